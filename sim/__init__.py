@@ -1,0 +1,1 @@
+"""sim: indicator-target validation and scenario simulation for development plans."""
