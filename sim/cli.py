@@ -100,3 +100,78 @@ def show(spec, fmt, output):
                          t and t.op, t and (t.value if t.op != "between" else f"{t.low:g}-{t.high:g}"),
                          ind.owner])
     _emit(render(headers, rows, fmt, title=f"{s.plan.title} ({s.plan.id})"), output)
+
+
+def _plan_and_scenario(spec_path, scenario_path, assume):
+    from sim.scenario import apply_assume, default_scenario, load_scenario
+    from sim.spec import load_spec
+
+    spec = load_spec(spec_path)
+    sc = load_scenario(scenario_path, spec) if scenario_path else default_scenario()
+    if assume:
+        sc = apply_assume(sc, list(assume), spec)
+    return spec, sc
+
+
+def _scenario_options(fn):
+    fn = click.option("--assume", multiple=True, metavar="ID.FIELD=VALUE",
+                      help="What-if without a file, e.g. gdp.growth=0.07 (repeatable).")(fn)
+    fn = click.option("-s", "--scenario", "scenario", type=click.Path(dir_okay=False),
+                      help="Scenario file (default: trend from history).")(fn)
+    return fn
+
+
+STATUS_CHOICES = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away",
+                  "at_risk", "not_assessable", "not_on_track"]
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@_scenario_options
+@click.option("--preset", type=click.Choice(["default", "unsd", "eurostat", "sdg-build", "cn-midterm"]),
+              default="default", help="Thresholds of an official method.")
+@click.option("--margin", type=float, default=0.1, show_default=True,
+              help="cn-midterm margin m around time elapsed.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("--group-by", type=click.Choice(["owner", "attribute"]))
+@click.option("--wide", is_flag=True, help="Table: all columns.")
+@click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
+@click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(STATUS_CHOICES),
+              help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@_user_errors
+def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on, output):
+    """Feasibility report: required pace, assumed pace, projection and status per target."""
+    from sim.report import check_report, explain_text, render_check
+
+    s, sc = _plan_and_scenario(spec, scenario, assume)
+    report = check_report(s, sc, preset, margin)
+    if explain:
+        if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
+            raise SimError(f"'{explain}' is not an indicator of plan {s.plan.id}", field="--explain",
+                           hint="ids: " + ", ".join(i.id for i in s.indicators))
+        _emit(explain_text(report, explain, lang), output)
+    else:
+        _emit(render_check(report, fmt, lang, group_by, wide), output)
+    statuses = {r["status"] for r in report["rows"]}
+    wanted = set(fail_on)
+    if "not_on_track" in wanted:
+        wanted |= set(STATUS_CHOICES[2:6])
+    if statuses & wanted:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@_scenario_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@_user_errors
+def project(spec, scenario, assume, fmt, lang, output):
+    """Year-by-year paths per indicator under a scenario (* marks projected values)."""
+    from sim.report import project_report, render_project
+
+    s, sc = _plan_and_scenario(spec, scenario, assume)
+    _emit(render_project(project_report(s, sc), fmt, lang), output)

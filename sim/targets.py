@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 Op = Literal[">=", ">", "<=", "<", "==", "~", "between"]
+EPS = 1e-9  # relative slack for floating-point comparisons with a target
 Kind = Literal["level", "growth", "cumulative", "reference", "masked", "none", "change"]
 
 
@@ -45,12 +46,17 @@ class Target(Frozen):
         """Whether value ``x`` satisfies this target; None if the target has no number."""
         v = self.value
         if self.op == "between":
-            return None if self.low is None else self.low <= x <= self.high
+            if self.low is None:
+                return None
+            eps = EPS * max(1.0, abs(self.low), abs(self.high))
+            return self.low - eps <= x <= self.high + eps
         if v is None:
             return None
+        eps = EPS * max(1.0, abs(v))   # a projection landing on the target meets it
         if self.op == "~":
-            return abs(x - v) <= (self.tolerance or 0.0)
-        return {">=": x >= v, ">": x > v, "<=": x <= v, "<": x < v, "==": x == v}[self.op]
+            return abs(x - v) <= (self.tolerance or 0.0) + eps
+        return {">=": x >= v - eps, ">": x > v + eps, "<=": x <= v + eps, "<": x < v - eps,
+                "==": abs(x - v) <= eps}[self.op]
 
     @property
     def assessable(self) -> bool:

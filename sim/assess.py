@@ -1,0 +1,441 @@
+"""Assessment: a status for every target of a plan under a scenario (METHODS.md, DESIGN.md).
+
+Statuses: achieved, on_track, needs_acceleration, off_track, moving_away, at_risk,
+not_assessable — each with a reason. Presets reproduce official methods: ``default``,
+``unsd`` (observed CAGR, share thresholds .95/.5/.1/-.1), ``eurostat`` (pace ratio .95/.6/0),
+``sdg-build`` (CAGR ratio .95/.6/0, target achieved first), ``cn-midterm`` (中期评估: task done
+against time elapsed, margin m). Keep-the-level targets are judged by side, never by dividing
+by a zero required change. No NaN or inf leaves this module: undefined numbers are None.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from sim import growth
+from sim.model import Indicator, Spec
+from sim.scenario import (REAL_GROWTH_NAME, Scenario, Start, linked_history, pace_of, project_values,
+                          start_of)
+from sim.targets import Target
+
+STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "at_risk",
+            "not_assessable")
+PRESETS = ("default", "unsd", "eurostat", "sdg-build", "cn-midterm")
+BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
+PRESET_BANDS = {   # (lower bound, preset code, status); first band whose bound the measure meets
+    "unsd": [(0.95, "on_track", "on_track"), (0.5, "moderate_progress", "needs_acceleration"),
+             (0.1, "marginal_progress", "off_track"), (-0.1, "stagnation", "off_track"),
+             (-math.inf, "regression", "moving_away")],
+    "eurostat": [(0.95, "significant_progress", "on_track"),
+                 (0.6, "moderate_progress", "needs_acceleration"),
+                 (0.0, "insufficient_progress", "off_track"), (-math.inf, "moving_away", "moving_away")],
+    "sdg-build": [(0.95, "substantial_progress", "on_track"),
+                  (0.6, "moderate_progress", "needs_acceleration"),
+                  (0.0, "limited_progress", "off_track"), (-math.inf, "deterioration", "moving_away")],
+}
+
+
+def num(x) -> float | None:
+    """A finite float or None."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def assess_plan(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1) -> list[dict]:
+    """One row per indicator and target, in spec order."""
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}")
+    rows = []
+    for ind in spec.indicators:
+        for t in ind.targets:
+            rows.append(assess_target(spec, ind, t, sc, preset, margin))
+    return rows
+
+
+def _row(spec: Spec, ind: Indicator, t: Target) -> dict:
+    latest = ind.latest()
+    return {
+        "indicator": ind.id, "name": ind.name, "owner": ind.owner, "attribute": ind.attribute,
+        "parent": ind.parent, "target_year": t.year, "text": t.text, "kind": t.kind, "op": t.op,
+        "target": num(t.value), "target_low": num(t.low), "target_high": num(t.high),
+        "stretch": t.stretch, "unit": t.unit if t.kind == "growth" else ind.unit,
+        "baseline": num(ind.baseline.value) if ind.baseline else None,
+        "baseline_year": ind.baseline.year if ind.baseline else None,
+        "latest": num(latest[1]) if latest else None, "latest_year": latest[0] if latest else None,
+        "start": None, "start_year": None, "start_assumed": False, "pace_model": ind.model, "pace_unit": None,
+        "required_pace": None, "required_pace_from_base": None, "required_real_pace": None,
+        "assumed_pace": None, "pace_source": None, "weak_evidence": False,
+        "projected": None, "gap": None, "share_of_required": None, "pace_ratio": None,
+        "status": "not_assessable", "reason": "", "preset_status": None, "assumed": [],
+        "explain": {"inputs": {}, "formula": [], "branch": "", "data_points": {}, "notes": []},
+    }
+
+
+def _done(row: dict, status: str, reason: str, branch: str | None = None) -> dict:
+    row["status"] = status
+    row["reason"] = reason
+    if branch:
+        row["explain"]["branch"] = branch
+    return row
+
+
+def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str = "default",
+                  margin: float = 0.1) -> dict:
+    row = _row(spec, ind, t)
+    ex = row["explain"]
+    ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
+    if t.kind == "none":
+        return _done(row, "not_assessable", "no numeric target (qualitative or '—')", "kind none")
+    if t.kind == "masked":
+        return _done(row, "not_assessable", "target digits are masked in the published plan", "kind masked")
+    if t.kind == "change":
+        rel = t.relative_to
+        return _done(row, "not_assessable",
+                     f"target is relative to the {rel.year} value, which is not in the spec "
+                     f"(add it to history)", "kind change, unresolved")
+    if t.kind == "reference":
+        t = _resolve_reference(spec, ind, t, row)
+        if t is None:
+            return row
+    start = start_of(ind, sc, spec.plan.base_year)
+    if start is None:
+        return _no_start(row, ind, t, spec)
+    row["start"], row["start_year"] = num(start.value), start.year
+    if start.assumed:
+        row["start_assumed"] = True
+        row["assumed"].append("baseline")
+        ex["notes"].append(f"start value {start.value:g} in {start.year} assumed by the scenario")
+    if t.kind == "growth":
+        return _growth_target(row, spec, ind, t, sc, start)
+    return _level_target(row, spec, ind, t, sc, start, preset, margin)
+
+
+def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Target | None:
+    ref = spec.references.get(t.reference or "") if t.reference else None
+    if ref is None or t.period == "year":
+        _done(row, "not_assessable", f"target is relative to '{t.reference}', a series with no values "
+                                     f"in the spec (add it under `references:`)", "kind reference")
+        return None
+    years = [y for y in ref.values if y <= t.year]
+    if not years:
+        _done(row, "not_assessable", f"reference '{t.reference}' has no value up to {t.year}",
+              "kind reference")
+        return None
+    y = max(years)
+    row["explain"]["notes"].append(f"target = reference '{t.reference}' ({ref.name}) {y}: "
+                                   f"{ref.values[y]:g}" + (" (held constant to the target year)"
+                                                            if y < t.year else ""))
+    row["target"] = ref.values[y]
+    return t.model_copy(update={"value": ref.values[y], "kind": "level"})
+
+
+def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
+    n = t.year - spec.plan.base_year
+    if t.kind == "level" and t.value and t.value > 0 and n > 0:
+        bases = [t.value * s for s in BASELINE_RANGE]
+        req = growth.required_compound(np.array(bases), t.value, n)
+        row["explain"]["baseline_range"] = [
+            {"baseline": round(b, 6), "required_pace": num(r)} for b, r in zip(bases, req)]
+        span = ", ".join(f"{b:.4g}: {r:.1%}/yr" for b, r in zip(bases, req))
+        return _done(row, "not_assessable",
+                     f"no baseline in the plan or data and none assumed; pace needed from "
+                     f"{spec.plan.base_year} by baseline: {span}", "no start value")
+    return _done(row, "not_assessable", "no baseline in the plan or data and none assumed",
+                 "no start value")
+
+
+def _no_pace_reason(ind: Indicator, sc: Scenario) -> str:
+    pts, notes = linked_history(ind)
+    if sc.defaults.growth == "none" and ind.id not in sc.assumptions:
+        return "no assumption for this indicator (scenario default growth: none)"
+    if notes and len(pts) < 2:
+        return notes[-1] + "; fewer than 2 points on one scope, so no trend"
+    if len(pts) == 1:
+        return "only one data point and no assumption: no trend can be fitted"
+    return "no assumption and no history to fit a trend"
+
+
+def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):
+    a = sc.assumptions.get(ind.id)
+    if pace.assumed:
+        row["assumed"].append("pace")
+    if a is not None and (a.deflator is not None or a.real_growth is not None) or "deflator" in pace.source:
+        row["assumed"].append("deflator")
+    row["pace_source"] = pace.source
+    row["weak_evidence"] = pace.weak
+    row["explain"]["notes"].extend(pace.notes)
+    if pace.points is not None:
+        row["explain"]["trend_points"] = pace.points
+        row["explain"]["trend_years"] = list(pace.fitted_years)
+    row["assumed"] = list(dict.fromkeys(row["assumed"]))
+
+
+def _growth_target(row, spec, ind, t: Target, sc, start: Start) -> dict:
+    ex = row["explain"]
+    real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
+    row["pace_model"] = "growth_rate"
+    row["pace_unit"] = "%/yr"
+    row["required_pace"] = t.value
+    actual = ind.growth_history.get(t.year)
+    if actual is not None:
+        row["projected"] = actual
+        row["gap"] = num(actual - t.value)
+        ok = t.meets(actual)
+        return _done(row, "achieved" if ok else "off_track",
+                     f"published growth {t.year}: {actual:g}% " + ("meets" if ok else "misses")
+                     + f" the target {t.text}", "growth target, actual known")
+    pace = pace_of(ind, sc, start, t.year)
+    if pace is None:
+        return _done(row, "not_assessable", _no_pace_reason(ind, sc), "growth target, no pace")
+    _assumed_fields(row, pace, sc, ind)
+    deflator = _deflator(sc, ind)
+    vals = np.array(pace.values)
+    if pace.mode == "increment":
+        path = project_values(start, pace)
+        prev = [start.value] + [path[y] for y in pace.years[:-1]]
+        vals = vals / np.array(prev)
+    if t.period == "annual_average":
+        g = float(np.mean(vals)) if len(vals) else float("nan")
+        ex["formula"].append("average growth = mean of the yearly pace over the years projected")
+    else:
+        g = float(vals[-1]) if len(vals) else float("nan")
+    if real:
+        g = float(growth.real_from_nominal(g, deflator))
+        ex["formula"].append(f"real growth = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1 "
+                             "(GDP and value-added growth targets are at comparable prices)")
+    gp = g * 100
+    row["assumed_pace"] = num(gp)
+    row["projected"] = num(gp)
+    row["gap"] = num(gp - t.value)
+    rr = growth.pace_ratio(gp, t.value)
+    row["pace_ratio"] = num(rr)
+    ex["inputs"] = {"target_growth_pct": t.value, "assumed_growth_pct": num(gp), "year": t.year,
+                    "deflator": deflator if real else None}
+    ex["formula"].append("pace ratio = assumed growth / target growth")
+    if t.meets(gp) or (t.op == "~" and _overshoot_ok(gp, t, "increase" if t.value >= 0 else "decrease")):
+        return _done(row, "on_track", f"assumed growth {gp:.2f}% meets {t.text}", "growth target")
+    rr = num(rr)
+    if rr is None:
+        return _done(row, "moving_away" if (gp < 0) != (t.value < 0) else "off_track",
+                     f"assumed growth {gp:.2f}% against a target of {t.value:g}%", "growth target")
+    status = "needs_acceleration" if rr >= 0.5 else "off_track" if rr >= 0 else "moving_away"
+    return _done(row, status, f"assumed growth {gp:.2f}% is {rr:.0%} of the {t.value:g}% required",
+                 "growth target")
+
+
+def _deflator(sc: Scenario, ind: Indicator) -> float:
+    a = sc.assumptions.get(ind.id)
+    return a.deflator if a and a.deflator is not None else sc.defaults.deflator
+
+
+def _overshoot_ok(x: float, t: Target, direction: str) -> bool:
+    """An approximate target (左右) exceeded in the indicator's good direction."""
+    return (x > t.value) if direction == "increase" else (x < t.value)
+
+
+def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset, margin) -> dict:
+    ex = row["explain"]
+    T = t.year
+    x_t = start.value
+    n = T - start.year
+    between = t.op == "between"
+    x_star = t.value if not between else (t.low if x_t < t.low else t.high)
+    ex["inputs"] = {"latest_year": start.year, "latest": x_t, "target_year": T, "target": x_star,
+                    "years_left": n, "op": t.op}
+    if n <= 0:
+        actual = ind.actuals().get(T)
+        if actual is None:
+            return _done(row, "not_assessable", f"the target year {T} has passed and its actual is "
+                                                "not in the data", "target year passed")
+        row["projected"] = actual
+        ok = t.meets(actual)
+        return _done(row, "achieved" if ok else "off_track",
+                     f"actual {T}: {actual:g} " + ("meets" if ok else "misses") + f" {t.text}",
+                     "target year passed")
+    cumulative = t.kind == "cumulative"
+    model = ind.model
+    row["pace_unit"] = "%/yr" if model == "compound" else _linear_unit(ind)
+    if cumulative:
+        done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
+        remaining = x_star - done_sum
+        req = growth.required_cumulative(x_t, remaining, n)
+        row["pace_model"] = model = "compound"
+        row["pace_unit"] = "%/yr"
+        ex["formula"].append(f"累计法: solve sum_(i=1..{n}) {x_t:g}(1+r)^i = {remaining:g} "
+                             f"(total {x_star:g} less {done_sum:g} done)")
+    elif model == "compound" and x_t > 0 and x_star > 0:
+        req = growth.required_compound(x_t, x_star, n)
+        ex["formula"].append(f"required = ({x_star:g}/{x_t:g})^(1/{n}) - 1")
+    else:
+        if model == "compound":
+            ex["notes"].append("non-positive value: linear pace instead of compound")
+            model = row["pace_model"] = "linear"
+            row["pace_unit"] = _linear_unit(ind)
+        req = growth.required_linear(x_t, x_star, n)
+        ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
+    keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
+    row["required_pace"] = _pace_out(0.0 if keep else req, model)
+    b = ind.baseline
+    if b and b.year < start.year and not cumulative:
+        nb = T - b.year
+        rb = (growth.required_compound(b.value, x_star, nb) if model == "compound" and b.value > 0
+              else growth.required_linear(b.value, x_star, nb))
+        row["required_pace_from_base"] = _pace_out(rb, model)
+    if ind.basis == "nominal" and model == "compound" and not cumulative:
+        d = _deflator(sc, ind)
+        row["required_real_pace"] = _pace_out(growth.real_from_nominal(req, d), model)
+        ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
+
+    pace = None if preset in ("unsd", "eurostat", "sdg-build") else pace_of(ind, sc, start, T)
+    if preset in ("unsd", "eurostat", "sdg-build"):
+        pace = _observed_pace(ind, start, T, model, row)
+    if pace is None and preset != "cn-midterm":
+        if keep and t.meets(x_t):
+            return _done(row, "not_assessable", "keep-the-level target met now; "
+                         + _no_pace_reason(ind, sc) + " to tell whether it holds", "keep level, no pace")
+        return _done(row, "not_assessable", _no_pace_reason(ind, sc), "no pace")
+    proj = None
+    if pace is not None:
+        _assumed_fields(row, pace, sc, ind)
+        path = project_values(start, pace)
+        proj = path[T]
+        if cumulative:
+            done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
+            proj = done_sum + sum(path.values())
+        row["projected"] = num(proj)
+        row["gap"] = num(proj - x_star)
+        eff = (growth.required_compound(x_t, proj, n) if model == "compound" and not cumulative
+               and proj > 0 and x_t > 0 else
+               pace.mean if cumulative else growth.required_linear(x_t, proj, n))
+        row["assumed_pace"] = _pace_out(eff, model)
+        ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
+        ex["formula"].append(f"projected {T} = {x_t:g} along the {pace.mode} path "
+                             f"({'x(1+g)' if pace.mode == 'rate' else 'x + d'} each year)")
+        if not keep:
+            share = growth.share_of_required(x_t, proj, x_star) if not cumulative else \
+                growth.share_of_required(0.0, proj, x_star)
+            row["share_of_required"] = num(share)
+            row["pace_ratio"] = num(growth.pace_ratio(eff, req))
+            ex["formula"].append("share of required change P = (projected - latest)/(target - latest)")
+
+    if preset == "cn-midterm":
+        return _midterm(row, ind, t, start, x_star, model, margin)
+    if keep:
+        ok = t.meets(proj)
+        return _done(row, "on_track" if ok else "at_risk",
+                     f"keep-the-level target (target {x_star:g} = latest {x_t:g}): projection {proj:.4g} "
+                     + ("stays on the right side" if ok else "breaks it"), "keep the level")
+    if t.meets(x_t) and not cumulative:
+        if t.meets(proj):
+            return _done(row, "achieved", f"latest actual {x_t:g} ({start.year}) already meets {t.text}",
+                         "already met")
+        return _done(row, "at_risk", f"latest actual {x_t:g} meets {t.text}, but the projection "
+                                     f"{proj:.4g} falls back", "already met, projection breaks")
+    if preset in PRESET_BANDS:
+        return _preset_status(row, t, preset, proj)
+    if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
+        return _done(row, "on_track", f"projected {proj:.4g} meets {t.text}", "projection meets")
+    share = row["share_of_required"]
+    if share is None:
+        return _done(row, "off_track", f"projected {proj:.4g} misses {t.text}", "projection misses")
+    status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
+    return _done(row, status, f"projected {proj:.4g} covers {share:.0%} of the change needed "
+                              f"to {t.text}", "share of required change")
+
+
+def _linear_unit(ind: Indicator) -> str:
+    """Unit of a linear pace: percentage points for % indicators."""
+    return "pp/yr" if ind.unit.strip() == "%" else f"{ind.unit or 'units'}/yr"
+
+
+def _pace_out(x, model: str) -> float | None:
+    """Pace for output: percent per year for compound, units per year for linear."""
+    x = num(x)
+    return None if x is None else (x * 100 if model == "compound" else x)
+
+
+def _observed_pace(ind: Indicator, start: Start, T: int, model: str, row: dict):
+    """The official methods' pace: observed CAGR (or linear slope) from the first actual to the latest."""
+    from sim.scenario import Pace
+    pts, notes = linked_history(ind)
+    ys = sorted(pts)
+    if len(ys) < 2:
+        return None
+    y0, y1 = ys[0], ys[-1]
+    if model == "compound" and pts[y0] > 0 and pts[y1] > 0:
+        r = float(growth.required_compound(pts[y0], pts[y1], y1 - y0))
+        mode, what = "rate", "CAGR"
+    else:
+        r = float(growth.required_linear(pts[y0], pts[y1], y1 - y0))
+        mode, what = "increment", "linear change"
+    years = tuple(range(start.year + 1, T + 1))
+    return Pace(mode=mode, years=years, values=(r,) * len(years),
+                source=f"observed {what} {y0}-{y1} (official-method preset)", assumed=False,
+                points=2, weak=len(ys) < 4, fitted_years=(y0, y1), notes=tuple(notes))
+
+
+def _preset_status(row: dict, t: Target, preset: str, proj: float) -> dict:
+    measure = row["share_of_required"] if preset == "unsd" else row["pace_ratio"]
+    name = "share of required change P" if preset == "unsd" else "pace ratio RR"
+    if measure is None:
+        return _done(row, "not_assessable", f"{name} undefined", f"preset {preset}")
+    for bound, code, status in PRESET_BANDS[preset]:
+        if measure >= bound:
+            row["preset_status"] = code
+            return _done(row, status, f"{preset}: {name} = {measure:.2f} -> {code}", f"preset {preset}")
+    raise AssertionError("bands end at -inf")
+
+
+def _midterm(row, ind: Indicator, t: Target, start: Start, x_star, model, margin) -> dict:
+    """中期评估: task done s against time elapsed tau = (t-b)/(T-b), margin m."""
+    b = ind.baseline
+    if b is None or start.year <= b.year:
+        return _done(row, "not_assessable", "cn-midterm needs an actual after the base year",
+                     "preset cn-midterm")
+    tau = (start.year - b.year) / (t.year - b.year)
+    x_b, x_t = b.value, start.value
+    if t.meets(x_t):
+        row["preset_status"] = "achieved_early"
+        return _done(row, "achieved", f"提前实现: {x_t:g} ({start.year}) meets {t.text}", "preset cn-midterm")
+    if model == "compound" and x_b > 0 and x_t > 0 and x_star > 0 and x_star != x_b:
+        s = math.log(x_t / x_b) / math.log(x_star / x_b)
+    elif x_star != x_b:
+        s = (x_t - x_b) / (x_star - x_b)
+    else:
+        return _done(row, "at_risk", "keep-the-level target not met at the latest actual",
+                     "preset cn-midterm")
+    row["explain"]["inputs"].update({"time_elapsed": tau, "task_done": s, "margin": margin})
+    row["explain"]["formula"].append("tau = (t-b)/(T-b); s = task done (log shares for compound)")
+    row["share_of_required"] = num(s)
+    if s >= tau + margin:
+        code, status = "ahead", "on_track"
+    elif s > tau - margin:
+        code, status = "on_schedule", "on_track"
+    else:
+        code, status = "lagging", "off_track" if s >= 0 else "moving_away"
+    row["preset_status"] = code
+    head = "时间过半、任务过半" if s >= tau else "任务进度落后于时间进度"
+    return _done(row, status, f"{code}: task done {s:.0%} vs time elapsed {tau:.0%} ({head})",
+                 "preset cn-midterm")
+
+
+def summary(rows: list[dict]) -> dict:
+    """Counts by status, by owner; binding indicators not on track named first."""
+    counts = {s: 0 for s in STATUSES}
+    by_owner: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts[r["status"]] += 1
+        o = by_owner.setdefault(r["owner"] or "—", {})
+        o[r["status"]] = o.get(r["status"], 0) + 1
+    bad = ("moving_away", "off_track", "at_risk", "needs_acceleration")
+    binding = [r for r in rows if r["attribute"] == "binding" and r["status"] in bad]
+    others = [r for r in rows if r["attribute"] != "binding" and r["status"] in bad]
+    order = {s: i for i, s in enumerate(bad)}
+    pick = lambda rs: [{"indicator": r["indicator"], "name": r["name"], "target_year": r["target_year"],  # noqa: E731
+                        "status": r["status"], "owner": r["owner"]}
+                       for r in sorted(rs, key=lambda r: order[r["status"]])]
+    return {"targets": len(rows), "by_status": counts, "by_owner": by_owner,
+            "binding_not_on_track": pick(binding), "not_on_track": pick(others)}
