@@ -175,3 +175,7 @@ def project(spec, scenario, assume, fmt, lang, output):
 
     s, sc = _plan_and_scenario(spec, scenario, assume)
     _emit(render_project(project_report(s, sc), fmt, lang), output)
+
+
+# Commands defined in their own modules register themselves on `main`.
+from sim import cli_consistency, cli_extract, cli_uncertainty  # noqa: E402,F401

@@ -180,11 +180,11 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[
             hint = f"known keys here: {', '.join(known)}" if known else "remove it"
         elif "missing" in kinds:
             msg, hint = f"'{path[-1]}' is required", "add it"
-        elif "model_type" in kinds or "dict_type" in kinds:
-            msg, hint = f"expected a mapping (key: value lines), got {_show(got)}", None
         elif len(errs) > 1:
             msg = f"wrong type: {_show(got)}"
             hint = "expected " + _expected(path)
+        elif "model_type" in kinds or "dict_type" in kinds:
+            msg, hint = f"expected a mapping (key: value lines), got {_show(got)}", None
         else:
             msg, hint = f"{errs[0]['msg']}: {_show(got)}", _hint(path, errs[0])
         out.append(SimError(msg, file=loc.file, line=loc.line(path), indicator=indicator,

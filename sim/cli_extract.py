@@ -1,0 +1,2 @@
+"""CLI command `sim extract` (registered on `sim.cli.main`)."""
+from sim.cli import main  # noqa: F401
