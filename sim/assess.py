@@ -101,6 +101,8 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
         if t is None:
             return row
     start = start_of(ind, sc, spec.plan.base_year)
+    if t.kind == "growth":
+        return _growth_target(row, spec, ind, t, sc, start)
     if start is None:
         return _no_start(row, ind, t, spec)
     row["start"], row["start_year"] = num(start.value), start.year
@@ -108,8 +110,6 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
         row["start_assumed"] = True
         row["assumed"].append("baseline")
         ex["notes"].append(f"start value {start.value:g} in {start.year} assumed by the scenario")
-    if t.kind == "growth":
-        return _growth_target(row, spec, ind, t, sc, start)
     return _level_target(row, spec, ind, t, sc, start, preset, margin)
 
 
@@ -173,13 +173,19 @@ def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):
     row["assumed"] = list(dict.fromkeys(row["assumed"]))
 
 
-def _growth_target(row, spec, ind, t: Target, sc, start: Start) -> dict:
+def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
+    """A growth-rate target (增长8.5%) is judged on the growth of its year; no level is needed
+    for a rate pace, so a missing baseline does not stop it."""
     ex = row["explain"]
     real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
     row["pace_model"] = "growth_rate"
     row["pace_unit"] = "%/yr"
     row["required_pace"] = t.value
+    acts = ind.actuals()
     actual = ind.growth_history.get(t.year)
+    if actual is None and t.year in acts and t.year - 1 in acts and acts[t.year - 1] > 0:
+        actual = (acts[t.year] / acts[t.year - 1] - 1) * 100
+        ex["notes"].append(f"growth {t.year} from the levels {acts[t.year - 1]:g} -> {acts[t.year]:g}")
     if actual is not None:
         row["projected"] = actual
         row["gap"] = num(actual - t.value)
@@ -187,9 +193,17 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start) -> dict:
         return _done(row, "achieved" if ok else "off_track",
                      f"published growth {t.year}: {actual:g}% " + ("meets" if ok else "misses")
                      + f" the target {t.text}", "growth target, actual known")
+    if start is not None and start.year >= t.year:
+        return _done(row, "not_assessable", f"the target year {t.year} has passed and its growth is not "
+                                            "in the data (add it to growth_history)", "growth target passed")
+    if start is None:   # a rate needs no level: project from the year before the target
+        start = Start(year=min(t.year - 1, spec.plan.base_year), value=float("nan"))
     pace = pace_of(ind, sc, start, t.year)
     if pace is None:
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "growth target, no pace")
+    if pace.mode == "increment" and not math.isfinite(start.value):
+        return _done(row, "not_assessable", "a change in units per year needs a start level to give "
+                                            "a growth rate; assume a baseline", "growth target, no level")
     _assumed_fields(row, pace, sc, ind)
     deflator = _deflator(sc, ind)
     vals = np.array(pace.values)
