@@ -1,0 +1,205 @@
+"""Properties of the assessment: statuses, keep-the-level targets, presets, and no NaN anywhere."""
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sim.assess import assess_plan
+from sim.report import check_report, to_json
+from sim.scenario import loads_scenario
+from sim.spec import loads_spec
+
+RANK = {"moving_away": 0, "off_track": 1, "needs_acceleration": 2, "on_track": 3, "achieved": 4}
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None)
+
+
+def spec_text(unit="亿元", baseline=100.0, target="150", history=None, name="总量", extra=""):
+    hist = f"\n    history: {history}" if history else ""
+    return (f"plan: {{id: p, title: T, base_year: 2022, target_year: 2027}}\nindicators:\n"
+            f"  - id: x\n    name: {name}\n    unit: '{unit}'\n    baseline: {baseline}\n"
+            f"    target: '{target}'{hist}{extra}\n")
+
+
+def scen(assumption: str = "", defaults: str = "growth: none") -> str:
+    return (f"scenario: {{id: s}}\ndefaults: {{{defaults}}}\n"
+            + (f"assumptions:\n  x: {{{assumption}}}\n" if assumption else ""))
+
+
+def row(spec_yaml, scen_yaml, preset="default"):
+    spec = loads_spec(spec_yaml)
+    return assess_plan(spec, loads_scenario(scen_yaml, spec=spec), preset)[0]
+
+
+@SETTINGS
+@given(st.floats(1, 1e5), st.floats(1.01, 5), st.integers(1, 10))
+def test_required_compound_pace_lands_on_target(x, ratio, n):
+    target = x * ratio
+    text = spec_text(baseline=x, target=repr(target)).replace("target_year: 2027", f"target_year: {2022 + n}")
+    r0 = row(text, scen("growth: 0"))
+    req = r0["required_pace"] / 100
+    r = row(text, scen(f"growth: {req!r}"))
+    assert r["projected"] == pytest.approx(target, rel=1e-9)
+    assert r["status"] == "on_track"
+
+
+@SETTINGS
+@given(st.floats(0.5, 60), st.floats(0.1, 30), st.integers(1, 10))
+def test_required_linear_pace_lands_on_target(x, up, n):
+    target = x + up
+    text = spec_text(unit="%", name="比重", baseline=x, target=repr(target)).replace(
+        "target_year: 2027", f"target_year: {2022 + n}")
+    req = row(text, scen("change: 0"))["required_pace"]
+    r = row(text, scen(f"change: {req!r}"))
+    assert r["projected"] == pytest.approx(target, rel=1e-9)
+    assert r["status"] == "on_track"
+
+
+@SETTINGS
+@given(st.floats(-0.2, 0.3), st.floats(0, 0.2))
+def test_more_growth_never_lowers_attainment(g, extra):
+    text = spec_text()
+    a = row(text, scen(f"growth: {g!r}"))
+    b = row(text, scen(f"growth: {g + extra!r}"))
+    assert RANK[b["status"]] >= RANK[a["status"]]
+    assert b["projected"] >= a["projected"]
+
+
+@SETTINGS
+@given(st.floats(-0.1, 0.3), st.sampled_from([("亿元", "万元", 1e4), ("万人", "人", 1e4), ("元", "元", 1.0)]))
+def test_units_do_not_change_a_status(g, units):
+    big, small, k = units
+    a = row(spec_text(unit=big, baseline=100, target="150"), scen(f"growth: {g!r}"))
+    b = row(spec_text(unit=small, baseline=100 * k, target=f"150{big}"), scen(f"growth: {g!r}"))
+    assert a["status"] == b["status"]
+    assert b["projected"] == pytest.approx(a["projected"] * k)
+
+
+@pytest.mark.parametrize("g,status", [(0.0, "on_track"), (-0.02, "on_track"), (0.02, "at_risk")])
+def test_keep_the_level_is_judged_by_side(g, status):
+    r = row(spec_text(unit="微克/立方米", baseline=19, target="19以下", name="PM2.5"), scen(f"growth: {g}"))
+    assert r["status"] == status
+    assert r["share_of_required"] is None and r["required_pace"] == 0
+
+
+def test_already_met_is_achieved_and_can_fall_back():
+    assert row(spec_text(baseline=200), scen("growth: 0.01"))["status"] == "achieved"
+    assert row(spec_text(baseline=200), scen("growth: -0.2"))["status"] == "at_risk"
+
+
+@pytest.mark.parametrize("g,status", [(0.09, "on_track"), (0.05, "needs_acceleration"),
+                                      (0.01, "off_track"), (-0.05, "moving_away")])
+def test_default_thresholds(g, status):
+    assert row(spec_text(), scen(f"growth: {g}"))["status"] == status
+
+
+@pytest.mark.parametrize("target,reason", [
+    ("**亿元", "masked"), ("达到全省平均水平", "no values"), ("比2020年增长20%", "2020 value"),
+    ("—", "no numeric target")])
+def test_not_assessable_reasons(target, reason):
+    r = row(spec_text(target=target), scen("growth: 0.05"))
+    assert r["status"] == "not_assessable" and reason in r["reason"]
+
+
+def test_change_target_resolves_with_history():
+    r = row(spec_text(target="比2020年增长60%", history="{2020: 100}"), scen("growth: 0.05"))
+    assert r["target"] == pytest.approx(160) and r["status"] != "not_assessable"
+
+
+def test_missing_baseline_gives_paces_across_baselines():
+    r = row(spec_text(baseline="null", target="425"), scen("growth: 0.05"))
+    assert r["status"] == "not_assessable"
+    rng = r["explain"]["baseline_range"]
+    assert len(rng) == 5 and rng[0]["required_pace"] > rng[-1]["required_pace"] > 0
+
+
+def test_assumed_baseline_is_marked():
+    r = row(spec_text(baseline="null", target="425"), scen("baseline: 280, real_growth: 0.06",
+                                                           "growth: none, deflator: 0.015"))
+    assert "baseline" in r["assumed"] and "pace" in r["assumed"]
+    assert r["start_assumed"]
+
+
+def test_single_point_and_break_without_factor():
+    r = row(spec_text(), scen(defaults="growth: trend"))
+    assert r["status"] == "not_assessable" and "one data point" in r["reason"]
+    text = spec_text(history="{2019: 50, 2020: 60, 2021: 90}",
+                     extra="\n    breaks: [{year: 2022, note: 区划调整}]")
+    r = row(text, scen(defaults="growth: trend"))
+    assert "without a link factor" in r["reason"]
+    linked = text.replace("note: 区划调整}", "note: 区划调整, factor: 1.5}")
+    r = row(linked, scen(defaults="growth: trend"))
+    assert r["status"] != "not_assessable" and r["explain"]["trend_points"] == 4
+
+
+def test_trend_is_weak_below_four_points():
+    r = row(spec_text(history="{2020: 80, 2021: 90}"), scen(defaults="growth: trend"))
+    assert r["weak_evidence"] and r["explain"]["trend_points"] == 3
+
+
+def test_growth_target_uses_real_growth_for_gdp():
+    text = ("plan: {id: p, title: T, base_year: 2019, target_year: 2020}\nindicators:\n"
+            "  - {id: x, name: 地区生产总值, unit: 亿元, basis: nominal, target: 增长8.5%左右}\n")
+    r = row(text, scen("real_growth: 0.085", "growth: none, deflator: 0.02"))
+    assert r["assumed_pace"] == pytest.approx(8.5) and r["status"] == "on_track"
+
+
+def test_growth_target_with_published_actual():
+    text = ("plan: {id: p, title: T, base_year: 2019, target_year: 2020}\nindicators:\n"
+            "  - {id: x, name: 财政收入, unit: 亿元, target: 增长8.5%以上, growth_history: {2020: 9.1}}\n")
+    assert row(text, scen())["status"] == "achieved"
+
+
+def test_cumulative_target():
+    text = spec_text(baseline=10, target="累计60亿元")
+    r = row(text, scen("growth: 0.0"))
+    assert r["projected"] == pytest.approx(50) and r["status"] == "needs_acceleration"
+    assert row(text, scen("growth: 0.1"))["status"] == "on_track"
+
+
+HIST = "{2017: 60, 2018: 66, 2019: 72.6, 2020: 79.9, 2021: 87.8}"   # ~10%/yr
+
+
+@pytest.mark.parametrize("preset,target,code", [
+    ("unsd", "155", "on_track"), ("unsd", "200", "moderate_progress"),
+    ("eurostat", "155", "significant_progress"), ("eurostat", "300", "insufficient_progress"),
+    ("sdg-build", "155", "substantial_progress"), ("sdg-build", "161", "moderate_progress")])
+def test_presets(preset, target, code):
+    r = row(spec_text(baseline=96.6, target=target, history=HIST), scen(), preset)
+    assert r["preset_status"] == code
+
+
+def test_sdg_build_keep_level_does_not_divide_by_zero():
+    r = row(spec_text(baseline=96.6, target="96.6", history=HIST), scen(), "sdg-build")
+    assert r["status"] in ("on_track", "at_risk") and r["pace_ratio"] is None
+
+
+def test_cn_midterm():
+    text = spec_text(baseline=100, target="200", history="{2024: 130}")
+    r = row(text, scen(), "cn-midterm")   # tau 0.4, s = ln1.3/ln2 = 0.38 -> on schedule
+    assert r["preset_status"] == "on_schedule"
+    assert row(spec_text(baseline=100, target="200", history="{2024: 105}"), scen(), "cn-midterm")[
+        "preset_status"] == "lagging"
+
+
+def _finite(x):
+    if isinstance(x, float):
+        assert math.isfinite(x)
+    elif isinstance(x, dict):
+        [_finite(v) for v in x.values()]
+    elif isinstance(x, list):
+        [_finite(v) for v in x]
+
+
+@pytest.mark.parametrize("preset", ["default", "unsd", "eurostat", "sdg-build", "cn-midterm"])
+def test_edge_values_never_give_nan(preset):
+    cases = [spec_text(unit="%", name="增长率", baseline=-2, target="3"),
+             spec_text(unit="%", name="增长率", baseline=0, target="0"),
+             spec_text(unit="%", name="比重", baseline=5, target="5", history="{2021: 5}"),
+             spec_text(baseline=100, target="100", history="{2021: 100}")]
+    for text in cases:
+        spec = loads_spec(text)
+        for s in (scen("growth: 0"), scen("change: 0"), scen(defaults="growth: trend")):
+            rep = check_report(spec, loads_scenario(s, spec=spec), preset)
+            _finite(json.loads(to_json(rep)))

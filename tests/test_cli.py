@@ -1,0 +1,120 @@
+"""The CLI end to end on the bundled specs and scenarios: formats, languages, exit codes, contracts."""
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sim.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = sorted((ROOT / "specs").glob("*.yaml"))
+TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
+TUNXI_SCENARIOS = [str(ROOT / "scenarios" / f"tunxi-{s}.yaml") for s in ("baseline", "optimistic", "pessimistic")]
+ROW_KEYS = {"indicator", "name", "target_year", "op", "target", "unit", "baseline", "latest", "latest_year",
+            "pace_model", "required_pace", "assumed_pace", "pace_source", "projected", "gap",
+            "share_of_required", "pace_ratio", "status", "reason", "assumed", "explain"}
+
+
+def run(*args):
+    r = CliRunner().invoke(main, [str(a) for a in args])
+    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    return r
+
+
+def test_validate_every_bundled_spec():
+    r = run("validate", *SPECS)
+    assert r.exit_code == 0
+    assert r.output.count("OK ") == len(SPECS) >= 5
+
+
+def test_show_tunxi_lists_24_table_indicators_and_gdp():
+    d = json.loads(run("show", TUNXI, "--format", "json").output)
+    assert d["schema_version"] == 1
+    inds = d["indicators"]
+    assert len({i["parent"] or i["id"] for i in inds}) == 25
+    t = next(i for i in inds if i["id"] == "tech_contracts_yrd")["targets"][0]
+    assert {k: t[k] for k in ("year", "op", "value", "unit", "kind", "text")} == \
+        {"year": 2027, "op": ">=", "value": 1200.0, "unit": "万元", "kind": "level", "text": "1200以上"}
+    gdp = next(i for i in inds if i["id"] == "gdp")
+    assert gdp["baseline"] is None and gdp["targets"][0]["value"] == 425
+
+
+@pytest.mark.parametrize("scenario", TUNXI_SCENARIOS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
+def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
+    r = run("check", TUNXI, "-s", scenario, "--format", fmt, "--lang", lang)
+    assert r.exit_code == 0
+    if fmt == "json":
+        d = json.loads(r.output)
+        assert {"schema_version", "plan", "scenario", "preset", "rows", "summary", "provenance"} <= set(d)
+        assert len(d["rows"]) == 26 and all(ROW_KEYS <= set(row) for row in d["rows"])
+        assert d["provenance"]["spec_sha256"] and d["provenance"]["scenario_sha256"]
+        gdp = next(x for x in d["rows"] if x["indicator"] == "gdp")
+        assert "baseline" in gdp["assumed"] and gdp["status"] != "not_assessable"
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(r.output)))
+        assert len(rows) == 27
+    else:
+        assert ("汇总: 26" in r.output and "需加快" in r.output) if lang == "zh" else \
+            ("Summary: 26" in r.output and "off track" in r.output)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[p.stem for p in SPECS])
+@pytest.mark.parametrize("preset", ["default", "unsd", "eurostat", "sdg-build", "cn-midterm"])
+def test_every_seed_spec_checks(spec, preset):
+    r = run("check", spec, "--preset", preset, "--format", "json")
+    assert r.exit_code == 0
+    assert all(row["reason"] for row in json.loads(r.output)["rows"])
+
+
+def test_fail_on_exit_1():
+    assert run("check", TUNXI, "-s", TUNXI_SCENARIOS[2], "--fail-on", "off_track").exit_code == 1
+    assert run("check", TUNXI, "-s", TUNXI_SCENARIOS[1], "--fail-on", "moving_away").exit_code == 0
+
+
+def test_explain_prints_the_derivation():
+    r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--explain", "gdp")
+    assert r.exit_code == 0
+    assert "required = (425/280)^(1/5) - 1" in r.output and "assumed: baseline" in r.output
+
+
+def test_assume_overrides_and_marks():
+    d = json.loads(run("check", TUNXI, "--assume", "goods_trade.growth=0.05", "--format", "json").output)
+    row = next(x for x in d["rows"] if x["indicator"] == "goods_trade")
+    assert row["status"] == "on_track" and "pace" in row["assumed"]
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["--assume", "nope.growth=0.1"], "'nope'"),
+    (["--assume", "gdp.colour=1"], "unknown field"),
+    (["--assume", "gdp.growth=fast"], "not a number"),
+    (["--assume", "gdp"], "ID.FIELD=VALUE"),
+    (["--explain", "nope"], "not an indicator"),
+])
+def test_bad_usage_is_exit_2(args, fragment):
+    r = run("check", TUNXI, *args)
+    assert r.exit_code == 2 and fragment in r.stderr
+
+
+def test_bad_scenario_is_located(tmp_path):
+    p = tmp_path / "s.yaml"
+    p.write_text("scenario: {id: s}\nassumptions:\n  nope: {growth: 0.1}\n  gdp: {growth: 0.1, colour: 1}\n",
+                 encoding="utf-8")
+    r = run("check", TUNXI, "-s", p)
+    assert r.exit_code == 2 and f"{p}:4" in r.stderr and "colour" in r.stderr
+
+
+def test_project_paths():
+    d = json.loads(run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "json").output)
+    gdp = next(i for i in d["indicators"] if i["indicator"] == "gdp")
+    assert list(gdp["path"]) == ["2023", "2024", "2025", "2026", "2027"] and gdp["assumed"]
+    assert run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "csv").exit_code == 0
+
+
+def test_group_by_owner_puts_each_owner_once():
+    r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--group-by", "owner", "--format", "md")
+    assert r.output.count("· 区商务局") == 1
