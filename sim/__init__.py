@@ -1,1 +1,27 @@
-"""sim: indicator-target validation and scenario simulation for development plans."""
+"""sim: indicator-target validation and scenario simulation for development plans.
+
+Everything the CLI does is available here (imported lazily, so `import sim` is cheap)::
+
+    import sim
+    spec = sim.load_spec("specs/tunxi-yrd-2027.yaml")
+    sc = sim.load_scenario("scenarios/tunxi-baseline.yaml", spec)
+    report = sim.check_report(spec, sc)          # the `sim check --format json` data
+    print(sim.render_check(report, "md"))
+"""
+from importlib import import_module
+
+_API = {
+    "load_spec": "sim.spec", "loads_spec": "sim.spec", "parse_target": "sim.phrases",
+    "load_scenario": "sim.scenario", "loads_scenario": "sim.scenario", "apply_assume": "sim.scenario",
+    "default_scenario": "sim.scenario", "assess_plan": "sim.assess", "check_report": "sim.report",
+    "project_report": "sim.report", "render_check": "sim.report", "render_project": "sim.report",
+    "explain_text": "sim.report", "spec_dict": "sim.specjson", "SimError": "sim.errors",
+    "SpecErrors": "sim.errors",
+}
+__all__ = sorted(_API)
+
+
+def __getattr__(name):
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'sim' has no attribute {name!r}")

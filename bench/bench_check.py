@@ -1,0 +1,61 @@
+"""Time `sim check` on the 屯溪区 spec as a fresh process and list the slowest imports on that path.
+
+Budget (DESIGN.md): about 0.5 s on the 2-core machine; scipy must not be imported.
+Run: python bench/bench_check.py [--runs 9]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "specs" / "tunxi-yrd-2027.yaml"
+SCENARIO = ROOT / "scenarios" / "tunxi-baseline.yaml"
+CMD = [sys.executable, "-c", "from sim.cli import main; main()", "check", str(SPEC), "-s", str(SCENARIO), "--format", "json"]
+
+
+def timed(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    return time.perf_counter() - t0
+
+
+def slowest_imports(n: int = 12) -> tuple[list[tuple[int, str]], set[str]]:
+    """(cumulative microseconds, module) of the top-level imports, and every module imported."""
+    r = subprocess.run([sys.executable, "-X", "importtime"] + CMD[1:], capture_output=True, text=True,
+                       cwd=ROOT, check=True)
+    rows, names = [], set()
+    for line in r.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if m:
+            names.add(m[4])
+            if len(m[3]) <= 1:
+                rows.append((int(m[2]), m[4]))
+    return sorted(rows, reverse=True)[:n], names
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    runs = ap.parse_args().runs
+    timed(CMD)  # warm the file cache and bytecode
+    checks = [timed(CMD) for _ in range(runs)]
+    bare = [timed([sys.executable, "-c", "pass"]) for _ in range(runs)]
+    print(f"sim check {SPEC.name} -s {SCENARIO.name} --format json, fresh process, {runs} runs")
+    print(f"  median {statistics.median(checks) * 1000:.0f} ms (min {min(checks) * 1000:.0f}, "
+          f"max {max(checks) * 1000:.0f}); bare python start-up median "
+          f"{statistics.median(bare) * 1000:.0f} ms")
+    top, names = slowest_imports()
+    print("  slowest top-level imports (cumulative ms):")
+    for us, name in top:
+        print(f"    {us / 1000:7.1f}  {name}")
+    print(f"  scipy imported: {'scipy' in names}; pandas imported: {'pandas' in names}")
+
+
+if __name__ == "__main__":
+    main()
