@@ -96,6 +96,27 @@ class Shock(Frozen):
     note: str | None = None
 
 
+class Factor(Frozen):
+    """A shared factor F: indicator i's pace gains ``loadings[i] * F`` each year (or once per path).
+
+    F ~ Normal(0, sd), or, with ``of``, the surprise in that indicator's own drawn pace (draw
+    minus its mean), e.g. GDP growth driving trade and tourism.
+    """
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+    sd: Annotated[float, Field(ge=0)] | None = None
+    of: str | None = None
+    per: Literal["year", "path"] = "year"
+    loadings: dict[str, Num]
+    note: str | None = None
+
+
+class Correlation(Frozen):
+    """Correlated draws of the listed indicators' paces (a Gaussian copula with this matrix)."""
+    indicators: list[str]
+    matrix: list[list[Num]]
+    note: str | None = None
+
+
 class ScenarioMeta(Frozen):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
     name: str | None = None
@@ -107,6 +128,8 @@ class Scenario(Frozen):
     defaults: Defaults = Defaults()
     assumptions: dict[str, Assumption] = {}
     shocks: list[Shock] = []
+    factors: list[Factor] = []
+    correlation: Correlation | None = None
     file: str | None = None
     sha256: str | None = None
 
@@ -154,6 +177,17 @@ def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
                 errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
                                        file=sc.file, line=loc.line(("shocks", k)) if loc else None,
                                        field=f"shocks.{k}.indicators"))
+    for k, f in enumerate(sc.factors):
+        for ident in list(f.loadings) + ([f.of] if f.of else []):
+            if ident not in known:
+                errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                       file=sc.file, line=loc.line(("factors", k)) if loc else None,
+                                       field=f"factors.{k}"))
+    for ident in sc.correlation.indicators if sc.correlation else []:
+        if ident not in known:
+            errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                   file=sc.file, line=loc.line(("correlation",)) if loc else None,
+                                   field="correlation.indicators"))
     if errors:
         raise SpecErrors(errors)
 
@@ -275,14 +309,17 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
     deflator = a.deflator if a.deflator is not None else d.deflator
     nominal = ind.basis == "nominal"
     pace = None
+    field, dist = pace_dist(ind, sc)
+    pool = bootstrap_pool(ind, sc, field) if isinstance(dist, Bootstrap) else None
     if a.change is not None:
-        pace = _path(a.change, years, "increment", f"assumption: change {_show(a.change)} units/yr")
+        pace = _path(a.change, years, "increment", f"assumption: change {_show(a.change, pool)} units/yr",
+                     pool)
     elif a.real_growth is not None:
-        pace = _real(_path(a.real_growth, years, "rate", "assumption: real_growth"), deflator, nominal)
+        pace = _real(_path(a.real_growth, years, "rate", "assumption: real_growth", pool), deflator, nominal)
     elif isinstance(a.growth, str) and a.growth == "none":
         return None
     elif a.growth is not None and a.growth != "trend":
-        pace = _path(a.growth, years, "rate", f"assumption: growth {_show(a.growth)}")
+        pace = _path(a.growth, years, "rate", f"assumption: growth {_show(a.growth, pool)}", pool)
     if pace is None:
         if a.growth != "trend" and d.real_growth is not None and a.growth is None:
             pace = _real(_path(d.real_growth, years, "rate", "default: real_growth"), deflator, nominal)
@@ -295,16 +332,63 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
     return _shocked(pace, ind, sc, start)
 
 
-def _show(p) -> str:
+def pace_dist(ind: Indicator, sc: Scenario) -> tuple[str | None, Dist | None]:
+    """The assumption field that sets the indicator's pace ('change', 'real_growth', 'growth' or
+    None for defaults and trend) and its distribution (None for a number or a per-year path),
+    with the precedence of ``pace_of``."""
+    a = sc.assumptions.get(ind.id)
+    if a is None:
+        return None, None
+    for field in ("change", "real_growth", "growth"):
+        p = getattr(a, field)
+        if p is not None and not isinstance(p, str):
+            return field, (p if not isinstance(p, (int, float, dict)) else None)
+        if p is not None:
+            return None, None
+    return None, None
+
+
+def historical_paces(ind: Indicator, field: str | None) -> np.ndarray:
+    """The indicator's own yearly paces, the pool a bootstrap draws from.
+
+    change: level differences per year between consecutive actuals (units/yr). growth: level
+    ratios annualized over each gap, else published growth rates (fraction); real_growth:
+    published growth rates first. Series breaks are linked as in ``linked_history``.
+    """
+    pts, _ = linked_history(ind)
+    ys = sorted(pts)
+    pairs = list(zip(ys[:-1], ys[1:]))
+    if field == "change":
+        return np.array([(pts[b] - pts[a]) / (b - a) for a, b in pairs])
+    levels = np.array([(pts[b] / pts[a]) ** (1 / (b - a)) - 1 for a, b in pairs
+                       if pts[a] > 0 and pts[b] > 0])
+    published = np.array([v / 100 for _, v in sorted(ind.growth_history.items())])
+    first, second = (published, levels) if field == "real_growth" else (levels, published)
+    return first if first.size else second
+
+
+def bootstrap_pool(ind: Indicator, sc: Scenario, field: str) -> np.ndarray:
+    """``historical_paces``, or a located error when there are fewer than 2 to draw from."""
+    pool = historical_paces(ind, field)
+    if pool.size < 2:
+        raise SimError(f"a bootstrap needs at least 2 historical paces; the indicator has {pool.size}",
+                       file=sc.file, indicator=ind.id, field=f"assumptions.{ind.id}.{field}",
+                       hint="add actuals to `history` (or published rates to `growth_history`), "
+                            "or assume another distribution")
+    return pool
+
+
+def _show(p, pool=None) -> str:
     if isinstance(p, (int, float)):
         return f"{p:.4g}"
     if isinstance(p, dict):
         return "path " + ", ".join(f"{y}: {v:.4g}" for y, v in sorted(p.items()))
-    return f"{p.dist} distribution (mean {dist_mean(p):.4g})"
+    return f"{p.dist} distribution (mean {dist_mean(p, pool):.4g})"
 
 
-def dist_mean(p) -> float:
-    """Mean growth of a distribution (a lognormal factor: exp(mu + sigma^2/2) - 1)."""
+def dist_mean(p, pool=None) -> float:
+    """Mean growth of a distribution (a lognormal factor: exp(mu + sigma^2/2) - 1; a bootstrap:
+    the mean of ``pool``, the indicator's historical paces)."""
     if isinstance(p, Normal):
         return p.mean
     if isinstance(p, LogNormal):
@@ -313,18 +397,21 @@ def dist_mean(p) -> float:
         return (p.low + p.mode + p.high) / 3
     if isinstance(p, Uniform):
         return (p.low + p.high) / 2
-    raise ValueError("bootstrap has no closed-form mean")
+    if pool is None:
+        raise ValueError("a bootstrap's mean needs its pool")
+    return float(np.mean(pool))
 
 
-def _path(p, years, mode, source) -> Pace:
+def _path(p, years, mode, source, pool=None) -> Pace:
     if isinstance(p, (int, float)):
         vals = [float(p)] * len(years)
     elif isinstance(p, dict):
         keys = sorted(p)
         vals = [float(p[max([k for k in keys if k <= y], default=keys[0])]) for y in years]
     else:
-        return Pace(mode=mode, years=years, values=(dist_mean(p),) * len(years),
-                    source=source + f" ({_show(p)}: mean used; draws in `sim simulate`)", assumed=True)
+        return Pace(mode=mode, years=years, values=(dist_mean(p, pool),) * len(years),
+                    source=source + f" ({_show(p, pool)}: mean used; draws in `sim simulate`)",
+                    assumed=True)
     return Pace(mode=mode, years=years, values=tuple(vals), source=source, assumed=True)
 
 

@@ -235,6 +235,8 @@ def _expected(path: tuple) -> str:
 
 
 def _hint(path: tuple, err: dict) -> str | None:
+    if isinstance(err.get("input"), bool) and err["type"] in ("string_type", "literal_error"):
+        return "YAML reads yes/no/on/off/true/false as a yes/no value; put it in quotes"
     if path and path[-1] in ("id",) and "pattern" in err["type"]:
         return "ids are lowercase slugs: letters, digits and '_' (plan ids use '-')"
     if err["type"] in ("int_parsing", "int_type", "int_from_float"):

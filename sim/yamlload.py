@@ -98,6 +98,10 @@ class _Builder:
                 if isinstance(key, (list, dict)):
                     raise SimError("a mapping key must be a plain value", file=self.file,
                                    line=knode.start_mark.line + 1)
+                if isinstance(key, bool) or key is None:
+                    raise SimError(f"key '{knode.value}' is read by YAML as {key}", file=self.file,
+                                   line=knode.start_mark.line + 1,
+                                   hint="YAML reads yes/no/on/off/null as values; put the key in quotes")
                 if key in out:
                     raise SimError(f"duplicate key '{key}'", file=self.file,
                                    line=knode.start_mark.line + 1,

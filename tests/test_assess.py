@@ -10,6 +10,7 @@ from sim.assess import assess_plan
 from sim.report import check_report, to_json
 from sim.scenario import loads_scenario
 from sim.spec import loads_spec
+from tests.strategies import specs
 
 RANK = {"moving_away": 0, "off_track": 1, "needs_acceleration": 2, "on_track": 3, "achieved": 4}
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None)
@@ -203,3 +204,18 @@ def test_edge_values_never_give_nan(preset):
         for s in (scen("growth: 0"), scen("change: 0"), scen(defaults="growth: trend")):
             rep = check_report(spec, loads_scenario(s, spec=spec), preset)
             _finite(json.loads(to_json(rep)))
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(specs(), st.floats(-0.1, 0.3))
+def test_generated_specs_validate_and_check_cleanly(data, g):
+    from tests.strategies import to_yaml
+    spec = loads_spec(to_yaml(data))
+    assert len(spec.indicators) == len(data["indicators"])
+    first = data["indicators"][0]["id"]
+    sc = loads_scenario(f"scenario: {{id: s}}\ndefaults: {{growth: trend}}\n"
+                        f"assumptions: {{'{first}': {{growth: {g!r}}}}}\n", spec=spec)
+    rep = check_report(spec, sc)
+    _finite(json.loads(to_json(rep)))
+    assert len(rep["rows"]) == len(data["indicators"])
+    assert all(r["reason"] for r in rep["rows"])

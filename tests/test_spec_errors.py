@@ -64,6 +64,9 @@ CASES = [  # (name, yaml, line, indicator, field, fragment of the message)
      "\nrelations:\n  - {id: r, expr: 'a + 2'}\n", 10, None, "relations.0.expr", "one equation"),
     ("empty indicators", "plan: {id: p, title: T, base_year: 2022, target_year: 2027}\nindicators: []\n",
      2, None, "indicators", "non-empty"),
+    ("yaml boolean id", ind(GOOD.replace("id: a", "id: no")), 3, "False", "id", "put it in quotes"),
+    ("yaml boolean key", "scenario: 1\n" + HEAD.replace("plan:", "on: 1\nplan:") + "  " +
+     GOOD.replace("\n", "\n  "), 2, None, None, "read by YAML as True"),
     ("plan not a mapping", "plan: 3\nindicators: []\n", 1, None, "plan", "mapping"),
     ("negative tolerance", ind(GOOD.replace("target: 20", "targets: [{year: 2025, target: 20左右, "
                                                           "tolerance: -1}]")), 7, "a",

@@ -1,0 +1,424 @@
+"""Relations between indicators: a restricted expression language, parsed and never run as code.
+
+A relation is one equation, a name on the left and arithmetic on the right::
+
+    equation := NAME '=' expr
+    expr     := term (('+' | '-') term)*
+    term     := unary (('*' | '/') unary)*
+    unary    := ('+' | '-') unary | NUMBER | NAME | '(' expr ')'
+
+NAME is an indicator or reference id: an ASCII slug, optionally followed by '.label' segments
+naming the part of a compound cell (``hitech_firms.在地``); a label is not plain ASCII, so that
+``gdp.real`` reads as the attribute access it looks like and is refused. Nothing else is
+accepted: no calls, indexing, strings, keywords, powers (``**``, ``^``) or exponents beyond
+``MAX_EXPONENT``; input is bounded by ``MAX_CHARS``, ``MAX_DEPTH`` and ``MAX_NODES``. The syntax
+tree is evaluated by walking it with numpy (elementwise over arrays of any shape) — never with
+``eval``, ``compile`` or ``pandas.eval``.
+"""
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping, Union
+
+import numpy as np
+
+from sim.errors import SimError
+
+MAX_CHARS = 500       # characters in one equation
+MAX_DEPTH = 40        # nesting of parentheses and signs
+MAX_NODES = 200       # numbers, names and operators in one equation
+MAX_EXPONENT = 15     # largest |e| in a literal such as 1e6
+MAX_NUMBER = 1e15     # largest literal
+
+SLUG_PART = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<num>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)
+  | (?P<name>[^\W\d]\w*(?:\.\w+)*)
+  | (?P<pow>\*\*|\^)
+  | (?P<op>[-+*/()=])
+""", re.VERBOSE)
+ALLOWED = "an expression has ids, numbers, + - * / and parentheses"
+REFUSED = {  # character -> what it would have been in Python
+    "[": "indexing", "]": "indexing", "'": "strings", '"': "strings", ",": "calls and tuples",
+    ";": "several statements", ":": "slices and lambdas", "@": "decorators and matrix products",
+    "%": "the modulo operator", "<": "comparisons", ">": "comparisons", "!": "comparisons",
+    "{": "dicts and sets", "}": "dicts and sets", "&": "bit operators", "|": "bit operators",
+    "~": "bit operators", "`": "backquotes", "\\": "backslashes", "#": "comments",
+    "$": "shell syntax", "?": "the character '?'",
+}
+
+
+class RelationError(SimError):
+    """An expression outside the restricted syntax; ``pos`` is the 0-based character offset."""
+
+    def __init__(self, message: str, hint: str | None = None, pos: int | None = None):
+        super().__init__(message, hint=hint or ALLOWED)
+        self.pos = pos
+
+
+# ---- syntax tree ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Num:
+    value: float
+
+
+@dataclass(frozen=True)
+class Name:
+    id: str
+
+
+@dataclass(frozen=True)
+class Neg:
+    arg: "Node"
+
+
+@dataclass(frozen=True)
+class Bin:
+    op: str            # one of + - * /
+    left: "Node"
+    right: "Node"
+
+
+Node = Union[Num, Name, Neg, Bin]
+
+
+@dataclass(frozen=True)
+class Equation:
+    lhs: Name
+    rhs: Node
+    text: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Ids in order of first appearance, left-hand side first."""
+        return tuple(dict.fromkeys((self.lhs.id,) + names(self.rhs)))
+
+
+# ---- parsing -------------------------------------------------------------------------------
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    out, pos = [], 0
+    while pos < len(text):
+        m = TOKEN.match(text, pos)
+        if m is None:
+            ch = text[pos]
+            what = REFUSED.get(ch)
+            raise RelationError(f"'{ch}' at position {pos + 1} is not allowed"
+                                + (f" ({what} are not part of a relation)" if what else ""), pos=pos)
+        kind = m.lastgroup
+        tok = m.group()
+        if kind == "pow":
+            raise RelationError(f"powers ('{tok}' at position {pos + 1}) are not allowed",
+                                "write a product instead, e.g. x * x", pos)
+        if kind == "name":
+            _check_name(tok, pos)
+        if kind == "num":
+            _check_number(tok, pos)
+        if kind != "space":
+            out.append((kind, tok, pos))
+        pos = m.end()
+    return out
+
+
+def _check_name(tok: str, pos: int):
+    head, *labels = tok.split(".")
+    if keyword.iskeyword(head) or keyword.issoftkeyword(head):
+        raise RelationError(f"'{head}' is a Python keyword, not an id", pos=pos)
+    if not SLUG_PART.match(head):
+        raise RelationError(f"'{head}' is not an id: ids are ASCII slugs such as mfg_share", pos=pos)
+    if head.startswith("__"):
+        raise RelationError(f"'{head}' is not an id: names starting with '__' are refused", pos=pos)
+    for lab in labels:
+        if lab.isascii():
+            raise RelationError(f"attribute access '{tok}' is not allowed",
+                                "a compound sub-indicator is written id.label with the plan's "
+                                "label, e.g. hitech_firms.在地", pos)
+
+
+def _check_number(tok: str, pos: int):
+    m = re.search(r"[eE]([+-]?\d+)$", tok)
+    if m and abs(int(m.group(1))) > MAX_EXPONENT:
+        raise RelationError(f"the exponent in '{tok}' is too large (at most e±{MAX_EXPONENT})",
+                            "write the number in the indicators' units", pos)
+    if float(tok) > MAX_NUMBER:
+        raise RelationError(f"the number '{tok}' is too large (at most {MAX_NUMBER:g})", pos=pos)
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = _tokens(text)
+        self.i = 0
+        self.nodes = 0
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> tuple[str, str, int]:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def count(self, node: Node) -> Node:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise RelationError(f"the expression is too long (more than {MAX_NODES} terms)")
+        return node
+
+    def expr(self, depth: int) -> Node:
+        node = self.term(depth)
+        while (t := self.peek()) and t[1] in "+-" and t[0] == "op":
+            self.take()
+            node = self.count(Bin(t[1], node, self.term(depth)))
+        return node
+
+    def term(self, depth: int) -> Node:
+        node = self.unary(depth)
+        while (t := self.peek()) and t[1] in "*/" and t[0] == "op":
+            self.take()
+            node = self.count(Bin(t[1], node, self.unary(depth)))
+        return node
+
+    def unary(self, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise RelationError(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)")
+        t = self.peek()
+        if t is None:
+            raise RelationError("the expression ends where a number or id is expected")
+        kind, tok, pos = self.take()
+        if kind == "op" and tok in "+-":
+            arg = self.unary(depth + 1)
+            return arg if tok == "+" else self.count(Neg(arg))
+        if kind == "op" and tok == "(":
+            node = self.expr(depth + 1)
+            close = self.peek()
+            if close is None or close[1] != ")":
+                raise RelationError(f"'(' at position {pos + 1} is not closed", pos=pos)
+            self.take()
+            return node
+        if kind == "num":
+            node = self.count(Num(float(tok)))
+        elif kind == "name":
+            node = self.count(Name(tok))
+            nxt = self.peek()
+            if nxt and nxt[1] == "(":
+                raise RelationError(f"calls are not allowed ('{tok}(' at position {pos + 1})", pos=pos)
+        else:
+            raise RelationError(f"unexpected '{tok}' at position {pos + 1}", pos=pos)
+        nxt = self.peek()
+        if nxt and (nxt[0] in ("name", "num") or nxt[1] == "("):
+            raise RelationError(f"an operator is missing between '{tok}' and '{nxt[1]}' "
+                                f"(position {nxt[2] + 1})", pos=nxt[2])
+        return node
+
+
+def _bounded(text: str) -> str:
+    if not isinstance(text, str):
+        raise RelationError(f"an expression is text, got {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise RelationError(f"the expression is too long ({len(text)} characters, at most {MAX_CHARS})")
+    return text
+
+
+def parse_expr(text: str) -> Node:
+    """The syntax tree of an expression without '='."""
+    p = _Parser(_bounded(text))
+    if not p.toks:
+        raise RelationError("the expression is empty")
+    node = p.expr(0)
+    if (t := p.peek()) is not None:
+        raise RelationError(f"unexpected '{t[1]}' at position {t[2] + 1}", pos=t[2])
+    return node
+
+
+def parse(text: str, known: set[str] | frozenset[str] | None = None) -> Equation:
+    """One equation ``name = expr``; with ``known``, every id must be in it."""
+    return _parse(_bounded(text), frozenset(known) if known is not None else None)
+
+
+@lru_cache(maxsize=1024)
+def _parse(text: str, known: frozenset[str] | None) -> Equation:
+    p = _Parser(text)
+    eqs = [k for k, (kind, tok, _) in enumerate(p.toks) if tok == "="]
+    if len(eqs) != 1:
+        raise RelationError(f"a relation is one equation with one '=' (found {len(eqs)})",
+                            "e.g. mfg_share = mfg_va / gdp * 100")
+    if eqs[0] != 1 or p.toks[0][0] != "name":
+        raise RelationError("the left-hand side must be a single id", "e.g. mfg_share = mfg_va / gdp * 100")
+    lhs = Name(p.toks[0][1])
+    p.i = 2
+    if p.peek() is None:
+        raise RelationError("nothing follows '='")
+    rhs = p.expr(0)
+    if (t := p.peek()) is not None:
+        raise RelationError(f"unexpected '{t[1]}' at position {t[2] + 1}", pos=t[2])
+    eq = Equation(lhs, rhs, text.strip())
+    if known is not None:
+        unknown = [n for n in eq.names if n not in known]
+        if unknown:
+            raise RelationError(f"'{unknown[0]}' is not an indicator or reference id",
+                                "define it under `indicators:` or `references:`")
+    if eq.lhs.id in names(eq.rhs):
+        raise RelationError(f"'{eq.lhs.id}' appears on both sides", "write it once, on the left")
+    return eq
+
+
+# ---- reading the tree ----------------------------------------------------------------------
+
+def names(node: Node) -> tuple[str, ...]:
+    """Ids in ``node`` in order of first appearance."""
+    if isinstance(node, Name):
+        return (node.id,)
+    if isinstance(node, Neg):
+        return names(node.arg)
+    if isinstance(node, Bin):
+        return tuple(dict.fromkeys(names(node.left) + names(node.right)))
+    return ()
+
+
+def occurrences(node: Node, name: str) -> int:
+    if isinstance(node, Name):
+        return int(node.id == name)
+    if isinstance(node, Neg):
+        return occurrences(node.arg, name)
+    if isinstance(node, Bin):
+        return occurrences(node.left, name) + occurrences(node.right, name)
+    return 0
+
+
+_PREC = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def to_text(node: Node) -> str:
+    """The expression with the parentheses it needs."""
+    return _text(node, 0, False)
+
+
+def _text(node: Node, outer: int, right: bool) -> str:
+    if isinstance(node, Num):
+        return f"{node.value:.10g}"
+    if isinstance(node, Name):
+        return node.id
+    if isinstance(node, Neg):
+        return "-" + _text(node.arg, 3, False)
+    p = _PREC[node.op]
+    s = f"{_text(node.left, p, False)} {node.op} {_text(node.right, p, True)}"
+    return f"({s})" if p < outer or (p == outer and right) else s
+
+
+@np.errstate(all="ignore")
+def evaluate(node: Node, env: Mapping[str, object]) -> np.ndarray:
+    """Value of ``node`` with ids taken from ``env`` (numbers or arrays, broadcast elementwise).
+
+    Division by zero and overflow give NaN, never inf. A missing id raises KeyError.
+    """
+    out = np.asarray(_eval(node, env), dtype=float)
+    return np.where(np.isfinite(out), out, np.nan)[()]
+
+
+def _eval(node: Node, env):
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Name):
+        return np.asarray(env[node.id], dtype=float)
+    if isinstance(node, Neg):
+        return -_eval(node.arg, env)
+    a, b = _eval(node.left, env), _eval(node.right, env)
+    if node.op == "+":
+        return a + b
+    if node.op == "-":
+        return a - b
+    if node.op == "*":
+        return a * b
+    return np.divide(a, b)
+
+
+# ---- solving for one id --------------------------------------------------------------------
+
+def degree(node: Node, name: str) -> int | None:
+    """Polynomial degree of ``node`` in ``name``; None if ``name`` appears in a denominator."""
+    if isinstance(node, Num):
+        return 0
+    if isinstance(node, Name):
+        return int(node.id == name)
+    if isinstance(node, Neg):
+        return degree(node.arg, name)
+    a, b = degree(node.left, name), degree(node.right, name)
+    if a is None or b is None:
+        return None
+    if node.op in "+-":
+        return max(a, b)
+    if node.op == "*":
+        return a + b
+    return a if b == 0 else None
+
+
+def exponent(node: Node, name: str) -> float | None:
+    """k where ``node`` = c * name**k and c is free of ``name`` (a monomial); None otherwise."""
+    if isinstance(node, Num):
+        return 0.0
+    if isinstance(node, Name):
+        return float(node.id == name)
+    if isinstance(node, Neg):
+        return exponent(node.arg, name)
+    a, b = exponent(node.left, name), exponent(node.right, name)
+    if a is None or b is None:
+        return None
+    if node.op in "+-":
+        return 0.0 if occurrences(node, name) == 0 else None
+    return a + b if node.op == "*" else a - b
+
+
+def substitute(node: Node, name: str, by: Node) -> Node:
+    if isinstance(node, Name):
+        return by if node.id == name else node
+    if isinstance(node, Neg):
+        return Neg(substitute(node.arg, name, by))
+    if isinstance(node, Bin):
+        return Bin(node.op, substitute(node.left, name, by), substitute(node.right, name, by))
+    return node
+
+
+def solve(eq: Equation, unknown: str) -> Node:
+    """An expression for ``unknown`` in the other ids of ``eq``.
+
+    One occurrence: the operations around it are inverted (``share = part / whole * 100`` gives
+    ``whole = part / (share / 100)``). Several: the equation must be linear in ``unknown``,
+    f(u) = lhs - rhs = f(0) + u (f(1) - f(0)), so u = -f(0) / (f(1) - f(0)).
+    Raises RelationError when ``unknown`` is absent or the equation cannot be solved for it.
+    """
+    side = Bin("-", eq.lhs, eq.rhs)
+    n = occurrences(side, unknown)
+    if n == 0:
+        raise RelationError(f"'{unknown}' is not in the relation '{eq.text}'")
+    if n == 1:
+        return _isolate(eq.rhs, eq.lhs, unknown) if occurrences(eq.rhs, unknown) else eq.rhs
+    if degree(side, unknown) != 1:
+        raise RelationError(f"cannot solve '{eq.text}' for '{unknown}': it appears more than once "
+                            "and not linearly", "rewrite the relation with that id on the left")
+    f0, f1 = substitute(side, unknown, Num(0.0)), substitute(side, unknown, Num(1.0))
+    return Neg(Bin("/", f0, Bin("-", f1, f0)))
+
+
+def _isolate(node: Node, value: Node, unknown: str) -> Node:
+    """Solve ``node = value`` for the single ``unknown`` inside ``node``."""
+    while not (isinstance(node, Name) and node.id == unknown):
+        if isinstance(node, Neg):
+            node, value = node.arg, Neg(value)
+            continue
+        left = occurrences(node.left, unknown) > 0
+        other = node.right if left else node.left
+        op = node.op
+        if left:
+            value = Bin({"+": "-", "-": "+", "*": "/", "/": "*"}[op], value, other)
+        elif op in "+*":
+            value = Bin("-" if op == "+" else "/", value, other)
+        else:   # other - u = v -> u = other - v;  other / u = v -> u = other / v
+            value = Bin(op, other, value)
+        node = node.left if left else node.right
+    return value
