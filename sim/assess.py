@@ -15,8 +15,8 @@ import numpy as np
 
 from sim import growth
 from sim.model import Indicator, Spec
-from sim.scenario import (REAL_GROWTH_NAME, Scenario, Start, linked_history, pace_of, project_values,
-                          start_of)
+from sim.scenario import (REAL_GROWTH_NAME, Pace, Scenario, Start, linked_history, pace_of,
+                          project_values, start_of)
 from sim.targets import Target
 
 STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "at_risk",
@@ -55,7 +55,7 @@ def assess_plan(spec: Spec, sc: Scenario, preset: str = "default", margin: float
     return rows
 
 
-def _row(spec: Spec, ind: Indicator, t: Target) -> dict:
+def _row(ind: Indicator, t: Target) -> dict:
     latest = ind.latest()
     return {
         "indicator": ind.id, "name": ind.name, "owner": ind.owner, "attribute": ind.attribute,
@@ -84,7 +84,7 @@ def _done(row: dict, status: str, reason: str, branch: str | None = None) -> dic
 
 def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str = "default",
                   margin: float = 0.1) -> dict:
-    row = _row(spec, ind, t)
+    row = _row(ind, t)
     ex = row["explain"]
     ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
     if t.kind == "none":
@@ -303,9 +303,8 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         row["required_real_pace"] = _pace_out(growth.real_from_nominal(req, d), model)
         ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
 
-    pace = None if preset in ("unsd", "eurostat", "sdg-build") else pace_of(ind, sc, start, T)
-    if preset in ("unsd", "eurostat", "sdg-build"):
-        pace = _observed_pace(ind, start, T, model, row)
+    pace = (_observed_pace(ind, start, T, model) if preset in PRESET_BANDS
+            else pace_of(ind, sc, start, T))
     if pace is None and preset != "cn-midterm":
         if keep and t.meets(x_t):
             return _done(row, "not_assessable", "keep-the-level target met now; "
@@ -371,9 +370,8 @@ def _pace_out(x, model: str) -> float | None:
     return None if x is None else (x * 100 if model == "compound" else x)
 
 
-def _observed_pace(ind: Indicator, start: Start, T: int, model: str, row: dict):
+def _observed_pace(ind: Indicator, start: Start, T: int, model: str) -> Pace | None:
     """The official methods' pace: observed CAGR (or linear slope) from the first actual to the latest."""
-    from sim.scenario import Pace
     pts, notes = linked_history(ind)
     ys = sorted(pts)
     if len(ys) < 2:

@@ -42,13 +42,13 @@ TOKEN = re.compile(r"""
   | (?P<op>[-+*/()=])
 """, re.VERBOSE)
 ALLOWED = "an expression has ids, numbers, + - * / and parentheses"
-REFUSED = {  # character -> what it would have been in Python
-    "[": "indexing", "]": "indexing", "'": "strings", '"': "strings", ",": "calls and tuples",
-    ";": "several statements", ":": "slices and lambdas", "@": "decorators and matrix products",
-    "%": "the modulo operator", "<": "comparisons", ">": "comparisons", "!": "comparisons",
-    "{": "dicts and sets", "}": "dicts and sets", "&": "bit operators", "|": "bit operators",
-    "~": "bit operators", "`": "backquotes", "\\": "backslashes", "#": "comments",
-    "$": "shell syntax", "?": "the character '?'",
+REFUSED = {  # character -> why it has no place in a relation
+    "[": "no indexing", "]": "no indexing", "'": "no strings", '"': "no strings",
+    ",": "no calls or tuples", ";": "one equation only", ":": "no slices or lambdas",
+    "@": "no decorators or matrix products", "%": "no modulo", "<": "no comparisons",
+    ">": "no comparisons", "!": "no comparisons", "{": "no dicts or sets", "}": "no dicts or sets",
+    "&": "no bit operators", "|": "no bit operators", "~": "no bit operators",
+    "`": "no backquotes", "\\": "no backslashes", "#": "no comments", "$": "no shell syntax",
 }
 
 
@@ -109,7 +109,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             ch = text[pos]
             what = REFUSED.get(ch)
             raise RelationError(f"'{ch}' at position {pos + 1} is not allowed"
-                                + (f" ({what} are not part of a relation)" if what else ""), pos=pos)
+                                + (f": {what}" if what else ""), pos=pos)
         kind = m.lastgroup
         tok = m.group()
         if kind == "pow":

@@ -345,7 +345,8 @@ def _is_share(ind: IndicatorIn) -> bool:
         SHARE_NAME.search(ind.name)) and not GROWTH_NAME.search(ind.name)
 
 
-def _series(ctx, path, values: dict | None) -> tuple[dict[int, float], dict[int, str]]:
+def _series(values: dict | None) -> tuple[dict[int, float], dict[int, str]]:
+    """{year: value} and {year: source} from short or long form entries."""
     out, sources = {}, {}
     for y, v in (values or {}).items():
         if isinstance(v, Point):
@@ -362,8 +363,8 @@ def _indicator(ctx: _Ctx, i: int, ind: IndicatorIn, refs: dict) -> list[Indicato
     plan = ctx.plan
     line = ctx.loc.line(path)
     model = _pace_model(ind)
-    history, hsources = _series(ctx, path + ("history",), ind.history)
-    growth_history, _ = _series(ctx, path + ("growth_history",), ind.growth_history)
+    history, hsources = _series(ind.history)
+    growth_history, _ = _series(ind.growth_history)
     if ind.target is not None and ind.targets is not None:
         ctx.err(path + ("targets",), "both `target` and `targets` are given",
                 "use `target:` for one value at plan.target_year, or `targets:` for milestones")
