@@ -87,6 +87,9 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
     row = _row(ind, t)
     ex = row["explain"]
     ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
+    if t.year is None:
+        return _done(row, "not_assessable", "the plan gives this target no year; `sim solve` tells "
+                                            "the year it is reached at a given pace", "no target year")
     if t.kind == "none":
         return _done(row, "not_assessable", "no numeric target (qualitative or '—')", "kind none")
     if t.kind == "masked":
@@ -193,9 +196,11 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
         return _done(row, "achieved" if ok else "off_track",
                      f"published growth {t.year}: {actual:g}% " + ("meets" if ok else "misses")
                      + f" the target {t.text}", "growth target, actual known")
-    if start is not None and start.year >= t.year:
+    data_years = set(acts) | set(ind.growth_history)
+    if data_years and max(data_years) >= t.year:
         return _done(row, "not_assessable", f"the target year {t.year} has passed and its growth is not "
-                                            "in the data (add it to growth_history)", "growth target passed")
+                                            f"in the data (latest data {max(data_years)}; add "
+                                            f"{t.year} to growth_history)", "growth target passed")
     if start is None:   # a rate needs no level: project from the year before the target
         start = Start(year=min(t.year - 1, spec.plan.base_year), value=float("nan"))
     pace = pace_of(ind, sc, start, t.year)

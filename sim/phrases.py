@@ -45,8 +45,8 @@ CONVENTIONS = {
     "between": "range: both ends included",
 }
 REFERENCE_RE = re.compile(
-    r"(全国|全省|全市|省|市|长三角|同类地区)?[^,，]*?(平均水平|平均增速|平均值|平均|下达的?任务|"
-    r"前列|领先|同步)")
+    r"(全国|全省|全市|省|市|长三角|同类地区)?[^,，]*?(平均水平|平均增速|平均值|平均|下达的?任务|同步)")
+RANK_RE = re.compile(r"前列|领先|第一|首位|前茅")
 GROWTH_WORDS = r"(?P<gw>增长|增速|增幅|递增|提高|提升|增加|上升|下降|降低|减少|下降率|增长率)"
 DECREASE_WORDS = ("下降", "降低", "减少")
 
@@ -81,7 +81,7 @@ def infer_direction(text) -> str | None:
     return "increase"
 
 
-def parse_target(text, *, unit: str, year: int, direction: str | None = None,
+def parse_target(text, *, unit: str, year: int | None, direction: str | None = None,
                  base_year: int | None = None) -> list[Target]:
     """Targets meant by ``text`` for ``year``, values in ``unit``.
 
@@ -187,9 +187,11 @@ def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
     ref = REFERENCE_RE.search(s)
     if ref and not re.search(ARABIC, s) and not masked:
         return _reference(s, ref, unit=unit, year=year, direction=direction, raw=raw)
-    if not has_number:
+    rank = RANK_RE.search(s) and not re.search(ARABIC, s) and not masked
+    if rank or not has_number:
+        what = "a rank, not a series value" if rank else "no number to assess"
         return Target(year=year, op="==", kind="none", unit=unit, text=raw,
-                      convention="qualitative: no number to assess")
+                      convention=f"qualitative: {what}")
     for fn in (_relative_change, _growth, _level):
         t = fn(s, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
         if t is not None:

@@ -441,12 +441,14 @@ def _baseline(ctx, path, ind: IndicatorIn) -> Baseline | None:
 def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction, baseline,
              history) -> list[Target]:
     plan = ctx.plan
-    year = (tin.year if tin and tin.year else None) or plan.target_year
-    if tin is not None and tin.year is None and path[-2:-1] == ("targets",):
-        ctx.err(path + ("year",), "a milestone in `targets:` needs a year", "add year: 2027")
+    milestone = path[-2:-1] == ("targets",)
+    year = tin.year if tin is not None and "year" in tin.model_fields_set else plan.target_year
+    if milestone and "year" not in tin.model_fields_set:
+        ctx.err(path + ("year",), "a milestone in `targets:` needs a year",
+                "add `year: 2027`, or `year: null` for a target the plan gives no year")
         return []
     base_year = baseline.year if baseline else plan.base_year
-    if year <= base_year:
+    if year is not None and year <= base_year:
         ctx.err(path, f"target year {year} is not after the baseline year {base_year}",
                 "a target must lie after its baseline")
         return []

@@ -25,8 +25,12 @@ class RelativeTo(Frozen):
 
 
 class Target(Frozen):
-    """One normalized target. ``value`` is in the indicator's unit (growth: percent per year)."""
-    year: int
+    """One normalized target. ``value`` is in the indicator's unit (growth: percent per year).
+
+    ``year`` is None for a target the plan gives no year (无为市 `突破一千亿`): it cannot be
+    judged by a date; `sim solve` tells the year it is reached at a given pace.
+    """
+    year: int | None
     op: Op
     value: float | None = None
     unit: str = ""

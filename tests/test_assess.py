@@ -219,3 +219,24 @@ def test_generated_specs_validate_and_check_cleanly(data, g):
     _finite(json.loads(to_json(rep)))
     assert len(rep["rows"]) == len(data["indicators"])
     assert all(r["reason"] for r in rep["rows"])
+
+
+def test_target_without_year_is_not_judged_by_a_date():
+    text = spec_text(target="x").replace("    target: 'x'", "    targets: [{year: null, target: 突破一千亿}]")
+    spec = loads_spec(text)
+    assert spec.indicators[0].targets[0].year is None
+    r = row(text, scen("growth: 0.05"))
+    assert r["status"] == "not_assessable" and "no year" in r["reason"]
+
+
+def test_long_form_target_keeps_its_year():
+    text = spec_text(target="x").replace("    target: 'x'", "    target: {year: 2025, value: 120, op: '>='}")
+    assert loads_spec(text).indicators[0].targets[0].year == 2025
+
+
+def test_growth_target_passed_is_not_judged_on_later_data():
+    text = ("plan: {id: p, title: T, base_year: 2019, target_year: 2025}\nindicators:\n"
+            "  - {id: x, name: 地区生产总值, unit: 亿元, targets: [{year: 2020, target: 增长8.5%左右}],"
+            " growth_history: {2024: 6.5}}\n")
+    r = row(text, scen(defaults="growth: trend"))
+    assert r["status"] == "not_assessable" and "has passed" in r["reason"]
