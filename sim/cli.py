@@ -46,19 +46,30 @@ def main():
     """sim: check a development plan's indicator targets and project them under scenarios."""
 
 
+MAX_GROWTH = click.option("--max-growth", type=float, metavar="RATE",
+                          help="Flag compound paces beyond this rate a year (e.g. 0.2).")
+
+
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@MAX_GROWTH
+@click.option("--fail-on", "fail_on", type=click.Choice(["inconsistent"]),
+              help="Exit 1 if a consistency finding is an inconsistency.")
 @_user_errors
-def validate(specs):
-    """Check plan specs: every error of every file, or one OK line per plan."""
+def validate(specs, lang, max_growth, fail_on):
+    """Check plan specs: every error of every file, or one OK line per plan followed by its
+    consistency findings (implied targets, contradictions, growth vs level, bounds, paces)."""
+    from sim.consistency import findings, inconsistent, render_findings
     from sim.errors import SpecErrors
     from sim.spec import load_spec
     from sim.specjson import kind_counts
 
-    failed = False
+    failed = bad = False
     for path in specs:
         try:
             spec = load_spec(path)
+            items = findings(spec, max_growth=max_growth)
         except SpecErrors as e:
             click.echo(str(e), err=True)
             failed = True
@@ -72,8 +83,12 @@ def validate(specs):
         kinds = ", ".join(f"{k} {v}" for k, v in counts.items())
         click.echo(f"OK {path}: plan {spec.plan.id}: {len(spec.indicators)} indicators, "
                    f"{n_targets} targets ({kinds})")
+        click.echo(render_findings(items, lang), nl=False)
+        bad = bad or inconsistent(items)
     if failed:
         sys.exit(2)
+    if fail_on and bad:
+        sys.exit(1)
 
 
 @main.command()
@@ -122,7 +137,7 @@ def _scenario_options(fn):
 
 
 STATUS_CHOICES = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away",
-                  "at_risk", "not_assessable", "not_on_track"]
+                  "at_risk", "not_assessable", "not_on_track", "inconsistent"]
 
 
 @main.command()
@@ -138,15 +153,18 @@ STATUS_CHOICES = ["achieved", "on_track", "needs_acceleration", "off_track", "mo
 @click.option("--wide", is_flag=True, help="Table: all columns.")
 @click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
 @click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(STATUS_CHOICES),
-              help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track).")
+              help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track; "
+                   "inconsistent: a consistency finding).")
+@MAX_GROWTH
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @_user_errors
-def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on, output):
+def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
+          max_growth, output):
     """Feasibility report: required pace, assumed pace, projection and status per target."""
     from sim.report import check_report, explain_text, render_check
 
     s, sc = _plan_and_scenario(spec, scenario, assume)
-    report = check_report(s, sc, preset, margin)
+    report = check_report(s, sc, preset, margin, max_growth)
     if explain:
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
             raise SimError(f"'{explain}' is not an indicator of plan {s.plan.id}", field="--explain",
@@ -158,7 +176,8 @@ def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, exp
     wanted = set(fail_on)
     if "not_on_track" in wanted:
         wanted |= set(STATUS_CHOICES[2:6])
-    if statuses & wanted:
+    if statuses & wanted or ("inconsistent" in wanted and any(
+            f["inconsistent"] for f in report["consistency"])):
         sys.exit(1)
 
 

@@ -5,7 +5,8 @@ import datetime as _dt
 import json
 import math
 
-from sim.assess import assess_plan, summary
+from sim.assess import summary
+from sim.consistency import assess_with_relations, findings, render_findings
 from sim.model import Spec
 from sim.scenario import Scenario, pace_of, project_values, start_of
 from sim.specjson import SCHEMA_VERSION
@@ -32,9 +33,10 @@ SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", 
          "projected", "status", "owner"}
 TEXT = {
     "zh": {"summary": "汇总", "binding": "约束性指标未达预期", "assumed": "(假设)", "weak": "(证据弱)",
-           "group": "分组", "none": "无", "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
+           "group": "分组", "none": "无", "consistency": "目标一致性",
+           "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
     "en": {"summary": "Summary", "binding": "Binding indicators not on track", "assumed": "(assumed)",
-           "weak": "(weak evidence)", "group": "group", "none": "none",
+           "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
            "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
 }
 
@@ -58,14 +60,17 @@ def scenario_dict(sc: Scenario) -> dict:
             "shocks": [s.model_dump(mode="json") for s in sc.shocks]}
 
 
-def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1) -> dict:
-    """The `sim check` result as plain data (schema_version 1)."""
-    rows = assess_plan(spec, sc, preset, margin)
+def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1,
+                 max_growth: float | None = None) -> dict:
+    """The `sim check` result as plain data (schema_version 1); derived indicators are projected
+    from their components, and ``consistency`` lists sim.consistency.findings."""
+    rows = assess_with_relations(spec, sc, preset, margin)
     return {"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc), "preset": preset, "rows": rows,
-            "summary": summary(rows), "provenance": provenance(spec, sc)}
+            "summary": summary(rows), "consistency": findings(spec, sc, max_growth),
+            "provenance": provenance(spec, sc)}
 
 
 def project_report(spec: Spec, sc: Scenario) -> dict:
@@ -151,8 +156,10 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
         lines.append(f"{t['binding']}: " + ", ".join(
             f"{b['indicator']} {b['name']} ({STATUS_LABELS[lang][b['status']]}, {b['owner'] or '—'})"
             for b in s["binding_not_on_track"]))
+    if report.get("consistency"):
+        lines += [f"{t['consistency']}:"] + render_findings(report["consistency"], lang).splitlines()
     if fmt == "md":
-        lines = [f"**{lines[0]}**"] + [f"- {x}" for x in lines[1:]]
+        lines = [f"**{lines[0]}**"] + [f"- {x.strip()}" for x in lines[1:]]
     if fmt == "table":
         reasons = [f"  {r['indicator']} {r['target_year']}: {r['reason']}" for r in rows
                    if r["status"] != "on_track" and not wide]

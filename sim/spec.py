@@ -17,6 +17,8 @@ from sim import units
 from sim.errors import SimError, SpecErrors
 from sim.model import Baseline, Break, Indicator, Plan, Reference, Relation, SourceRef, Spec
 from sim.phrases import PhraseError, infer_direction, parse_target, split_compound
+from sim.relations import RelationError
+from sim.relations import parse as parse_relation
 from sim.targets import Frozen, Op, RelativeTo, Target
 from sim.yamlload import Located, load, loads
 
@@ -566,28 +568,12 @@ def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
                     "set `model: linear` for an indicator that can be zero or negative")
 
 
-NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
-EXPR_RE = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z0-9_.]*)|(?P<num>\d+(?:\.\d+)?)|(?P<op>[-+*/()=]))")
-
-
 def _relation(ctx, i, r: RelationIn, known: set[str]) -> Relation:
-    path = ("relations", i, "expr")
-    names, pos, expr = [], 0, r.expr.strip()
-    while pos < len(expr):
-        m = EXPR_RE.match(expr, pos)
-        if not m or m.end() == pos:
-            ctx.err(path, f"cannot read '{expr[pos:pos + 10]}' in relation '{r.id}'",
-                    "an expression uses ids, numbers, + - * / ( ) and one '='")
-            break
-        if m["name"]:
-            names.append(m["name"])
-        pos = m.end()
-    if expr.count("=") != 1 or not NAME_RE.fullmatch(expr.split("=")[0].strip()):
-        ctx.err(path, f"relation '{r.id}' must be one equation with an id on the left",
-                "e.g. mfg_share = mfg_va / gdp * 100")
-    for n in names:
-        if n not in known:
-            ctx.err(path, f"'{n}' in relation '{r.id}' is not an indicator or reference id",
-                    "define it under `indicators:` or `references:`")
-    return Relation(id=r.id, expr=r.expr, tolerance=r.tolerance, note=r.note,
-                    names=tuple(dict.fromkeys(names)), line=ctx.loc.line(("relations", i)))
+    """A relation read by the restricted expression parser (sim.relations); errors located."""
+    try:
+        names = parse_relation(r.expr, known).names
+    except RelationError as e:
+        ctx.err(("relations", i, "expr"), f"relation '{r.id}': {e.message}", e.hint)
+        names = ()
+    return Relation(id=r.id, expr=r.expr, tolerance=r.tolerance, note=r.note, names=names,
+                    line=ctx.loc.line(("relations", i)))
