@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
 TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
 TUNXI_SCENARIOS = [str(ROOT / "scenarios" / f"tunxi-{s}.yaml") for s in ("baseline", "optimistic", "pessimistic")]
+N_TARGETS = sum(len(i.targets) for i in __import__("sim").load_spec(TUNXI).indicators)
 ROW_KEYS = {"indicator", "name", "target_year", "op", "target", "unit", "baseline", "latest", "latest_year",
             "pace_model", "required_pace", "assumed_pace", "pace_source", "projected", "gap",
             "share_of_required", "pace_ratio", "status", "reason", "assumed", "explain"}
@@ -34,7 +35,9 @@ def test_show_tunxi_lists_24_table_indicators_and_gdp():
     d = json.loads(run("show", TUNXI, "--format", "json").output)
     assert d["schema_version"] == 1
     inds = d["indicators"]
-    assert len({i["parent"] or i["id"] for i in inds if i["targets"]}) == 25   # 24 table rows + GDP
+    table = {i["parent"] or i["id"] for i in inds if i["source"] and 50 <= (i["source"]["line"] or 0) <= 144}
+    assert len(table) == 24   # the 附表 rows, lines 50-144 of the seed
+    assert all(next(i for i in inds if (i["parent"] or i["id"]) == t)["targets"] for t in table)
     t = next(i for i in inds if i["id"] == "tech_contracts_yrd")["targets"][0]
     assert {k: t[k] for k in ("year", "op", "value", "unit", "kind", "text")} == \
         {"year": 2027, "op": ">=", "value": 1200.0, "unit": "万元", "kind": "level", "text": "1200以上"}
@@ -51,16 +54,16 @@ def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
     if fmt == "json":
         d = json.loads(r.output)
         assert {"schema_version", "plan", "scenario", "preset", "rows", "summary", "provenance"} <= set(d)
-        assert len(d["rows"]) == 26 and all(ROW_KEYS <= set(row) for row in d["rows"])
+        assert len(d["rows"]) == N_TARGETS and all(ROW_KEYS <= set(row) for row in d["rows"])
         assert d["provenance"]["spec_sha256"] and d["provenance"]["scenario_sha256"]
         gdp = next(x for x in d["rows"] if x["indicator"] == "gdp")
         assert "baseline" in gdp["assumed"] and gdp["status"] != "not_assessable"
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(r.output)))
-        assert len(rows) == 27
+        assert len(rows) == N_TARGETS + 1
     else:
         from sim.report import STATUS_LABELS
-        assert ("汇总: 26" if lang == "zh" else "Summary: 26") in r.output
+        assert (f"汇总: {N_TARGETS}" if lang == "zh" else f"Summary: {N_TARGETS}") in r.output
         assert sum(r.output.count(v) for k, v in STATUS_LABELS[lang].items() if k != "not_assessable") >= 20
 
 
