@@ -16,7 +16,13 @@ _API = {
     "default_scenario": "sim.scenario", "assess_plan": "sim.assess", "check_report": "sim.report",
     "project_report": "sim.report", "render_check": "sim.report", "render_project": "sim.report",
     "explain_text": "sim.report", "spec_dict": "sim.specjson", "SimError": "sim.errors",
-    "SpecErrors": "sim.errors",
+    "SpecErrors": "sim.errors", "findings": "sim.consistency", "verify": "sim.verify",
+    "simulate_report": "sim.simulate", "compare_report": "sim.simulate",
+    "render_simulation": "sim.simulate", "render_compare": "sim.simulate",
+    "solve_report": "sim.solve", "sweep_report": "sim.solve", "render_solve": "sim.solve",
+    "render_sweep": "sim.solve", "extract_file": "sim.extract", "extract_text": "sim.extract",
+    "render_verify": "sim.verify", "report_data": "sim.html",
+    "render_html": "sim.html", "render_md": "sim.html", "workbook": "sim.xlsx",
 }
 __all__ = sorted(_API)
 

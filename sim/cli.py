@@ -13,7 +13,7 @@ import click
 
 from sim.errors import SimError
 
-FORMATS = ["table", "md", "csv", "json"]
+FORMATS = ["table", "md", "csv", "json", "xlsx"]
 
 
 def _user_errors(fn):
@@ -170,6 +170,11 @@ def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, exp
             raise SimError(f"'{explain}' is not an indicator of plan {s.plan.id}", field="--explain",
                            hint="ids: " + ", ".join(i.id for i in s.indicators))
         _emit(explain_text(report, explain, lang), output)
+    elif fmt == "xlsx":
+        from sim.cli_report import emit_bytes
+        from sim.report import project_report
+        from sim.xlsx import workbook
+        emit_bytes(workbook([report], [project_report(s, sc)], lang), output)
     else:
         _emit(render_check(report, fmt, lang, group_by, wide), output)
     statuses = {r["status"] for r in report["rows"]}
@@ -193,8 +198,14 @@ def project(spec, scenario, assume, fmt, lang, output):
     from sim.report import project_report, render_project
 
     s, sc = _plan_and_scenario(spec, scenario, assume)
+    if fmt == "xlsx":
+        from sim.cli_report import emit_bytes
+        from sim.report import check_report
+        from sim.xlsx import workbook
+        emit_bytes(workbook([check_report(s, sc)], [project_report(s, sc)], lang), output)
+        return
     _emit(render_project(project_report(s, sc), fmt, lang), output)
 
 
 # Commands defined in their own modules register themselves on `main`.
-from sim import cli_consistency, cli_extract, cli_uncertainty  # noqa: E402,F401
+from sim import cli_consistency, cli_extract, cli_report, cli_uncertainty  # noqa: E402,F401

@@ -77,7 +77,7 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
     """Year-by-year paths per indicator under a scenario."""
     out = []
     for ind in spec.indicators:
-        until = max([t.year for t in ind.targets] + [spec.plan.target_year])
+        until = max([t.year for t in ind.targets if t.year is not None] + [spec.plan.target_year])
         start = start_of(ind, sc, spec.plan.base_year)
         pace = pace_of(ind, sc, start, until) if start else None
         path = project_values(start, pace) if pace else {}
@@ -88,7 +88,7 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
                     "assumed": bool(pace and pace.assumed) or bool(start and start.assumed),
                     "path": {str(y): v for y, v in path.items()},
                     "targets": {str(t.year): t.value for t in ind.targets if t.value is not None
-                                and t.kind == "level"}})
+                                and t.kind == "level" and t.year is not None}})
     return {"schema_version": SCHEMA_VERSION, "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc), "indicators": out, "provenance": provenance(spec, sc)}
 
@@ -110,6 +110,9 @@ def to_json(data: dict) -> str:
 
 def _cell(r: dict, key: str, lang: str):
     v = r.get(key)
+    if key == "reason":
+        from sim.html import reason_text
+        return reason_text(r, lang)
     if key == "status":
         label = STATUS_LABELS[lang][v]
         return label + (f" [{r['preset_status']}]" if r.get("preset_status") else "")
@@ -134,7 +137,8 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
                  wide: bool = False) -> str:
     if fmt == "json":
         return to_json(report)
-    cols = [c for c in COLUMNS if wide or fmt != "table" or c[0] in SHORT]
+    cols = [c for c in COLUMNS if wide or fmt == "csv" or c[0] in SHORT
+            or (fmt == "md" and c[0] == "reason")]
     headers = [c[1] if lang == "zh" else c[2] for c in cols]
     rows = report["rows"]
     if fmt == "csv":
@@ -161,7 +165,7 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     if fmt == "md":
         lines = [f"**{lines[0]}**"] + [f"- {x.strip()}" for x in lines[1:]]
     if fmt == "table":
-        reasons = [f"  {r['indicator']} {r['target_year']}: {r['reason']}" for r in rows
+        reasons = [f"  {r['indicator']} {r['target_year']}: {_cell(r, 'reason', lang)}" for r in rows
                    if r["status"] != "on_track" and not wide]
         lines += reasons
     return "\n".join(parts) + "\n" + "\n".join(lines) + "\n"

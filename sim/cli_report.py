@@ -1,0 +1,66 @@
+"""CLI command `sim report` (registered on `sim.cli.main`) and the binary writer for xlsx output."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sim.cli import _user_errors, main
+from sim.errors import SimError
+
+PRESETS = ["default", "unsd", "eurostat", "sdg-build", "cn-midterm"]
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
+
+
+def emit_bytes(data: bytes, output: str | None):
+    """Write a binary file (xlsx) to ``output``, or to stdout when it is not a terminal."""
+    if output:
+        with open(output, "wb") as f:
+            f.write(data)
+    elif sys.stdout.isatty():
+        raise SimError("an xlsx workbook is binary: write it to a file", field="-o",
+                       hint="add -o FILE.xlsx (or redirect stdout to a file)")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option("-s", "--scenario", "scenarios", multiple=True, type=click.Path(dir_okay=False),
+              help="Scenario file (repeatable; default: trend from history).")
+@click.option("--assume", multiple=True, metavar="ID.FIELD=VALUE",
+              help="What-if applied to every scenario, e.g. gdp.growth=0.07 (repeatable).")
+@click.option("--preset", type=click.Choice(PRESETS), default="default", help="Thresholds of an official method.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "xlsx"]),
+              help="Default: from the -o extension, else html.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("--draws", type=click.IntRange(min=0), default=10_000, show_default=True,
+              help="Simulation draws for probabilities and P10–P90 bands (0: no simulation).")
+@click.option("--seed", type=int, help="Seed of the simulation (default: a fresh one, recorded in the report).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@_user_errors
+def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output):
+    """The office report of a plan under one or more scenarios: HTML with charts, Markdown or Excel."""
+    from pathlib import Path
+
+    from sim.html import render_html, render_md, report_data
+    from sim.scenario import apply_assume, default_scenario, load_scenario
+    from sim.spec import load_spec
+
+    fmt = fmt or REPORT_FORMATS.get(Path(output).suffix.lower() if output else "", "html")
+    s = load_spec(spec)
+    scs = [load_scenario(p, s) for p in scenarios] or [default_scenario()]
+    if assume:
+        scs = [apply_assume(sc, list(assume), s) for sc in scs]
+    data = report_data(s, scs, preset, draws, seed)
+    if fmt == "xlsx":
+        from sim.xlsx import report_workbook
+        emit_bytes(report_workbook(data, lang), output)
+        return
+    text = render_html(data, lang) if fmt == "html" else render_md(data, lang)
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        click.echo(text, nl=False)
