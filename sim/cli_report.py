@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from sim.cli import _user_errors, main
+from sim.cli import _emit, _user_errors, main
 from sim.errors import SimError
 
 PRESETS = ["default", "unsd", "eurostat", "sdg-build", "cn-midterm"]
@@ -48,7 +48,11 @@ def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output):
     from sim.scenario import apply_assume, default_scenario, load_scenario
     from sim.spec import load_spec
 
-    fmt = fmt or REPORT_FORMATS.get(Path(output).suffix.lower() if output else "", "html")
+    suffix = Path(output).suffix.lower() if output else ""
+    if not fmt and suffix and suffix not in REPORT_FORMATS:
+        raise SimError(f"cannot tell the report format from '{output}'", field="-o",
+                       hint="name the file .html, .htm, .md or .xlsx, or give --format")
+    fmt = fmt or REPORT_FORMATS.get(suffix, "html")
     s = load_spec(spec)
     scs = [load_scenario(p, s) for p in scenarios] or [default_scenario()]
     if assume:
@@ -58,9 +62,4 @@ def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output):
         from sim.xlsx import report_workbook
         emit_bytes(report_workbook(data, lang), output)
         return
-    text = render_html(data, lang) if fmt == "html" else render_md(data, lang)
-    if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        click.echo(text, nl=False)
+    _emit(render_html(data, lang) if fmt == "html" else render_md(data, lang), output)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 
 import numpy as np
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from sim import growth
 from sim.errors import SimError, SpecErrors
@@ -109,12 +109,36 @@ class Factor(Frozen):
     loadings: dict[str, Num]
     note: str | None = None
 
+    @model_validator(mode="after")
+    def _one_source(self):
+        if (self.sd is None) == (self.of is None):
+            raise ValueError(f"factor '{self.id}' needs exactly one of `sd` (its own normal draws) or "
+                             "`of` (an indicator whose growth surprise it is)")
+        return self
+
 
 class Correlation(Frozen):
     """Correlated draws of the listed indicators' paces (a Gaussian copula with this matrix)."""
     indicators: list[str]
     matrix: list[list[Num]]
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _is_correlation(self):
+        """Square, one row per indicator, symmetric, unit diagonal, entries in [-1, 1], PSD."""
+        k = len(self.indicators)
+        if len(set(self.indicators)) != k:
+            raise ValueError("an indicator is listed twice in `indicators`")
+        if len(self.matrix) != k or any(len(row) != k for row in self.matrix):
+            raise ValueError(f"the matrix must be {k} x {k}, one row and column per listed indicator")
+        R = np.array(self.matrix, dtype=float)
+        if not np.allclose(R, R.T) or not np.allclose(np.diag(R), 1) or np.any(np.abs(R) > 1):
+            raise ValueError("not a correlation matrix: symmetric, 1 on the diagonal, entries in [-1, 1]")
+        smallest = np.linalg.eigvalsh(R).min()
+        if smallest < -1e-9:
+            raise ValueError(f"not positive semi-definite (smallest eigenvalue {smallest:.3g}): the "
+                             "correlations contradict each other; lower some of them")
+        return self
 
 
 class ScenarioMeta(Frozen):

@@ -138,37 +138,20 @@ def plan_model(spec: Spec, sc: Scenario) -> Model:
 
 
 def _check_dependence(model: Model, sc: Scenario):
+    """What a factor needs from the plan (its shape is checked when the scenario is read)."""
     for k, f in enumerate(model.factors):
-        if (f.sd is None) == (f.of is None):
-            raise SimError(f"factor '{f.id}' needs exactly one of `sd` (its own normal draws) or `of` "
-                           "(an indicator whose growth surprise it is)", file=sc.file, field=f"factors.{k}")
         if f.of is not None and model.get(f.of) is None:
             raise SimError(f"factor '{f.id}' is the surprise of '{f.of}', which has no pace to draw",
                            file=sc.file, field=f"factors.{k}.of")
         if f.of is not None and f.loadings.get(f.of):
             raise SimError(f"factor '{f.id}' cannot load on '{f.of}', the indicator it comes from",
                            file=sc.file, field=f"factors.{k}.loadings")
-    if model.correlation is not None:
-        _matrix_root(model.correlation, sc.file)
 
 
-def _matrix_root(c: Correlation, file: str | None = None) -> np.ndarray:
-    """L with L L' = R (from the eigendecomposition, so a singular R is fine); R must be a
-    correlation matrix: symmetric, unit diagonal, positive semi-definite."""
-    k = len(c.indicators)
-    where = dict(file=file, field="correlation.matrix")
-    if len(set(c.indicators)) != k:
-        raise SimError("an indicator is listed twice", file=file, field="correlation.indicators")
-    if len(c.matrix) != k or any(len(row) != k for row in c.matrix):
-        raise SimError(f"the matrix must be {k} x {k}, one row and column per listed indicator", **where)
-    R = np.array(c.matrix, dtype=float)
-    if not np.allclose(R, R.T) or not np.allclose(np.diag(R), 1) or np.any(np.abs(R) > 1):
-        raise SimError("not a correlation matrix", hint="symmetric, 1 on the diagonal, entries in [-1, 1]",
-                       **where)
-    w, v = np.linalg.eigh(R)
-    if w.min() < -1e-9:
-        raise SimError(f"not positive semi-definite (smallest eigenvalue {w.min():.3g})",
-                       hint="the correlations contradict each other; lower some of them", **where)
+def _matrix_root(c: Correlation) -> np.ndarray:
+    """L with L L' = R, from the eigendecomposition so that a singular R is fine (R is checked to
+    be a correlation matrix when the scenario is read)."""
+    w, v = np.linalg.eigh(np.array(c.matrix, dtype=float))
     return v * np.sqrt(np.clip(w, 0, None))
 
 

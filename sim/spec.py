@@ -166,11 +166,45 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(out)
 
 
+def _at(data, path: tuple):
+    for p in path:
+        try:
+            data = data[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _branch(err: dict, data, prefix: tuple) -> tuple | None:
+    """The error's location, or None when the input chose another branch of a union: a mapping
+    with `dist: normal` is judged only as a normal distribution (whose tag leaves the path)."""
+    raw = prefix + tuple(err["loc"])
+    if err["type"] == "union_tag_invalid":   # the `dist:` names no known branch
+        return prefix + _clean_loc(err["loc"])
+    for k in range(len(prefix), len(raw)):
+        value = _at(data, prefix + _clean_loc(raw[len(prefix):k]))
+        if isinstance(value, dict) and isinstance(value.get("dist"), str):
+            if k < len(raw) and raw[k] == value["dist"]:
+                return prefix + _clean_loc(raw[len(prefix):k] + raw[k + 1:])
+            if any(p == value["dist"] for p in raw[k:]):
+                continue
+            return None
+    return prefix + _clean_loc(err["loc"])
+
+
+MISFITS = {"union_tag_not_found", "literal_error"}   # a union branch the input is not of
+
+
 def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[SimError]:
     data = loc.data
     grouped: dict[tuple, list[dict]] = {}
-    for err in e.errors():
-        grouped.setdefault(prefix + _clean_loc(err["loc"]), []).append(err)
+    errs = e.errors()
+    kept = [(p, err) for err in errs if (p := _branch(err, data, prefix)) is not None]
+    for path, err in kept or [(prefix + _clean_loc(err["loc"]), err) for err in errs]:
+        grouped.setdefault(path, []).append(err)
+    for path in [p for p in grouped if any(q[:len(p)] == p and len(q) > len(p) for q in grouped)]:
+        if all(x["type"].endswith(("_type", "_parsing")) or x["type"] in MISFITS for x in grouped[path]):
+            del grouped[path]   # a branch that does not fit, where a deeper error says what does
     out = []
     for path, errs in grouped.items():
         indicator, field = _who(data, path)

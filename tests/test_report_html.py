@@ -256,3 +256,13 @@ def test_report_in_headless_chromium(tunxi_html):
     assert any(re.search(r"Noto Sans CJK|WenQuanYi", f) for f in fonts["families"])
     assert shot.stat().st_size > 100_000 and seen["page_size"][1] > 5000
     shutil.copy(tunxi_html, ARTIFACTS / "report.html")   # the page next to its screenshot
+
+
+def test_unknown_report_extension_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from sim.cli import main
+    out = tmp_path / "report.pdf"
+    r = CliRunner().invoke(main, ["report", str(ROOT / "specs" / "tunxi-yrd-2027.yaml"), "--draws", "0",
+                                  "-o", str(out)])
+    assert r.exit_code == 2 and "cannot tell the report format" in r.stderr and not out.exists()

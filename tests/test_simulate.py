@@ -253,13 +253,15 @@ def test_growth_and_cumulative_targets_get_probabilities():
 def test_bad_correlation_matrix_is_a_user_error():
     spec = spec_of("id: a, name: 甲, unit: 亿元, baseline: 1, target: 2",
                    "id: b, name: 乙, unit: 亿元, baseline: 1, target: 2")
-    for m, word in (("[[1, 0.5], [0.4, 1]]", "not a correlation matrix"), ("[[1, 0.5]]", "2 x 2")):
-        sc = scen_of(spec, "assumptions:\n  a: {growth: {dist: normal, mean: 0.1, sd: 0.1}}\n"
-                           f"correlation:\n  indicators: [a, b]\n  matrix: {m}\n")
-        with pytest.raises(SimError, match=word):
-            simulate_report(spec, sc, 10, 0)
-    for f, word in (("{id: f, sd: 0.01, of: a, loadings: {b: 1}}", "exactly one"),
-                    ("{id: f, of: b, loadings: {a: 1}}", "no pace"),
+    for m, word in (("[[1, 0.5], [0.4, 1]]", "not a correlation matrix"), ("[[1, 0.5]]", "2 x 2"),
+                    ("[[1, 2], [2, 1]]", "entries in"),
+                    ("[[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]", "positive semi-definite")):
+        names = "[a, b, a2]" if m.count("[") == 4 else "[a, b]"
+        with pytest.raises(SimError, match=word):   # refused when the scenario is read
+            scen_of(spec, f"correlation:\n  indicators: {names}\n  matrix: {m}\n")
+    with pytest.raises(SimError, match="exactly one"):
+        scen_of(spec, "factors:\n  - {id: f, sd: 0.01, of: a, loadings: {b: 1}}\n")
+    for f, word in (("{id: f, of: b, loadings: {a: 1}}", "no pace"),
                     ("{id: f, of: a, loadings: {a: 1}}", "cannot load")):
         sc = scen_of(spec, "assumptions:\n  a: {growth: {dist: normal, mean: 0.1, sd: 0.1}}\n"
                            f"factors:\n  - {f}\n")

@@ -133,3 +133,25 @@ def test_no_object_construction():
 def test_missing_file_is_exit_2(tmp_path):
     r = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.yaml")])
     assert r.exit_code == 2 and "cannot read file" in r.stderr
+
+
+SCENARIO_CASES = [  # (assumptions or top-level block, line, field, fragment)
+    ("assumptions:\n  a: {growth: {dist: normal, mean: 0.05}}\n", 3, "assumptions.a.growth.sd", "'sd' is required"),
+    ("assumptions:\n  a: {growth: {dist: wobbly}}\n", 3, "assumptions.a.growth", "'wobbly'"),
+    ("assumptions:\n  a: {growth: {2023: 0.1, 2024: fast}}\n", 3, "assumptions.a.growth.2024", "'fast'"),
+    ("assumptions:\n  a: {growth: 0.1, colour: 1}\n", 3, "assumptions.a.colour", "unknown key"),
+    ("correlation: {indicators: [a, b], matrix: [[1, 2], [2, 1]]}\n", 2, "correlation",
+     "not a correlation matrix"),
+    ("factors: [{id: f, loadings: {a: 1}}]\n", 2, "factors.0", "exactly one of `sd`"),
+]
+
+
+@pytest.mark.parametrize("block,line,field,fragment", SCENARIO_CASES, ids=[c[3] for c in SCENARIO_CASES])
+def test_scenario_errors_name_the_branch_the_input_chose(block, line, field, fragment):
+    from sim.scenario import loads_scenario
+    spec = loads_spec(HEAD + "  " + GOOD.replace("\n", "\n  "))
+    with pytest.raises(SpecErrors) as e:
+        loads_scenario("scenario: {id: s}\n" + block, "s.yaml", spec=spec)
+    assert len(e.value.errors) == 1, [str(x) for x in e.value.errors]
+    err = e.value.errors[0]
+    assert (err.line, err.field) == (line, field) and fragment in str(err)
