@@ -68,14 +68,14 @@ class Bootstrap(Frozen):
 
 
 Dist = Annotated[Union[Normal, LogNormal, Triangular, Uniform, Bootstrap], Field(discriminator="dist")]
-Pace = Union[Num, dict[Year, Num], Dist]
+PaceInput = Union[Num, dict[Year, Num], Dist]   # a number, a per-year path, or a distribution
 
 
 class Assumption(Frozen):
     baseline: Num | None = None
-    growth: Pace | Literal["trend", "none"] | None = None
-    real_growth: Pace | None = None
-    change: Pace | None = None
+    growth: PaceInput | Literal["trend", "none"] | None = None
+    real_growth: PaceInput | None = None
+    change: PaceInput | None = None
     deflator: Num | None = None
     note: str | None = None
 
