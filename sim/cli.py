@@ -13,7 +13,8 @@ import click
 
 from sim.errors import SimError
 
-FORMATS = ["table", "md", "csv", "json", "xlsx"]
+TEXT_FORMATS = ["table", "md", "csv", "json"]
+FORMATS = TEXT_FORMATS + ["xlsx"]
 
 
 def _user_errors(fn):
@@ -34,6 +35,26 @@ def _emit(text: str, output: str | None):
             f.write(text)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def emit_bytes(data: bytes, output: str | None):
+    """Write a binary file (xlsx) to ``output``, or to stdout when it is not a terminal."""
+    if output:
+        with open(output, "wb") as f:
+            f.write(data)
+    elif sys.stdout.isatty():
+        raise SimError("an xlsx workbook is binary: write it to a file", field="-o",
+                       hint="add -o FILE.xlsx (or redirect stdout to a file)")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def emit_workbook(reports: list[dict], spec, scenarios: list, lang: str, output: str | None):
+    """One workbook of check or simulate ``reports`` with the projections of each scenario."""
+    from sim.report import project_report
+    from sim.xlsx import workbook
+    emit_bytes(workbook(reports, [project_report(spec, sc) for sc in scenarios], lang), output)
 
 
 def _json(data) -> str:
@@ -171,10 +192,7 @@ def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, exp
                            hint="ids: " + ", ".join(i.id for i in s.indicators))
         _emit(explain_text(report, explain, lang), output)
     elif fmt == "xlsx":
-        from sim.cli_report import emit_bytes
-        from sim.report import project_report
-        from sim.xlsx import workbook
-        emit_bytes(workbook([report], [project_report(s, sc)], lang), output)
+        emit_workbook([report], s, [sc], lang, output)
     else:
         _emit(render_check(report, fmt, lang, group_by, wide), output)
     statuses = {r["status"] for r in report["rows"]}
@@ -199,10 +217,8 @@ def project(spec, scenario, assume, fmt, lang, output):
 
     s, sc = _plan_and_scenario(spec, scenario, assume)
     if fmt == "xlsx":
-        from sim.cli_report import emit_bytes
         from sim.report import check_report
-        from sim.xlsx import workbook
-        emit_bytes(workbook([check_report(s, sc)], [project_report(s, sc)], lang), output)
+        emit_workbook([check_report(s, sc)], s, [sc], lang, output)
         return
     _emit(render_project(project_report(s, sc), fmt, lang), output)
 

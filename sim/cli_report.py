@@ -5,24 +5,11 @@ import sys
 
 import click
 
-from sim.cli import _emit, _user_errors, main
+from sim.cli import _emit, _user_errors, emit_bytes, main
 from sim.errors import SimError
 
 PRESETS = ["default", "unsd", "eurostat", "sdg-build", "cn-midterm"]
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
-
-
-def emit_bytes(data: bytes, output: str | None):
-    """Write a binary file (xlsx) to ``output``, or to stdout when it is not a terminal."""
-    if output:
-        with open(output, "wb") as f:
-            f.write(data)
-    elif sys.stdout.isatty():
-        raise SimError("an xlsx workbook is binary: write it to a file", field="-o",
-                       hint="add -o FILE.xlsx (or redirect stdout to a file)")
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
 
 
 @main.command()

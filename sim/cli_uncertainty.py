@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from sim.cli import FORMATS, _emit, _plan_and_scenario, _scenario_options, _user_errors, main
+from sim.cli import (FORMATS, TEXT_FORMATS, _emit, _plan_and_scenario, _scenario_options, _user_errors,
+                     emit_workbook, main)
 from sim.errors import SimError
 
 PROGRESS_DRAWS = 500_000      # runs this long show progress on stderr even when it is not a terminal
@@ -52,7 +53,10 @@ def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_ye
 
     s, sc = _plan_and_scenario(spec, scenario, assume)
     report = simulate_report(s, sc, draws, seed, method.replace("-", "_"), progress=_progress(draws))
-    _emit(render_simulation(report, fmt, lang, wide, by_year), output)
+    if fmt == "xlsx":
+        emit_workbook([report], s, [sc], lang, output)
+    else:
+        _emit(render_simulation(report, fmt, lang, wide, by_year), output)
     if fail_below is not None and any(r["probability"] is not None and r["probability"] < fail_below
                                       for r in report["rows"]):
         sys.exit(1)
@@ -71,13 +75,17 @@ def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_ye
 def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
     """Scenarios side by side: projected value, status and probability per target."""
     from sim.scenario import apply_assume, load_scenario
-    from sim.simulate import compare_report, render_compare
+    from sim.simulate import compare_report, render_compare, simulate_report
     from sim.spec import load_spec
 
     s = load_spec(spec)
     scs = [load_scenario(p, s) for p in scenarios]
     if assume:
         scs = [apply_assume(sc, list(assume), s) for sc in scs]
+    if fmt == "xlsx":   # one check/simulation sheet set per scenario
+        emit_workbook([simulate_report(s, sc, draws, seed, progress=_progress(draws)) for sc in scs],
+                      s, scs, lang, output)
+        return
     _emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang), output)
 
 
@@ -93,7 +101,7 @@ def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
                                              "(units/yr for a linear indicator; default: the scenario's).")
 @click.option("--baselines", metavar="LO:HI:STEP", help="Baselines to try where the plan has none.")
 @_draw_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+@click.option("--format", "fmt", type=click.Choice(TEXT_FORMATS), default="table")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @_user_errors
@@ -117,7 +125,7 @@ def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, d
 @click.option("--growth", metavar="LO:HI:STEP", help="Growth values, e.g. 0.03:0.10:0.005 (real with --deflator).")
 @click.option("--change", metavar="LO:HI:STEP", help="Changes in units per year (linear indicators).")
 @click.option("--deflator", metavar="LO:HI:STEP", help="Deflators as columns, e.g. 0.01:0.03:0.01.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+@click.option("--format", "fmt", type=click.Choice(TEXT_FORMATS), default="table")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @_user_errors

@@ -131,7 +131,6 @@ def test_library_workbook_english_and_simulation(tmp_path):
     assert_same_number(gdp27["P50 (unit column)"], rep["fan"]["gdp"]["2027"]["p50"], "gdp P50")
 
 
-@pytest.mark.skipif("xlsx" not in sim.cli.FORMATS, reason="sim.cli: --format xlsx not wired into check/project yet")
 @pytest.mark.parametrize("command", ["check", "project"])
 def test_check_and_project_format_xlsx(tmp_path, command):
     out = tmp_path / f"{command}.xlsx"
@@ -141,6 +140,27 @@ def test_check_and_project_format_xlsx(tmp_path, command):
     for got, w in zip(rows, check_json(SCENARIOS[0])["rows"]):
         assert_same_number(got[header_of("required_pace")], w["required_pace"], w["indicator"])
     assert "逐年预测" in book.sheetnames
+
+
+UNCERTAIN = str(ROOT / "scenarios" / "tunxi-uncertain.yaml")
+
+
+@pytest.mark.parametrize("command,scenarios", [("simulate", [UNCERTAIN]), ("compare", [SCENARIOS[0], UNCERTAIN])])
+def test_simulate_and_compare_format_xlsx(tmp_path, command, scenarios):
+    out = tmp_path / f"{command}.xlsx"
+    args = [x for sc in scenarios for x in ("-s", sc)]
+    assert run(command, TUNXI, *args, "--draws", 400, "--seed", 3, "--format", "xlsx", "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    want = json.loads(run("simulate", TUNXI, "-s", UNCERTAIN, "--draws", 400, "--seed", 3,
+                          "--format", "json").output)["rows"]
+    probs = [r for r in rows_of(book["模拟概率"]) if r.get("情景代码") in (None, "tunxi-uncertain")]
+    gdp = next(r for r in probs if r["指标代码"] == "gdp")
+    assert_same_number(gdp["达标概率 (%)"], next(w for w in want if w["indicator"] == "gdp")["probability"], "gdp")
+
+
+def test_solve_and_sweep_refuse_xlsx():
+    r = run("sweep", TUNXI, "--indicator", "gdp", "--growth", "0.05:0.06:0.01", "--format", "xlsx")
+    assert r.exit_code == 2
 
 
 def _save(tmp_path: Path, data: bytes) -> Path:
