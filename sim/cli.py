@@ -29,10 +29,19 @@ def _user_errors(fn):
     return wrapper
 
 
+def _write(output: str, data: str | bytes):
+    try:
+        with open(output, "wb" if isinstance(data, bytes) else "w",
+                  **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
+            f.write(data)
+    except OSError as e:
+        raise SimError(f"cannot write '{output}': {e.strerror}", field="-o",
+                       hint="check that the folder exists and can be written") from None
+
+
 def _emit(text: str, output: str | None):
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(text)
+        _write(output, text)
     else:
         click.echo(text, nl=not text.endswith("\n"))
 
@@ -40,8 +49,7 @@ def _emit(text: str, output: str | None):
 def emit_bytes(data: bytes, output: str | None):
     """Write a binary file (xlsx) to ``output``, or to stdout when it is not a terminal."""
     if output:
-        with open(output, "wb") as f:
-            f.write(data)
+        _write(output, data)
     elif sys.stdout.isatty():
         raise SimError("an xlsx workbook is binary: write it to a file", field="-o",
                        hint="add -o FILE.xlsx (or redirect stdout to a file)")

@@ -344,7 +344,10 @@ def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | No
         if not k:
             continue
         env0 = {n: v.value for n, v in vals0.items()} | {w: vals[w].value}
-        ratio = value / float(rel_.evaluate(solved, env0))
+        base = float(rel_.evaluate(solved, env0))
+        if not (math.isfinite(base) and base > 0):
+            continue
+        ratio = value / base
         if not ratio > 0:
             continue
         f = ratio ** (1 / (y - y0))

@@ -79,6 +79,17 @@ class Assumption(Frozen):
     deflator: Num | None = None
     note: str | None = None
 
+    @model_validator(mode="after")
+    def _rates_above_minus_one(self):
+        """A growth rate of -100% or less would make a level zero or negative."""
+        for field in ("growth", "real_growth"):
+            v = getattr(self, field)
+            rates = v.values() if isinstance(v, dict) else [v] if isinstance(v, (int, float)) else []
+            if any(r <= -1 for r in rates):
+                raise ValueError(f"{field}: a growth rate must be above -1 (-100% a year); rates are "
+                                 "fractions, e.g. 0.07 for 7%")
+        return self
+
 
 class Defaults(Frozen):
     growth: Num | Literal["trend", "none"] = "trend"
@@ -187,9 +198,17 @@ def _build(loc: Located) -> Scenario:
 
 
 def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
-    known = {i.id for i in spec.indicators}
+    """Assumptions name indicators of the plan, and an assumed baseline obeys the spec's rules."""
+    known = {i.id: i for i in spec.indicators}
     errors = []
-    for ident in sc.assumptions:
+    for ident, a in sc.assumptions.items():
+        ind = known.get(ident)
+        if ind is not None and a.baseline is not None and ind.model == "compound" and a.baseline <= 0:
+            errors.append(SimError(f"assumed baseline {a.baseline:g} is not positive, but '{ident}' "
+                                   "grows on a compound model", file=sc.file, indicator=ident,
+                                   line=loc.line(("assumptions", ident, "baseline")) if loc else None,
+                                   field=f"assumptions.{ident}.baseline",
+                                   hint="assume a positive baseline, or set `model: linear` in the spec"))
         if ident not in known:
             errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
                                    file=sc.file, line=loc.line(("assumptions", ident)) if loc else None,
@@ -248,11 +267,17 @@ def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
         base["note"] = ((base.get("note") or "") + f" --assume {item}").strip()
         assumptions[ident] = base
     try:
-        return Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions,
-                                                          "defaults": defaults})
+        out = Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions,
+                                                         "defaults": defaults})
     except ValidationError as e:
         raise SimError(f"--assume gives an invalid value: {e.errors()[0]['msg']}",
                        field="--assume") from None
+    try:
+        check_ids(out, spec)
+    except SpecErrors as e:
+        raise SimError("; ".join(x.message for x in e.errors), field="--assume",
+                       hint=e.errors[0].hint) from None
+    return out
 
 
 def _assume_value(raw: str, item: str):

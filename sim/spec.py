@@ -33,7 +33,7 @@ def _no_bool(v):
     return v
 
 
-Num = Annotated[float, BeforeValidator(_no_bool)]
+Num = Annotated[float, BeforeValidator(_no_bool), Field(allow_inf_nan=False)]
 Year = Annotated[int, Field(ge=YEARS[0], le=YEARS[1]), BeforeValidator(_no_bool)]
 
 

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from sim.cli import main
+from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = sorted((ROOT / "specs").glob("*.yaml"))
@@ -21,7 +22,7 @@ ROW_KEYS = {"indicator", "name", "target_year", "op", "target", "unit", "baselin
 
 def run(*args):
     r = CliRunner().invoke(main, [str(a) for a in args])
-    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    no_escape(r)
     return r
 
 
@@ -98,6 +99,11 @@ def test_assume_overrides_and_marks():
     (["--assume", "gdp.growth=fast"], "not a number"),
     (["--assume", "gdp"], "ID.FIELD=VALUE"),
     (["--explain", "nope"], "not an indicator"),
+    (["--assume", "gdp.baseline=0"], "not positive"),
+    (["--assume", "gdp.growth=nan"], "finite"),
+    (["--assume", "gdp.growth=-1.5"], "above -1"),
+    (["-s", str(ROOT / "scenarios" / "tunxi-baseline.yaml"), "--assume", "gdp.baseline=0"], "not positive"),
+    (["-o", "/nonexistent-dir/x.md"], "cannot write"),
 ])
 def test_bad_usage_is_exit_2(args, fragment):
     r = run("check", TUNXI, *args)

@@ -18,6 +18,7 @@ import sim.cli_report  # noqa: F401  (registers `sim report` until sim.cli impor
 from sim.cli import main
 from sim.html import _spread, _ticks, render_html, render_md, report_data
 from strategies import specs, to_yaml
+from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
@@ -28,7 +29,7 @@ FONT_NAMES = ('"Noto Sans CJK SC"', '"WenQuanYi Micro Hei"', "sans-serif")
 
 def run(*args):
     r = CliRunner().invoke(main, [str(a) for a in args])
-    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    no_escape(r)
     return r
 
 

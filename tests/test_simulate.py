@@ -17,6 +17,7 @@ from sim.scenario import loads_scenario
 from sim.simulate import (CHUNK, compare_report, monte_carlo, plan_model, sample, simulate_report,
                           spec_derived)
 from sim.spec import loads_spec
+from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
@@ -38,7 +39,7 @@ def scen_of(spec, text: str):
 
 def run(*args):
     r = CliRunner().invoke(main, [str(a) for a in args])
-    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    no_escape(r)
     return r
 
 

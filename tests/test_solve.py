@@ -14,6 +14,7 @@ from sim.scenario import Pace, Start, default_scenario, loads_scenario, project_
 from sim.simulate import meets, simulate_report
 from sim.solve import parse_range, solve_report, sweep_report, year_reached
 from sim.spec import load_spec, loads_spec
+from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
@@ -25,7 +26,7 @@ SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, database=N
 
 def run(*args):
     r = CliRunner().invoke(main, [str(a) for a in args])
-    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    no_escape(r)
     return r
 
 

@@ -11,6 +11,7 @@ import sim
 import sim.cli
 import sim.cli_report  # noqa: F401  (registers `sim report` until sim.cli imports it)
 from sim.xlsx import CHECK_COLUMNS, FILLS, workbook
+from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNXI = str(ROOT / "specs" / "tunxi-yrd-2027.yaml")
@@ -23,7 +24,7 @@ NUMERIC = [k for k, *_ in CHECK_COLUMNS if k in (
 
 def run(*args):
     r = CliRunner().invoke(sim.cli.main, [str(a) for a in args])
-    assert "Traceback" not in r.output + r.stderr, r.output + r.stderr
+    no_escape(r)
     return r
 
 
