@@ -15,7 +15,7 @@ import numpy as np
 
 from sim import growth
 from sim.model import Indicator, Spec
-from sim.scenario import (REAL_GROWTH_NAME, Pace, Scenario, Start, linked_history, pace_of,
+from sim.scenario import (Pace, Scenario, Start, linked_history, pace_of,
                           project_values, start_of)
 from sim.targets import Target
 
@@ -176,26 +176,63 @@ def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):
     row["assumed"] = list(dict.fromkeys(row["assumed"]))
 
 
+def _year_rates(ind: Indicator, years: list[int], deflator: float, start: Start | None = None,
+                pace: Pace | None = None) -> dict[int, tuple[float, str]]:
+    """Growth of each year as a fraction, with where it came from: published growth first, then
+    two levels, then the scenario's pace. Real (deflated) where the indicator's growth is real."""
+    acts = ind.actuals()
+    real = ind.growth_is_real
+    deflate = (lambda r: float(growth.real_from_nominal(r, deflator))) if real else float
+    path = project_values(start, pace) if pace is not None and math.isfinite(start.value) else {}
+    out = {}
+    for y in years:
+        if y in ind.growth_history:
+            out[y] = (ind.growth_history[y] / 100, "published")
+        elif y in acts and y - 1 in acts and acts[y - 1] > 0:
+            out[y] = (deflate(acts[y] / acts[y - 1] - 1), "levels")
+        elif pace is not None and y in pace.years:
+            k = pace.years.index(y)
+            prev = start.value if k == 0 else path.get(pace.years[k - 1], float("nan"))
+            r = pace.values[k] if pace.mode == "rate" else pace.values[k] / prev
+            if math.isfinite(r):
+                out[y] = (deflate(r), "projected")
+    return out
+
+
+def _mean_rate(rates: list[float]) -> float:
+    """Average annual growth of a run of yearly rates: prod(1 + r)^(1/n) - 1."""
+    return float(np.prod([1 + r for r in rates]) ** (1 / len(rates)) - 1)
+
+
 def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
-    """A growth-rate target (增长8.5%) is judged on the growth of its year; no level is needed
-    for a rate pace, so a missing baseline does not stop it."""
+    """A growth-rate target (增长8.5%) is judged on the growth of its year, an average target
+    (年均增长7%) on the average from the base year; no level is needed for a rate pace."""
     ex = row["explain"]
-    real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
+    real = ind.growth_is_real
     row["pace_model"] = "growth_rate"
     row["pace_unit"] = "%/yr"
     row["required_pace"] = t.value
-    acts = ind.actuals()
-    actual = ind.growth_history.get(t.year)
-    if actual is None and t.year in acts and t.year - 1 in acts and acts[t.year - 1] > 0:
-        actual = (acts[t.year] / acts[t.year - 1] - 1) * 100
-        ex["notes"].append(f"growth {t.year} from the levels {acts[t.year - 1]:g} -> {acts[t.year]:g}")
-    if actual is not None:
-        row["projected"] = actual
+    deflator = _deflator(sc, ind)
+    average = t.period == "annual_average"
+    b = ind.baseline.year if ind.baseline else spec.plan.base_year
+    years = list(range(b + 1, t.year + 1)) if average else [t.year]
+    what = f"average growth {b}-{t.year}" if average else f"growth {t.year}"
+    if real:
+        ex["formula"].append(f"real growth = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1 for levels "
+                             "and paces (GDP and value-added growth targets are at comparable prices)")
+    if average:
+        ex["formula"].append("average growth = prod(1 + g_y)^(1/n) - 1 over the years of the period")
+    known = _year_rates(ind, years, deflator)
+    if len(known) == len(years):
+        actual = _mean_rate([r for r, _ in known.values()]) * 100
+        row["projected"] = num(actual)
         row["gap"] = num(actual - t.value)
+        ex["inputs"] = {"target_growth_pct": t.value, "years": {str(y): r * 100 for y, (r, _) in known.items()}}
         ok = t.meets(actual)
         return _done(row, "achieved" if ok else "off_track",
-                     f"published growth {t.year}: {actual:g}% " + ("meets" if ok else "misses")
-                     + f" the target {t.text}", "growth target, actual known")
+                     f"actual {what}: {actual:.2f}% " + ("meets" if ok else "misses") + f" the target {t.text}",
+                     "growth target, actual known")
+    acts = ind.actuals()
     data_years = set(acts) | set(ind.growth_history)
     if data_years and max(data_years) >= t.year:
         return _done(row, "not_assessable", f"the target year {t.year} has passed and its growth is not "
@@ -210,21 +247,11 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
         return _done(row, "not_assessable", "a change in units per year needs a start level to give "
                                             "a growth rate; assume a baseline", "growth target, no level")
     _assumed_fields(row, pace, sc, ind)
-    deflator = _deflator(sc, ind)
-    vals = np.array(pace.values)
-    if pace.mode == "increment":
-        path = project_values(start, pace)
-        prev = [start.value] + [path[y] for y in pace.years[:-1]]
-        vals = vals / np.array(prev)
-    if t.period == "annual_average":
-        g = float(np.mean(vals)) if len(vals) else float("nan")
-        ex["formula"].append("average growth = mean of the yearly pace over the years projected")
-    else:
-        g = float(vals[-1]) if len(vals) else float("nan")
-    if real:
-        g = float(growth.real_from_nominal(g, deflator))
-        ex["formula"].append(f"real growth = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1 "
-                             "(GDP and value-added growth targets are at comparable prices)")
+    rates = _year_rates(ind, years, deflator, start, pace)
+    missing = [y for y in years if y not in rates]
+    if missing:
+        ex["notes"].append(f"no growth for {', '.join(map(str, missing))}: averaged over the other years")
+    g = _mean_rate([rates[y][0] for y in years if y in rates])
     gp = g * 100
     row["assumed_pace"] = num(gp)
     row["projected"] = num(gp)
@@ -232,16 +259,17 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
     rr = growth.pace_ratio(gp, t.value)
     row["pace_ratio"] = num(rr)
     ex["inputs"] = {"target_growth_pct": t.value, "assumed_growth_pct": num(gp), "year": t.year,
-                    "deflator": deflator if real else None}
+                    "deflator": deflator if real else None,
+                    "years": {str(y): {"growth_pct": r * 100, "from": src} for y, (r, src) in rates.items()}}
     ex["formula"].append("pace ratio = assumed growth / target growth")
     if t.meets(gp) or (t.op == "~" and _overshoot_ok(gp, t, "increase" if t.value >= 0 else "decrease")):
-        return _done(row, "on_track", f"assumed growth {gp:.2f}% meets {t.text}", "growth target")
+        return _done(row, "on_track", f"assumed {what} {gp:.2f}% meets {t.text}", "growth target")
     rr = num(rr)
     if rr is None:
         return _done(row, "moving_away" if (gp < 0) != (t.value < 0) else "off_track",
-                     f"assumed growth {gp:.2f}% against a target of {t.value:g}%", "growth target")
+                     f"assumed {what} {gp:.2f}% against a target of {t.value:g}%", "growth target")
     status = "needs_acceleration" if rr >= 0.5 else "off_track" if rr >= 0 else "moving_away"
-    return _done(row, status, f"assumed growth {gp:.2f}% is {rr:.0%} of the {t.value:g}% required",
+    return _done(row, status, f"assumed {what} {gp:.2f}% is {rr:.0%} of the {t.value:g}% required",
                  "growth target")
 
 

@@ -38,7 +38,7 @@ from sim import relations as rel_
 from sim.assess import assess_plan, assess_target, num
 from sim.errors import SimError
 from sim.model import Indicator, Relation, Spec
-from sim.scenario import (REAL_GROWTH_NAME, WEAK_POINTS, Assumption, Scenario, linked_history, pace_of,
+from sim.scenario import (WEAK_POINTS, Assumption, Scenario, linked_history, pace_of,
                           project_values, start_of)
 from sim.spec import GROWTH_NAME, SHARE_NAME
 from sim.targets import Target
@@ -498,7 +498,7 @@ def _pace_limits(spec: Spec, name: str, req: float, y0: int, y: int, max_growth:
     out = []
     base = dict(relation=relation, indicators=[name], year=y, unit="%/yr", inconsistent=True)
     if ind is not None and ind.model == "compound":
-        real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
+        real = ind.growth_is_real
         paces, years = record(ind, with_published=growth_target or not real)
         if paces:
             hi, lo = max(paces), min(paces)

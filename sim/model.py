@@ -1,10 +1,12 @@
 """The normalized plan: immutable models that every later layer reads."""
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from sim.targets import Frozen, Target
 
+REAL_GROWTH_NAME = re.compile(r"生产总值|增加值|GDP")
 Direction = Literal["increase", "decrease"]
 PaceModel = Literal["compound", "linear"]
 
@@ -49,6 +51,12 @@ class Indicator(Frozen):
     review: bool = False
     review_reason: str | None = None
     line: int | None = None            # where the indicator starts in the spec file
+
+    @property
+    def growth_is_real(self) -> bool:
+        """GDP and value added: levels at current prices, growth (published, targeted) at
+        comparable prices, so growth between levels is deflated before it meets a target."""
+        return self.basis == "nominal" and bool(REAL_GROWTH_NAME.search(self.name))
 
     def actuals(self) -> dict[int, float]:
         """History merged with the baseline, by year (history wins where both exist)."""

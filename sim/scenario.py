@@ -26,7 +26,6 @@ from sim.spec import Num, Year, _shape_errors
 from sim.targets import Frozen
 from sim.yamlload import Located, load, loads
 
-REAL_GROWTH_NAME = re.compile(r"生产总值|增加值|GDP")
 GROWTH_HISTORY_YEARS = 3     # published growth rates averaged when there is no level trend
 WEAK_POINTS = 4              # fewer trend points than this is weak evidence (METHODS.md)
 
@@ -496,7 +495,7 @@ def _trend(ind: Indicator, years, d: Defaults, deflator: float, start: Start) ->
     if gh:
         recent = sorted(gh)[-GROWTH_HISTORY_YEARS:]
         mean = float(np.mean([gh[y] for y in recent])) / 100
-        real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
+        real = ind.growth_is_real
         rate = float(growth.nominal_from_real(mean, deflator)) if real else mean
         src = (f"trend: mean of published growth {recent[0]}-{recent[-1]} ({len(recent)} yrs, "
                f"{mean:.1%}" + (f" real + deflator {deflator:.1%}" if real and deflator else "") + ")")

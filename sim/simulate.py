@@ -40,7 +40,7 @@ import numpy as np
 from sim import growth
 from sim.errors import SimError
 from sim.model import Indicator, Spec
-from sim.scenario import (REAL_GROWTH_NAME, Bootstrap, Correlation, Dist, Factor, LogNormal, Normal,
+from sim.scenario import (Bootstrap, Correlation, Dist, Factor, LogNormal, Normal,
                           Scenario, Triangular, Uniform, bootstrap_pool, pace_dist, pace_of,
                           start_of)
 from sim.targets import EPS, Frozen, Target
@@ -494,7 +494,7 @@ def target_stat(spec: Spec, sc: Scenario, ind: Indicator, t: Target, row: dict, 
     if t.kind == "growth":
         a = sc.assumptions.get(ind.id)
         deflator = a.deflator if a and a.deflator is not None else sc.defaults.deflator
-        real = ind.basis == "nominal" and bool(REAL_GROWTH_NAME.search(ind.name))
+        real = ind.growth_is_real
         return Stat(indicator=ind.id, kind="growth", year=t.year, first_year=first_year, target=t,
                     direction="increase" if t.value >= 0 else "decrease",
                     real_deflator=deflator if real else None)

@@ -240,3 +240,29 @@ def test_growth_target_passed_is_not_judged_on_later_data():
             " growth_history: {2024: 6.5}}\n")
     r = row(text, scen(defaults="growth: trend"))
     assert r["status"] == "not_assessable" and "has passed" in r["reason"]
+
+
+def test_average_growth_target_uses_the_whole_period():
+    text = ("plan: {id: p, title: T, base_year: 2020, target_year: 2025}\nindicators:\n"
+            "  - {id: x, name: 工业产值, unit: 亿元, baseline: 100, target: 年均增长7%,"
+            " history: {2021: 101, 2022: 102, 2023: 103, 2024: 104, 2025: 115}}\n")
+    r = row(text, scen())
+    assert r["status"] == "off_track"            # (115/100)^(1/5) - 1 = 2.83%, not 2025's 10.6%
+    assert r["projected"] == pytest.approx(((115 / 100) ** 0.2 - 1) * 100)
+
+
+def test_average_growth_target_mixes_actual_and_projected_years():
+    text = ("plan: {id: p, title: T, base_year: 2020, target_year: 2024}\nindicators:\n"
+            "  - {id: x, name: 工业产值, unit: 亿元, baseline: 100, target: 年均增长5%, history: {2021: 100, 2022: 100}}\n")
+    r = row(text, scen("growth: 0.10"))
+    want = ((1.10 ** 2) ** 0.25 - 1) * 100   # 2021-2022 flat (levels), 2023-2024 +10% (pace)
+    assert r["assumed_pace"] == pytest.approx(want) and r["status"] == "needs_acceleration"
+
+
+def test_gdp_growth_from_nominal_levels_is_deflated():
+    text = ("plan: {id: p, title: T, base_year: 2022, target_year: 2023}\nindicators:\n"
+            "  - {id: x, name: 地区生产总值, unit: 亿元, basis: nominal, baseline: 280, target: 增长7%,"
+            " history: {2023: 300}}\n")
+    r = row(text, scen(defaults="growth: none, deflator: 0.015"))
+    assert r["projected"] == pytest.approx((300 / 280 / 1.015 - 1) * 100)   # 5.56% real
+    assert r["status"] == "off_track"
