@@ -15,7 +15,7 @@ import numpy as np
 
 from sim import growth
 from sim.model import Indicator, Spec
-from sim.scenario import (Pace, Scenario, Start, linked_history, pace_of,
+from sim.scenario import (Pace, deflator_of, Scenario, Start, linked_history, pace_of,
                           project_values, start_of)
 from sim.targets import Target
 
@@ -135,14 +135,24 @@ def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Targ
     return t.model_copy(update={"value": ref.values[y], "kind": "level"})
 
 
+def baseline_range(ind: Indicator, t: Target, base_year: int, bases: list[float]) -> list[dict]:
+    """The pace needed from ``base_year`` to ``t`` for each assumed baseline (compound: %/yr;
+    linear: units per year), for an indicator whose baseline is unknown."""
+    n = t.year - base_year
+    b = np.array(bases, dtype=float)
+    req = (growth.required_compound(b, t.value, n) if ind.model == "compound"
+           else growth.required_linear(b, t.value, n))
+    return [{"baseline": round(float(x), 6), "required_pace": pace_out(r, ind.model)}
+            for x, r in zip(b, req)]
+
+
 def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
     n = t.year - spec.plan.base_year
     if t.kind == "level" and t.value and t.value > 0 and n > 0:
-        bases = [t.value * s for s in BASELINE_RANGE]
-        req = growth.required_compound(np.array(bases), t.value, n)
-        row["explain"]["baseline_range"] = [
-            {"baseline": round(b, 6), "required_pace": num(r)} for b, r in zip(bases, req)]
-        span = ", ".join(f"{b:.4g}: {r:.1%}/yr" for b, r in zip(bases, req))
+        rng = baseline_range(ind, t, spec.plan.base_year, [t.value * s for s in BASELINE_RANGE])
+        row["explain"]["baseline_range"] = rng
+        unit = "%/yr" if ind.model == "compound" else _linear_unit(ind)
+        span = ", ".join(f"{x['baseline']:.4g}: {x['required_pace']:.3g} {unit}" for x in rng)
         return _done(row, "not_assessable",
                      f"no baseline in the plan or data and none assumed; pace needed from "
                      f"{spec.plan.base_year} by baseline: {span}", "no start value")
@@ -212,7 +222,7 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
     row["pace_model"] = "growth_rate"
     row["pace_unit"] = "%/yr"
     row["required_pace"] = t.value
-    deflator = _deflator(sc, ind)
+    deflator = deflator_of(sc, ind)
     average = t.period == "annual_average"
     b = ind.baseline.year if ind.baseline else spec.plan.base_year
     years = list(range(b + 1, t.year + 1)) if average else [t.year]
@@ -273,11 +283,6 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
                  "growth target")
 
 
-def _deflator(sc: Scenario, ind: Indicator) -> float:
-    a = sc.assumptions.get(ind.id)
-    return a.deflator if a and a.deflator is not None else sc.defaults.deflator
-
-
 def _overshoot_ok(x: float, t: Target, direction: str) -> bool:
     """An approximate target (左右) exceeded in the indicator's good direction."""
     return (x > t.value) if direction == "increase" else (x < t.value)
@@ -303,10 +308,10 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
                      f"actual {T}: {actual:g} " + ("meets" if ok else "misses") + f" {t.text}",
                      "target year passed")
     cumulative = t.kind == "cumulative"
+    done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
     model = ind.model
     row["pace_unit"] = "%/yr" if model == "compound" else _linear_unit(ind)
     if cumulative:
-        done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
         remaining = x_star - done_sum
         req = growth.required_cumulative(x_t, remaining, n)
         row["pace_model"] = model = "compound"
@@ -324,16 +329,16 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         req = growth.required_linear(x_t, x_star, n)
         ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
     keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
-    row["required_pace"] = _pace_out(0.0 if keep else req, model)
+    row["required_pace"] = pace_out(0.0 if keep else req, model)
     b = ind.baseline
     if b and b.year < start.year and not cumulative:
         nb = T - b.year
         rb = (growth.required_compound(b.value, x_star, nb) if model == "compound" and b.value > 0
               else growth.required_linear(b.value, x_star, nb))
-        row["required_pace_from_base"] = _pace_out(rb, model)
+        row["required_pace_from_base"] = pace_out(rb, model)
     if ind.basis == "nominal" and model == "compound" and not cumulative:
-        d = _deflator(sc, ind)
-        row["required_real_pace"] = _pace_out(growth.real_from_nominal(req, d), model)
+        d = deflator_of(sc, ind)
+        row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
         ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
 
     pace = (_observed_pace(ind, start, T, model) if preset in PRESET_BANDS
@@ -349,14 +354,16 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         path = project_values(start, pace)
         proj = path[T]
         if cumulative:
-            done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
             proj = done_sum + sum(path.values())
         row["projected"] = num(proj)
         row["gap"] = num(proj - x_star)
-        eff = (growth.required_compound(x_t, proj, n) if model == "compound" and not cumulative
-               and proj > 0 and x_t > 0 else
-               pace.mean if cumulative else growth.required_linear(x_t, proj, n))
-        row["assumed_pace"] = _pace_out(eff, model)
+        if cumulative:   # the constant rate that gives the projected total (same 累计法)
+            eff = growth.required_cumulative(x_t, proj - done_sum, n)
+        elif model == "compound" and proj > 0 and x_t > 0:
+            eff = growth.required_compound(x_t, proj, n)
+        else:
+            eff = growth.required_linear(x_t, proj, n)
+        row["assumed_pace"] = pace_out(eff, model)
         ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
         ex["formula"].append(f"projected {T} = {x_t:g} along the {pace.mode} path "
                              f"({'x(1+g)' if pace.mode == 'rate' else 'x + d'} each year)")
@@ -397,7 +404,7 @@ def _linear_unit(ind: Indicator) -> str:
     return "pp/yr" if ind.unit.strip() == "%" else f"{ind.unit or 'units'}/yr"
 
 
-def _pace_out(x, model: str) -> float | None:
+def pace_out(x, model: str) -> float | None:
     """Pace for output: percent per year for compound, units per year for linear."""
     x = num(x)
     return None if x is None else (x * 100 if model == "compound" else x)

@@ -38,7 +38,7 @@ from sim import relations as rel_
 from sim.assess import assess_plan, assess_target, num
 from sim.errors import SimError
 from sim.model import Indicator, Relation, Spec
-from sim.scenario import (WEAK_POINTS, Assumption, Scenario, linked_history, pace_of,
+from sim.scenario import (deflator_of, WEAK_POINTS, Assumption, Scenario, linked_history, pace_of,
                           project_values, start_of)
 from sim.spec import GROWTH_NAME, SHARE_NAME
 from sim.targets import Target
@@ -180,7 +180,7 @@ def findings(spec: Spec, scenario: Scenario | None = None, max_growth: float | N
     """Every consistency finding of ``spec`` (with ``scenario``: its assumed baselines count as
     values). ``max_growth``: a plausibility limit on compound paces, fraction per year."""
     assumed = _assumed_starts(spec, scenario)
-    return (relation_findings(spec, assumed, max_growth) + growth_level_findings(spec, assumed)
+    return (relation_findings(spec, assumed, max_growth) + growth_level_findings(spec, assumed, scenario)
             + pace_findings(spec, assumed, max_growth))
 
 
@@ -376,8 +376,10 @@ def _interval(t: Target) -> tuple[float, float]:
     return v - tol, v + tol
 
 
-def growth_level_findings(spec: Spec, assumed: Mapping[str, Val] | None = None) -> list[dict]:
-    """A growth-rate target and a level target on one indicator and year."""
+def growth_level_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,
+                          scenario: Scenario | None = None) -> list[dict]:
+    """A growth-rate target and a level target on one indicator and year. A real growth target
+    (GDP, value added) meets a nominal level through the scenario's deflator."""
     assumed = assumed or {}
     out = []
     for ind in spec.indicators:
@@ -386,11 +388,13 @@ def growth_level_findings(spec: Spec, assumed: Mapping[str, Val] | None = None) 
                 continue
             for lv in dated(ind):
                 if lv.kind == "level" and lv.year == g.year and lv.value is not None:
-                    out.append(_growth_level(spec, ind, g, lv, assumed))
+                    defl = deflator_of(scenario, ind) if scenario is not None and ind.growth_is_real else None
+                    out.append(_growth_level(spec, ind, g, lv, assumed, defl))
     return out
 
 
-def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed) -> dict:
+def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed,
+                  deflator: float | None = None) -> dict:
     if g.period == "annual_average":
         y0 = ind.baseline.year if ind.baseline else spec.plan.base_year
     else:
@@ -401,7 +405,15 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed) ->
     src = "actual"
     if prev is None and a is not None and a.year == y0:
         prev, src = a.value, "assumed by the scenario"
-    factor = (1 + g.value / 100) ** n
+    d = deflator or 0.0
+    nominal = lambda pct: ((1 + pct / 100) * (1 + d) - 1) * 100 if math.isfinite(pct) else pct  # noqa: E731
+    factor = (1 + nominal(g.value) / 100) ** n
+    if ind.growth_is_real:
+        basis = (f"; real growth {g.value:g}% is {nominal(g.value):.2f}% nominal with the deflator "
+                 f"{d:.1%}" if deflator is not None else
+                 "; the growth target is real and the level nominal: with no scenario no deflator is applied")
+    else:
+        basis = ""
     stretch = " (力争, stretch)" if lv.stretch else ""
     unit = ind.unit
     common = dict(indicators=[ind.id], unit=unit)
@@ -412,9 +424,9 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed) ->
             f"{g.year}: {ind.id} has a growth target {g.text!r} ({g.op} {g.value:g}%/yr) and a level "
             f"target {lv.op} {_fmt(lv.value, unit)}{stretch}; the {y0} value is not in the spec. They "
             f"agree only if {ind.id} was {_fmt(at, unit)} in {y0}: from less, the level needs more "
-            f"than {g.value:g}% growth; from more, the growth target is the harder one",
+            f"than {g.value:g}% growth; from more, the growth target is the harder one{basis}",
             year=y0, implied=at, **common)
-    glo, ghi = _interval(g)
+    glo, ghi = (nominal(x) for x in _interval(g))
     llo, lhi = _interval(lv)
     need = [((x / prev) ** (1 / n) - 1) * 100 if x > 0 else -100.0 if math.isfinite(x) else x
             for x in (llo, lhi)]
@@ -429,6 +441,7 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed) ->
     else:
         harder = "level" if need[0] > glo else "growth"
         msg += f": both can hold; the {harder} target is the harder one"
+    msg += basis
     return finding("growth_level", msg, year=g.year, implied=gives, stated=lv.value,
                    difference=lv.value - gives, inconsistent=gap > 0,
                    inputs={ind.id: {"value": prev, "year": y0, "source": src, "via": None}}, **common)

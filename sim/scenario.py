@@ -349,12 +349,18 @@ def linked_history(ind: Indicator) -> tuple[dict[int, float], list[str]]:
     return pts, notes
 
 
+def deflator_of(sc: Scenario, ind: Indicator) -> float:
+    """The GDP deflator for an indicator: its own assumption's, else the scenario default."""
+    a = sc.assumptions.get(ind.id)
+    return a.deflator if a is not None and a.deflator is not None else sc.defaults.deflator
+
+
 def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | None:
     """The pace for years start.year+1 .. until, or None (with no assumption and no trend)."""
     years = tuple(range(start.year + 1, until + 1))
     a = sc.assumptions.get(ind.id) or Assumption()
     d = sc.defaults
-    deflator = a.deflator if a.deflator is not None else d.deflator
+    deflator = deflator_of(sc, ind)
     nominal = ind.basis == "nominal"
     pace = None
     field, dist = pace_dist(ind, sc)

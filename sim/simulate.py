@@ -40,7 +40,7 @@ import numpy as np
 from sim import growth
 from sim.errors import SimError
 from sim.model import Indicator, Spec
-from sim.scenario import (Bootstrap, Correlation, Dist, Factor, LogNormal, Normal,
+from sim.scenario import (deflator_of, Bootstrap, Correlation, Dist, Factor, LogNormal, Normal,
                           Scenario, Triangular, Uniform, bootstrap_pool, pace_dist, pace_of,
                           start_of)
 from sim.targets import EPS, Frozen, Target
@@ -115,10 +115,7 @@ def plan_model(spec: Spec, sc: Scenario) -> Model:
         field, dist = pace_dist(ind, sc)
         if pace.mode == "increment" and field != "change":
             dist = None            # a trend fallen back to linear: fixed
-        a = sc.assumptions.get(ind.id)
-        deflator = 0.0
-        if field == "real_growth" and ind.basis == "nominal":
-            deflator = a.deflator if a.deflator is not None else sc.defaults.deflator
+        deflator = deflator_of(sc, ind) if field == "real_growth" and ind.basis == "nominal" else 0.0
         pool = tuple(bootstrap_pool(ind, sc, field)) if isinstance(dist, Bootstrap) else ()
         shocks = tuple(ShockDraw(year=s.year, probability=s.probability,
                                  size=s.growth if pace.mode == "rate" else s.growth * start.value)
@@ -492,8 +489,7 @@ def target_stat(spec: Spec, sc: Scenario, ind: Indicator, t: Target, row: dict, 
     if t.kind == "reference":
         t = t.model_copy(update={"value": row["target"], "kind": "level"})
     if t.kind == "growth":
-        a = sc.assumptions.get(ind.id)
-        deflator = a.deflator if a and a.deflator is not None else sc.defaults.deflator
+        deflator = deflator_of(sc, ind)
         real = ind.growth_is_real
         return Stat(indicator=ind.id, kind="growth", year=t.year, first_year=first_year, target=t,
                     direction="increase" if t.value >= 0 else "decrease",

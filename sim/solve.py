@@ -20,7 +20,7 @@ import numpy as np
 from sim import growth
 from sim.errors import SimError
 from sim.model import Indicator, Spec
-from sim.scenario import Assumption, Scenario, pace_of, start_of
+from sim.scenario import Assumption, Scenario, deflator_of, pace_of, start_of
 from sim.simulate import (Draws, Model, meets, new_seed, plan_model, sample_paces, sim_cell, stat_values,
                           target_stat, values_of)
 from sim.targets import Target
@@ -192,7 +192,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
             out["pace_for_probability"] = _pace_out(x, d.mode)
             out["pace_for_probability_unit"] = _unit(d.mode, ind)
             if x is not None and row["required_real_pace"] is not None:
-                defl = _deflator(sc, ind)
+                defl = deflator_of(sc, ind)
                 out["pace_for_probability_real"] = _pace_out(float(growth.real_from_nominal(x, defl)), "rate")
             if note:
                 out["notes"].append(note.replace("probability p", f"probability {probability:g}"))
@@ -207,11 +207,6 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
                       "draws": draws if probability is not None else None,
                       "seed": seed if probability is not None else None, "max_years": MAX_YEARS},
             "rows": rows, "provenance": provenance(spec, sc, seed if probability is not None else None)}
-
-
-def _deflator(sc: Scenario, ind: Indicator) -> float:
-    a = sc.assumptions.get(ind.id)
-    return a.deflator if a and a.deflator is not None else sc.defaults.deflator
 
 
 def _reached(out: dict, ind: Indicator, sc: Scenario, start, t: Target, mode: str, pace: float | None):
@@ -236,13 +231,9 @@ def _baselines(out: dict, ind: Indicator, t: Target, spec: Spec, baselines, shar
     if t.kind != "level" or not t.value or t.value <= 0 or n <= 0:
         out["notes"].append("no start value: no baseline in the plan or data and none assumed")
         return
-    bases = baselines or [t.value * s for s in shares]
-    model = ind.model
-    req = growth.required_compound(np.array(bases), t.value, n) if model == "compound" else \
-        growth.required_linear(np.array(bases), t.value, n)
-    out["baseline_range"] = [{"baseline": float(b), "required_pace": _pace_out(float(r), "rate" if model ==
-                                                                                 "compound" else "increment")}
-                             for b, r in zip(bases, req)]
+    from sim.assess import baseline_range
+    out["baseline_range"] = baseline_range(ind, t, spec.plan.base_year,
+                                           baselines or [t.value * s for s in shares])
     out["notes"].append(f"no baseline: pace needed from {spec.plan.base_year} for each assumed baseline")
 
 

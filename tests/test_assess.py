@@ -266,3 +266,16 @@ def test_gdp_growth_from_nominal_levels_is_deflated():
     r = row(text, scen(defaults="growth: none, deflator: 0.015"))
     assert r["projected"] == pytest.approx((300 / 280 / 1.015 - 1) * 100)   # 5.56% real
     assert r["status"] == "off_track"
+
+
+def test_cumulative_with_a_change_assumption_reports_a_rate():
+    text = spec_text(baseline=10, target="累计60亿元")
+    r = row(text, scen("change: 1"))      # 11+12+13+14+15 = 65 >= 60
+    assert r["projected"] == pytest.approx(65) and r["status"] == "on_track"
+    assert r["assumed_pace"] > r["required_pace"] > 0 and r["pace_ratio"] > 1
+
+
+def test_baseline_range_of_a_share_is_linear():
+    r = row(spec_text(unit="%", name="比重", baseline="null", target="60"), scen("change: 1"))
+    rng = r["explain"]["baseline_range"]
+    assert rng[0] == {"baseline": 30.0, "required_pace": pytest.approx(6.0)}   # (60-30)/5 points a year

@@ -269,3 +269,18 @@ def test_generated_specs_never_break_the_checks(data):
     spec = loads_spec(to_yaml(data))
     for f in C.findings(spec, max_growth=0.05):
         assert tuple(f) == C.KEYS and f["kind"] == "pace"     # no relations: only paces can be flagged
+
+
+def test_real_growth_target_meets_a_nominal_level_through_the_deflator():
+    from sim.consistency import findings
+    from sim.scenario import loads_scenario
+    from sim.spec import loads_spec
+    spec = loads_spec("plan: {id: p, title: T, base_year: 2022, target_year: 2023}\nindicators:\n"
+                      "  - {id: gdp, name: 地区生产总值, unit: 亿元, basis: nominal, baseline: 280,"
+                      " targets: [{year: 2023, target: 增长7%}, {year: 2023, target: 达到300亿元}]}\n")
+    sc = loads_scenario("scenario: {id: s}\ndefaults: {deflator: 0.02}\n", spec=spec)
+    f = next(x for x in findings(spec, sc) if x["kind"] == "growth_level")
+    assert f["implied"] == pytest.approx(280 * 1.07 * 1.02)      # 305.6, not 299.6
+    assert not f["inconsistent"] and "growth target is the harder one" in f["message"]
+    bare = next(x for x in findings(spec) if x["kind"] == "growth_level")
+    assert "no deflator" in bare["message"]
