@@ -388,7 +388,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         return _done(row, "at_risk", f"latest actual {x_t:g} meets {t.text}, but the projection "
                                      f"{proj:.4g} falls back", "already met, projection breaks")
     if preset in PRESET_BANDS:
-        return _preset_status(row, t, preset, proj)
+        return _preset_status(row, preset)
     if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
         return _done(row, "on_track", f"projected {proj:.4g} meets {t.text}", "projection meets")
     share = row["share_of_required"]
@@ -429,7 +429,7 @@ def _observed_pace(ind: Indicator, start: Start, T: int, model: str) -> Pace | N
                 points=2, weak=len(ys) < 4, fitted_years=(y0, y1), notes=tuple(notes))
 
 
-def _preset_status(row: dict, t: Target, preset: str, proj: float) -> dict:
+def _preset_status(row: dict, preset: str) -> dict:
     measure = row["share_of_required"] if preset == "unsd" else row["pace_ratio"]
     name = "share of required change P" if preset == "unsd" else "pace ratio RR"
     if measure is None:

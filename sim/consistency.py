@@ -449,11 +449,12 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed,
 
 # ---- paces against the record and the user's limit -----------------------------------------
 
-def record(ind: Indicator, with_published: bool = True) -> tuple[list[float], list[int]]:
+def record(ind: Indicator, with_published: bool = True, with_levels: bool = True
+           ) -> tuple[list[float], list[int]]:
     """Yearly paces on record: growth (fraction) between actuals, annualized over gaps, and
     published growth rates (compound models); changes per year (linear). With their years."""
     pts, _ = linked_history(ind)
-    ys = sorted(pts)
+    ys = sorted(pts) if with_levels else []
     paces, years = [], []
     for a, b in zip(ys[:-1], ys[1:]):
         if ind.model == "compound" and pts[a] > 0 and pts[b] > 0:
@@ -511,8 +512,9 @@ def _pace_limits(spec: Spec, name: str, req: float, y0: int, y: int, max_growth:
     out = []
     base = dict(relation=relation, indicators=[name], year=y, unit="%/yr", inconsistent=True)
     if ind is not None and ind.model == "compound":
-        real = ind.growth_is_real
-        paces, years = record(ind, with_published=growth_target or not real)
+        real = ind.growth_is_real   # real growth is compared with published (real) rates only,
+        paces, years = record(ind, with_published=growth_target or not real,   # nominal paces with
+                              with_levels=not (growth_target and real))       # level-to-level ones
         if paces:
             hi, lo = max(paces), min(paces)
             if req > 0 and req > hi:

@@ -30,9 +30,6 @@ class SimError(Exception):
         text = self.message + (f" ({self.hint})" if self.hint else "")
         return ": ".join(parts + [text])
 
-    def to_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "indicator": self.indicator,
-                "field": self.field, "message": self.message, "hint": self.hint}
 
 
 class SpecErrors(SimError):

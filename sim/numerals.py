@@ -15,7 +15,6 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-NUMBER_RE = re.compile(rf"{ARABIC}|{CHINESE}")
 
 
 def chinese_to_int(text: str) -> int:

@@ -380,7 +380,7 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
         elif a.growth != "trend" and d.growth not in ("trend", "none"):
             pace = _path(d.growth, years, "rate", f"default: growth {d.growth:.1%}")
         elif a.growth == "trend" or d.growth == "trend":
-            pace = _trend(ind, years, d, deflator, start)
+            pace = _trend(ind, years, d, deflator)
     if pace is None:
         return None
     return _shocked(pace, ind, sc, start)
@@ -477,7 +477,7 @@ def _real(p: Pace, deflator: float, nominal: bool) -> Pace:
                                 "source": p.source + f" + deflator {deflator:.1%} (nominal basis)"})
 
 
-def _trend(ind: Indicator, years, d: Defaults, deflator: float, start: Start) -> Pace | None:
+def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
     pts, notes = linked_history(ind)
     pts = {y: v for y, v in pts.items() if y not in d.exclude_years}
     if len(pts) >= 2:
