@@ -15,12 +15,28 @@ import numpy as np
 
 from sim import growth
 from sim.model import Indicator, Spec
-from sim.scenario import (Pace, deflator_of, Scenario, Start, linked_history, pace_of,
-                          project_values, start_of)
+from sim.scenario import (
+    Pace,
+    Scenario,
+    Start,
+    deflator_of,
+    linked_history,
+    pace_of,
+    project_values,
+    start_of,
+)
 from sim.targets import Target
 
 STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "at_risk",
             "not_assessable")
+STATUS_LABELS = {
+    "zh": {"achieved": "已达成", "on_track": "可实现", "needs_acceleration": "需加快",
+           "off_track": "难以实现", "moving_away": "背离", "at_risk": "有风险",
+           "not_assessable": "无法评估"},
+    "en": {"achieved": "achieved", "on_track": "on track", "needs_acceleration": "needs acceleration",
+           "off_track": "off track", "moving_away": "moving away", "at_risk": "at risk",
+           "not_assessable": "not assessable"},
+}
 PRESETS = ("default", "unsd", "eurostat", "sdg-build", "cn-midterm")
 BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
 PRESET_BANDS = {   # (lower bound, preset code, status); first band whose bound the measure meets

@@ -1,8 +1,6 @@
 """CLI command `sim report` (registered on `sim.cli.main`) and the binary writer for xlsx output."""
 from __future__ import annotations
 
-import sys
-
 import click
 
 from sim.cli import _emit, _user_errors, emit_bytes, main

@@ -8,8 +8,16 @@ import sys
 
 import click
 
-from sim.cli import (FORMATS, TEXT_FORMATS, _emit, _plan_and_scenario, _scenario_options, _user_errors,
-                     emit_workbook, main)
+from sim.cli import (
+    FORMATS,
+    TEXT_FORMATS,
+    _emit,
+    _plan_and_scenario,
+    _scenario_options,
+    _user_errors,
+    emit_workbook,
+    main,
+)
 from sim.errors import SimError
 
 PROGRESS_DRAWS = 500_000      # runs this long show progress on stderr even when it is not a terminal

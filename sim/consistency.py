@@ -38,8 +38,16 @@ from sim import relations as rel_
 from sim.assess import assess_plan, assess_target, num
 from sim.errors import SimError
 from sim.model import Indicator, Relation, Spec
-from sim.scenario import (deflator_of, WEAK_POINTS, Assumption, Scenario, linked_history, pace_of,
-                          project_values, start_of)
+from sim.scenario import (
+    WEAK_POINTS,
+    Assumption,
+    Scenario,
+    deflator_of,
+    linked_history,
+    pace_of,
+    project_values,
+    start_of,
+)
 from sim.spec import GROWTH_NAME, SHARE_NAME
 from sim.targets import Target
 

@@ -15,7 +15,14 @@ import re
 
 from sim.extract import UNIT_RE, Doc, Entry, Unread, indicator_unit, owner_of
 from sim.numerals import ARABIC
-from sim.phrases import BY_DIRECTION, MASK, PRE_OPS, PhraseError, REFERENCE_RE, parse_target
+from sim.phrases import (
+    BY_DIRECTION,
+    MASK,
+    PRE_OPS,
+    REFERENCE_RE,
+    PhraseError,
+    parse_target,
+)
 
 NUMBER = re.compile(rf"{MASK}|{ARABIC}|[零〇一二两三四五六七八九十百千]+")
 DATE = re.compile(r"\d{1,2}月\d{1,2}日")

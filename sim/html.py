@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 from html import escape
 
+from sim.assess import STATUS_LABELS
+from sim.meta import SCHEMA_VERSION, clean, provenance
 from sim.model import Spec
-from sim.report import STATUS_LABELS, check_report, clean, project_report, provenance, scenario_dict
-from sim.scenario import Scenario
-from sim.specjson import SCHEMA_VERSION
+from sim.report import check_report, project_report, reason_text
+from sim.scenario import Scenario, scenario_dict
 
 FONT_STACK = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif'
 STATUS_COLORS = {"achieved": "#116329", "on_track": "#2da44e", "needs_acceleration": "#d4a72c",
@@ -65,15 +66,7 @@ L = {
                    "deflator": "平减指数"},
         "pace_units": {"%/yr": "%/年", "pp/yr": "百分点/年"},
         "per_year": "/年",
-        "branches": {"kind none": "无数值目标(定性或“—”)", "kind masked": "目标数字在公开文本中被隐去",
-                     "kind reference": "目标参照的序列在规划文件中没有数值",
-                     "no start value": "规划和数据均无基期值,情景也未假设",
-                     "no pace": "情景未对该指标作假设,也无历史数据可拟合趋势",
-                     "keep the level:on_track": "保持在目标水平", "keep the level:at_risk": "预计跌破需保持的水平",
-                     "already met": "最新实际值已达到目标", "already met, projection breaks": "目前已达标,但预计回落",
-                     "target year passed": "目标年份已过"},
-        "on_track_reason": "达到目标", "share_reason": "完成所需变化的 {share}", "no_numeric": "规划未给出数值目标",
-        "growth_reason": "假设增速 {proj}%,目标 {target}",
+        "no_numeric": "规划未给出数值目标",
     },
     "en": {
         "report": "Plan indicator monitoring report", "generated": "Generated", "scenarios": "Scenarios",
@@ -121,10 +114,7 @@ L = {
                    "change": "change per year", "deflator": "deflator"},
         "pace_units": {"%/yr": "%/yr", "pp/yr": "pp/yr"},
         "per_year": "/yr",
-        "branches": {},
-        "on_track_reason": "meets the target", "share_reason": "{share} of the change needed",
         "no_numeric": "the plan gives no numeric target",
-        "growth_reason": "assumed growth {proj}%, target {target}",
     },
 }
 WATCH = ("off_track", "moving_away", "at_risk")
@@ -237,20 +227,6 @@ def pace_text(v, unit: str | None, lang: str) -> str:
 
 def status_label(code: str, lang: str) -> str:
     return STATUS_LABELS[lang][code]
-
-
-def reason_text(r: dict, lang: str) -> str:
-    """A short reason in the report's language where the status allows one, else the engine's."""
-    t = L[lang]
-    if r["status"] == "on_track" and r["projected"] is not None and r["pace_model"] != "growth_rate":
-        return t["on_track_reason"]
-    if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
-        return t["growth_reason"].format(proj=f"{r['assumed_pace']:.2f}", target=r["text"])
-    if r["status"] in ("needs_acceleration", "off_track", "moving_away") and \
-            r["share_of_required"] is not None:
-        return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
-    branch = r["explain"]["branch"]
-    return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
 
 
 def assumption_text(a: dict | None, lang: str) -> str:

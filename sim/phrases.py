@@ -215,7 +215,7 @@ def _reference(s, m, *, unit, year, direction, raw) -> Target:
 RELATIVE_RE = re.compile(
     rf"^(?:比|较|相比)(?P<year>\d{{4}})年?末?(?:水平)?(?P<verb>下降|降低|减少|增长|提高|提升|增加|上升)"
     rf"(?P<num>{NUM}|{MASK})(?P<u>%|个百分点|百分点|倍)?(?P<suf>以上|左右|以内)?$")
-DOUBLE_RE = re.compile(rf"^(?:(?:比|较)(?P<year>\d{{4}})年?)?翻(?P<k>一|两|二|三)番$")
+DOUBLE_RE = re.compile(r"^(?:(?:比|较)(?P<year>\d{4})年?)?翻(?P<k>一|两|二|三)番$")
 CUMUL_CHANGE_RE = re.compile(
     rf"^累计(?P<verb>下降|降低|减少|增长|提高)(?P<num>{NUM}|{MASK})(?P<u>%|个百分点|百分点)(?P<suf>以上|左右|以内)?$")
 

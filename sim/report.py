@@ -1,24 +1,30 @@
 """Report data for `sim check` and `sim project`, and their renderers (table, md, csv, json)."""
 from __future__ import annotations
 
-import datetime as _dt
-import json
-import math
-
-from sim.assess import summary
+from sim.assess import STATUS_LABELS, summary
 from sim.consistency import assess_with_relations, findings, render_findings
+from sim.meta import SCHEMA_VERSION, clean, provenance, to_json  # noqa: F401  (part of the report API)
 from sim.model import Spec
-from sim.scenario import Scenario, pace_of, project_values, start_of
-from sim.specjson import SCHEMA_VERSION
+from sim.scenario import Scenario, pace_of, project_values, scenario_dict, start_of
 from sim.tables import render
 
-STATUS_LABELS = {
-    "zh": {"achieved": "已达成", "on_track": "可实现", "needs_acceleration": "需加快",
-           "off_track": "难以实现", "moving_away": "背离", "at_risk": "有风险",
-           "not_assessable": "无法评估"},
-    "en": {"achieved": "achieved", "on_track": "on track", "needs_acceleration": "needs acceleration",
-           "off_track": "off track", "moving_away": "moving away", "at_risk": "at risk",
-           "not_assessable": "not assessable"},
+REASONS = {  # short reasons in the report's language; English falls back on the engine's own
+    "zh": {
+        "branches": {"kind none": "无数值目标(定性或“—”)", "kind masked": "目标数字在公开文本中被隐去",
+                     "kind reference": "目标参照的序列在规划文件中没有数值",
+                     "no start value": "规划和数据均无基期值,情景也未假设",
+                     "no pace": "情景未对该指标作假设,也无历史数据可拟合趋势",
+                     "keep the level:on_track": "保持在目标水平", "keep the level:at_risk": "预计跌破需保持的水平",
+                     "already met": "最新实际值已达到目标", "already met, projection breaks": "目前已达标,但预计回落",
+                     "target year passed": "目标年份已过"},
+        "on_track_reason": "达到目标", "share_reason": "完成所需变化的 {share}",
+        "growth_reason": "假设增速 {proj}%,目标 {target}",
+    },
+    "en": {
+        "branches": {},
+        "on_track_reason": "meets the target", "share_reason": "{share} of the change needed",
+        "growth_reason": "assumed growth {proj}%, target {target}",
+    },
 }
 COLUMNS = [  # (key, zh, en)
     ("indicator", "指标", "indicator"), ("name", "名称", "name"), ("unit", "单位", "unit"),
@@ -39,25 +45,6 @@ TEXT = {
            "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
            "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
 }
-
-
-def provenance(spec: Spec, sc: Scenario, seed: int | None = None) -> dict:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        v = version("sim")
-    except PackageNotFoundError:
-        v = "unknown"
-    return {"sim_version": v, "spec": spec.file, "spec_sha256": spec.sha256,
-            "scenario": sc.file, "scenario_sha256": sc.sha256, "seed": seed,
-            "time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
-
-
-def scenario_dict(sc: Scenario) -> dict:
-    return {"id": sc.scenario.id, "name": sc.scenario.name, "description": sc.scenario.description,
-            "defaults": sc.defaults.model_dump(mode="json"),
-            "assumptions": {k: a.model_dump(mode="json", exclude_none=True)
-                            for k, a in sc.assumptions.items()},
-            "shocks": [s.model_dump(mode="json") for s in sc.shocks]}
 
 
 def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1,
@@ -93,25 +80,23 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
             "scenario": scenario_dict(sc), "indicators": out, "provenance": provenance(spec, sc)}
 
 
-def clean(x):
-    """Replace NaN/inf by None all the way down (JSON has no NaN)."""
-    if isinstance(x, float):
-        return x if math.isfinite(x) else None
-    if isinstance(x, dict):
-        return {k: clean(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [clean(v) for v in x]
-    return x
-
-
-def to_json(data: dict) -> str:
-    return json.dumps(clean(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def reason_text(r: dict, lang: str) -> str:
+    """A short reason in the report's language where the status allows one, else the engine's."""
+    t = REASONS[lang]
+    if r["status"] == "on_track" and r["projected"] is not None and r["pace_model"] != "growth_rate":
+        return t["on_track_reason"]
+    if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
+        return t["growth_reason"].format(proj=f"{r['assumed_pace']:.2f}", target=r["text"])
+    if r["status"] in ("needs_acceleration", "off_track", "moving_away") and \
+            r["share_of_required"] is not None:
+        return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
+    branch = r["explain"]["branch"]
+    return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
 
 
 def _cell(r: dict, key: str, lang: str):
     v = r.get(key)
     if key == "reason":
-        from sim.html import reason_text
         return reason_text(r, lang)
     if key == "status":
         label = STATUS_LABELS[lang][v]

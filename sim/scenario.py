@@ -289,6 +289,15 @@ def _assume_value(raw: str, item: str):
                        hint="e.g. 0.07 or 7%") from None
 
 
+def scenario_dict(sc: Scenario) -> dict:
+    """The scenario as plain data for reports: id, name, description, defaults, assumptions, shocks."""
+    return {"id": sc.scenario.id, "name": sc.scenario.name, "description": sc.scenario.description,
+            "defaults": sc.defaults.model_dump(mode="json"),
+            "assumptions": {k: a.model_dump(mode="json", exclude_none=True)
+                            for k, a in sc.assumptions.items()},
+            "shocks": [s.model_dump(mode="json") for s in sc.shocks]}
+
+
 def default_scenario() -> Scenario:
     return Scenario(scenario=ScenarioMeta(id="trend", name="趋势外推",
                                           description="No scenario file: recent trend where history "

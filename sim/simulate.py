@@ -38,11 +38,28 @@ from typing import Callable, Literal, Mapping
 import numpy as np
 
 from sim import growth
+from sim.assess import STATUS_LABELS, assess_plan
 from sim.errors import SimError
+from sim.meta import SCHEMA_VERSION, provenance, to_json
 from sim.model import Indicator, Spec
-from sim.scenario import (deflator_of, Bootstrap, Correlation, Dist, Factor, LogNormal, Normal,
-                          Scenario, Triangular, Uniform, bootstrap_pool, pace_dist, pace_of,
-                          start_of)
+from sim.scenario import (
+    Bootstrap,
+    Correlation,
+    Dist,
+    Factor,
+    LogNormal,
+    Normal,
+    Scenario,
+    Triangular,
+    Uniform,
+    bootstrap_pool,
+    deflator_of,
+    pace_dist,
+    pace_of,
+    scenario_dict,
+    start_of,
+)
+from sim.tables import render
 from sim.targets import EPS, Frozen, Target
 
 CHUNK = 1 << 15                       # draws per chunk: bounds memory, fixes the random streams
@@ -593,9 +610,6 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     uncertainty (how the pace is drawn). ``derived`` maps indicator ids to functions of the
     sampled component levels; such indicators follow their components.
     """
-    from sim.assess import assess_plan
-    from sim.report import provenance, scenario_dict
-    from sim.specjson import SCHEMA_VERSION
 
     if method not in METHODS:
         raise SimError(f"unknown method '{method}'", field="--method", hint=", ".join(METHODS))
@@ -714,7 +728,6 @@ def prob_cell(r: dict) -> str | None:
 
 
 def sim_cell(r: dict, key: str, lang: str, fmt: str):
-    from sim.report import STATUS_LABELS
     v = r.get(key)
     lab = LABELS[lang]
     if v is None:
@@ -734,8 +747,6 @@ def sim_cell(r: dict, key: str, lang: str, fmt: str):
 
 def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = False,
                       by_year: bool = False) -> str:
-    from sim.report import to_json
-    from sim.tables import render
     if fmt == "json":
         return to_json(report)
     lab = LABELS[lang]
@@ -771,8 +782,6 @@ def compare_report(spec: Spec, scenarios: list[Scenario], draws: int = 10_000, s
                    progress: Callable[[int, int], None] | None = None) -> dict:
     """Per target and scenario: projected value, status and probability. Every scenario is drawn
     with the same seed (common random numbers), so differences come from the assumptions."""
-    from sim.report import provenance
-    from sim.specjson import SCHEMA_VERSION
 
     seed = new_seed() if seed is None else seed
     total = draws * len(scenarios)
@@ -800,8 +809,6 @@ def compare_report(spec: Spec, scenarios: list[Scenario], draws: int = 10_000, s
 
 
 def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
-    from sim.report import STATUS_LABELS, to_json
-    from sim.tables import render
     if fmt == "json":
         return to_json(report)
     lab = LABELS[lang]

@@ -18,11 +18,31 @@ import math
 import numpy as np
 
 from sim import growth
+from sim.assess import BASELINE_RANGE, assess_plan, assess_target, baseline_range
 from sim.errors import SimError
+from sim.meta import SCHEMA_VERSION, provenance, to_json
 from sim.model import Indicator, Spec
-from sim.scenario import Assumption, Scenario, deflator_of, pace_of, start_of
-from sim.simulate import (Draws, Model, meets, new_seed, plan_model, sample_paces, sim_cell, stat_values,
-                          target_stat, values_of)
+from sim.scenario import (
+    Assumption,
+    Scenario,
+    deflator_of,
+    pace_of,
+    scenario_dict,
+    start_of,
+)
+from sim.simulate import (
+    Draws,
+    Model,
+    meets,
+    new_seed,
+    plan_model,
+    sample_paces,
+    sim_cell,
+    stat_values,
+    target_stat,
+    values_of,
+)
+from sim.tables import render
 from sim.targets import Target
 
 MAX_YEARS = 100
@@ -142,9 +162,6 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
                  pace: float | None = None, sd: float | None = None, baselines: list[float] | None = None,
                  draws: int = 10_000, seed: int | None = None) -> dict:
     """Per target: break-even pace, pace for a probability, year reached, pace by baseline."""
-    from sim.assess import BASELINE_RANGE, assess_plan
-    from sim.report import provenance, scenario_dict
-    from sim.specjson import SCHEMA_VERSION
 
     if probability is not None and not 0 < probability < 1:
         raise SimError("the probability must be between 0 and 1 (exclusive)", field="--probability")
@@ -231,7 +248,6 @@ def _baselines(out: dict, ind: Indicator, t: Target, spec: Spec, baselines, shar
     if t.kind != "level" or not t.value or t.value <= 0 or n <= 0:
         out["notes"].append("no start value: no baseline in the plan or data and none assumed")
         return
-    from sim.assess import baseline_range
     out["baseline_range"] = baseline_range(ind, t, spec.plan.base_year,
                                            baselines or [t.value * s for s in shares])
     out["notes"].append(f"no baseline: pace needed from {spec.plan.base_year} for each assumed baseline")
@@ -246,9 +262,6 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
     With ``deflators`` the growth values are real growth (nominal = (1+g)(1+deflator)-1), as the
     scenario field real_growth; without, they are the indicator's growth as the field growth.
     """
-    from sim.assess import assess_target
-    from sim.report import provenance, scenario_dict
-    from sim.specjson import SCHEMA_VERSION
 
     ind = _indicator(spec, indicator)[0]
     if (growth_values is None) == (change_values is None):
@@ -320,8 +333,6 @@ def _pace_cell(x, model: str | None) -> str | None:
 
 
 def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
-    from sim.report import to_json
-    from sim.tables import render
     if fmt == "json":
         return to_json(report)
     t = TEXT[lang]
@@ -356,8 +367,6 @@ def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
 
 
 def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
-    from sim.report import to_json
-    from sim.tables import render
     if fmt == "json":
         return to_json(report)
     t = TEXT[lang]

@@ -15,7 +15,16 @@ from pydantic import BeforeValidator, Field, ValidationError
 
 from sim import units
 from sim.errors import SimError, SpecErrors
-from sim.model import Baseline, Break, Indicator, Plan, Reference, Relation, SourceRef, Spec
+from sim.model import (
+    Baseline,
+    Break,
+    Indicator,
+    Plan,
+    Reference,
+    Relation,
+    SourceRef,
+    Spec,
+)
 from sim.phrases import PhraseError, infer_direction, parse_target, split_compound
 from sim.relations import RelationError
 from sim.relations import parse as parse_relation

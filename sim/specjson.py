@@ -1,10 +1,9 @@
 """The normalized plan as plain data (`sim show --format json`, schema_version 1)."""
 from __future__ import annotations
 
+from sim.meta import SCHEMA_VERSION
 from sim.model import Spec
 from sim.targets import Target
-
-SCHEMA_VERSION = 1
 
 
 def target_dict(t: Target) -> dict:

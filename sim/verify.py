@@ -22,12 +22,22 @@ from __future__ import annotations
 import time
 from typing import Callable, NamedTuple
 
-from sim.consistency import (Derived, Path, dated, derive_paths, equations, is_share,
-                             level_target, path_of, projected_paths)
+from sim.consistency import (
+    Derived,
+    Path,
+    dated,
+    derive_paths,
+    equations,
+    is_share,
+    level_target,
+    path_of,
+    projected_paths,
+)
 from sim.errors import SimError
+from sim.meta import SCHEMA_VERSION, provenance, to_json
 from sim.model import Indicator, Spec
-from sim.scenario import Scenario, Triangular, Uniform
-from sim.specjson import SCHEMA_VERSION
+from sim.scenario import Scenario, Triangular, Uniform, scenario_dict
+from sim.tables import render
 from sim.targets import Target
 
 PROPERTIES = ("components_imply_derived", "shares_in_bounds", "binding_targets_hold")
@@ -198,7 +208,6 @@ def verify(spec: Spec, sc: Scenario, *, max_examples: int = 200, seed: int = 0,
            timeout: float = 60.0, properties: tuple[str, ...] = PROPERTIES,
            progress: Callable[[str], None] | None = None) -> dict:
     """Search the scenario's ranges for a counterexample to each property (report as plain data)."""
-    from sim.report import provenance, scenario_dict
 
     unknown = [p for p in properties if p not in PROPERTIES]
     if unknown:
@@ -317,8 +326,6 @@ LABELS = {
 
 def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
     """The verify report as table, md or json."""
-    from sim.report import to_json
-    from sim.tables import render
 
     if fmt == "json":
         return to_json(report)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 
-from sim.report import STATUS_LABELS
+from sim.assess import STATUS_LABELS
 
 FILLS = {"achieved": "116329", "on_track": "2DA44E", "needs_acceleration": "D4A72C",
          "off_track": "E16F24", "moving_away": "CF222E", "at_risk": "8250DF", "not_assessable": "8C959F"}

@@ -13,8 +13,15 @@ from hypothesis import strategies as st
 
 from sim.cli import main
 from sim.errors import SimError
-from sim.extract import (TRAD_TO_SIMP, decode, extract_file, extract_text, normalize_line, owner_of,
-                         slug)
+from sim.extract import (
+    TRAD_TO_SIMP,
+    decode,
+    extract_file,
+    extract_text,
+    normalize_line,
+    owner_of,
+    slug,
+)
 from sim.extract_tables import split_name_unit
 from sim.phrases import parse_target, plain
 from sim.spec import load_spec, loads_spec

@@ -4,7 +4,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim.numerals import chinese_to_int
-from sim.phrases import PhraseError, infer_direction, parse_target, plain, split_compound
+from sim.phrases import (
+    PhraseError,
+    infer_direction,
+    parse_target,
+    plain,
+    split_compound,
+)
 from sim.units import factor
 from tests.strategies import COMPOUND_UNITS, phrases
 

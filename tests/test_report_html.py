@@ -12,12 +12,12 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import specs, to_yaml
 
 import sim
 import sim.cli_report  # noqa: F401  (registers `sim report` until sim.cli imports it)
 from sim.cli import main
 from sim.html import _spread, _ticks, render_html, render_md, report_data
-from strategies import specs, to_yaml
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,15 @@ from sim.cli import main
 from sim.errors import SimError
 from sim.report import to_json
 from sim.scenario import loads_scenario
-from sim.simulate import (CHUNK, compare_report, monte_carlo, plan_model, sample, simulate_report,
-                          spec_derived)
+from sim.simulate import (
+    CHUNK,
+    compare_report,
+    monte_carlo,
+    plan_model,
+    sample,
+    simulate_report,
+    spec_derived,
+)
 from sim.spec import loads_spec
 from tests.conftest import no_escape
 
