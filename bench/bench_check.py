@@ -1,11 +1,15 @@
 """Time `sim check` on the 屯溪区 spec as a fresh process and list the slowest imports on that path.
 
-Budget (DESIGN.md): about 0.5 s on the 2-core machine; scipy must not be imported.
+Budget (DESIGN.md): about 0.5 s on the 2-core machine; scipy must not be imported. Timed with sim's
+bytecode compiled (as after a user's first run) and, separately, without it (a fresh clone, or an
+environment with PYTHONDONTWRITEBYTECODE=1, where every run compiles sim's sources again).
 Run: python bench/bench_check.py [--runs 9]
 """
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import re
 import statistics
 import subprocess
@@ -43,13 +47,21 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
     runs = ap.parse_args().runs
-    timed(CMD)  # warm the file cache and bytecode
+    pycache = [p for p in (ROOT / "sim" / "__pycache__").glob("*.pyc")]
+    for p in pycache:   # cold: no bytecode for sim (a fresh clone, or PYTHONDONTWRITEBYTECODE=1)
+        p.unlink()
+    env_note = " (PYTHONDONTWRITEBYTECODE is set here)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""
+    cold = [timed(CMD) for _ in range(max(3, runs // 3))]
+    compileall.compile_dir(str(ROOT / "sim"), quiet=1)   # what a user's first run leaves behind
+    timed(CMD)  # warm the file cache
     checks = [timed(CMD) for _ in range(runs)]
     bare = [timed([sys.executable, "-c", "pass"]) for _ in range(runs)]
     print(f"sim check {SPEC.name} -s {SCENARIO.name} --format json, fresh process, {runs} runs")
     print(f"  median {statistics.median(checks) * 1000:.0f} ms (min {min(checks) * 1000:.0f}, "
-          f"max {max(checks) * 1000:.0f}); bare python start-up median "
+          f"max {max(checks) * 1000:.0f}) with sim's bytecode compiled; bare python start-up median "
           f"{statistics.median(bare) * 1000:.0f} ms")
+    print(f"  without sim's bytecode{env_note}: median {statistics.median(cold) * 1000:.0f} ms "
+          f"over {len(cold)} runs")
     top, names = slowest_imports()
     print("  slowest top-level imports (cumulative ms):")
     for us, name in top:
