@@ -8,16 +8,16 @@ import math
 SCHEMA_VERSION = 1
 
 
-def provenance(spec, sc, seed: int | None = None) -> dict:
+def provenance(spec, sc=None, seed: int | None = None) -> dict:
     """What a result was computed from, so it can be re-run exactly: sim version, the spec and
-    scenario files with their sha256, the seed and the time."""
+    scenario (if any) files with their sha256, the seed and the time."""
     from importlib.metadata import PackageNotFoundError, version
     try:
         v = version("sim")
     except PackageNotFoundError:
         v = "unknown"
     return {"sim_version": v, "spec": spec.file, "spec_sha256": spec.sha256,
-            "scenario": sc.file, "scenario_sha256": sc.sha256, "seed": seed,
+            "scenario": sc.file if sc else None, "scenario_sha256": sc.sha256 if sc else None, "seed": seed,
             "time": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")}
 
 

@@ -39,9 +39,11 @@ SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", 
          "projected", "status", "owner"}
 TEXT = {
     "zh": {"summary": "汇总", "binding": "约束性指标未达预期", "assumed": "(假设)", "weak": "(证据弱)",
+           "legend": "* 来自情景假设   ? 趋势证据弱(少于4个数据点)",
            "group": "分组", "none": "无", "consistency": "目标一致性",
            "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
     "en": {"summary": "Summary", "binding": "Binding indicators not on track", "assumed": "(assumed)",
+           "legend": "* from a scenario assumption   ? weak trend evidence (fewer than 4 points)",
            "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
            "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
 }
@@ -94,7 +96,9 @@ def reason_text(r: dict, lang: str) -> str:
     return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
 
 
-def _cell(r: dict, key: str, lang: str):
+def _cell(r: dict, key: str, lang: str, compact: bool = False):
+    """One cell of the check table; ``compact`` (terminal) marks assumed values with * and weak
+    evidence with ?, explained under the table."""
     v = r.get(key)
     if key == "reason":
         return reason_text(r, lang)
@@ -104,13 +108,13 @@ def _cell(r: dict, key: str, lang: str):
     if key in ("required_pace", "assumed_pace") and v is not None:
         shown = f"{v:.2f}%" if r["pace_model"] in ("compound", "growth_rate") else f"{v:+.4g}"
         if key == "assumed_pace":
-            shown += (TEXT[lang]["assumed"] if "pace" in r["assumed"] else "") + \
-                (TEXT[lang]["weak"] if r["weak_evidence"] else "")
+            shown += ("*" if compact else TEXT[lang]["assumed"]) if "pace" in r["assumed"] else ""
+            shown += ("?" if compact else TEXT[lang]["weak"]) if r["weak_evidence"] else ""
         return shown
     if key == "share_of_required" and v is not None:
         return f"{v:.0%}"
     if key == "latest" and v is None and r.get("start_assumed"):
-        return f"{r['start']:g}{TEXT[lang]['assumed']}"
+        return f"{r['start']:g}" + ("*" if compact else TEXT[lang]["assumed"])
     if key == "text" and r.get("stretch"):
         return f"{v} (力争)" if lang == "zh" else f"{v} (stretch)"
     if isinstance(v, float):
@@ -136,7 +140,7 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     if report["preset"] != "default":
         title += f" [{report['preset']}]"
     for name, group in _groups(rows, group_by, lang):
-        parts.append(render(headers, [[_cell(r, c[0], lang) for c in cols] for r in group], fmt,
+        parts.append(render(headers, [[_cell(r, c[0], lang, fmt == "table") for c in cols] for r in group], fmt,
                             title=f"{title}" + (f" · {name}" if name else "")))
     s = report["summary"]
     counts = ", ".join(f"{STATUS_LABELS[lang][k]} {v}" for k, v in s["by_status"].items() if v)
@@ -150,6 +154,7 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     if fmt == "md":
         lines = [f"**{lines[0]}**"] + [f"- {x.strip()}" for x in lines[1:]]
     if fmt == "table":
+        lines.append(TEXT[lang]["legend"])
         reasons = [f"  {r['indicator']} {r['target_year']}: {_cell(r, 'reason', lang)}" for r in rows
                    if r["status"] != "on_track" and not wide]
         lines += reasons

@@ -1,7 +1,7 @@
 """The normalized plan as plain data (`sim show --format json`, schema_version 1)."""
 from __future__ import annotations
 
-from sim.meta import SCHEMA_VERSION
+from sim.meta import SCHEMA_VERSION, provenance
 from sim.model import Spec
 from sim.targets import Target
 
@@ -31,6 +31,7 @@ def spec_dict(spec: Spec) -> dict:
         "references": {k: r.model_dump(mode="json") for k, r in spec.references.items()},
         "relations": [{"id": r.id, "expr": r.expr, "tolerance": r.tolerance, "names": list(r.names)}
                       for r in spec.relations],
+        "provenance": provenance(spec),
     }
 
 

@@ -30,14 +30,27 @@ def render(headers: list[str], rows: list[list], fmt: str, title: str | None = N
         out.append("|" + "|".join("---" for _ in headers) + "|")
         out += ["| " + " | ".join(map(esc, r)) + " |" for r in cells]
         return "\n".join(out) + "\n"
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
     table = Table(title=title, show_lines=False, header_style="bold")
-    for h in headers:
-        table.add_column(h, overflow="fold")
+    widest = [max([cell_len(r[k]) for r in cells] + [cell_len(h)]) for k, h in enumerate(headers)]
+    if width is None:   # the terminal's width when printing to one, else wide enough for a file
+        import shutil
+        import sys
+        width = shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
+    for keep_key in (True, False):   # short columns (and the key column if it fits) never wrap
+        whole = [(k == 0 and keep_key) or w <= 9 for k, w in enumerate(widest)]
+        need = sum(w + 3 for w, keep in zip(widest, whole) if keep) + 7 * whole.count(False) + 1
+        if need <= width:
+            break
+    else:
+        whole = [False] * len(headers)
+    for h, keep in zip(headers, whole):
+        table.add_column(h, overflow="fold", no_wrap=keep)
     for r in cells:
         table.add_row(*r)
-    console = Console(file=io.StringIO(), width=width or 200, force_terminal=False,
+    console = Console(file=io.StringIO(), width=width, force_terminal=False,
                       color_system=None, legacy_windows=False)
     console.print(table)
     return console.file.getvalue()
