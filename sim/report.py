@@ -85,6 +85,9 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
 def reason_text(r: dict, lang: str) -> str:
     """A short reason in the report's language where the status allows one, else the engine's."""
     t = REASONS[lang]
+    branch = r["explain"]["branch"]
+    if branch == "keep the level":
+        return t["branches"].get(f"{branch}:{r['status']}", r["reason"])
     if r["status"] == "on_track" and r["projected"] is not None and r["pace_model"] != "growth_rate":
         return t["on_track_reason"]
     if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
@@ -92,7 +95,6 @@ def reason_text(r: dict, lang: str) -> str:
     if r["status"] in ("needs_acceleration", "off_track", "moving_away") and \
             r["share_of_required"] is not None:
         return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
-    branch = r["explain"]["branch"]
     return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
 
 
