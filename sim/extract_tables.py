@@ -297,20 +297,15 @@ def _row(doc: Doc, table: Table, cols: list[Column], cells: list[Cell], category
             e.baseline, e.baseline_year = value, col.year
         elif isinstance(value, float):
             e.notes.append(f"{col.label}: {plain(value)}")
-    for col, cell in by.get("target", []):
-        phrase, why = _target(cell.text, e.unit, col.year or 2100, base_year)
-        if why:
-            e.review.append(why)
-            e.notes.append(f"{col.label}: {cell.text}")
-        if phrase is not None:
-            e.targets.append((col.year, phrase))
-    for col, cell in by.get("growth", []):
-        phrase, why = _growth(cell.text, e.unit, table.target_year or 2100, base_year)
-        if why:
-            e.review.append(why)
-            e.notes.append(f"{col.label}: {cell.text}")
-        if phrase is not None:
-            e.targets.append((table.target_year, phrase))
+    for role, read in (("target", _target), ("growth", _growth)):   # a level or a 年均增长 column
+        for col, cell in by.get(role, []):
+            year = col.year if role == "target" else table.target_year
+            phrase, why = read(cell.text, e.unit, year or 2100, base_year)
+            if why:
+                e.review.append(why)
+                e.notes.append(f"{col.label}: {cell.text}")
+            if phrase is not None:
+                e.targets.append((year, phrase))
     for col, cell in by.get("owner", []):
         if cell.text not in NONE_TEXTS:
             e.owner = owner_of(cell.text, doc.owner_first) if "牵头" in cell.text else cell.text
