@@ -167,7 +167,7 @@ def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
     if t.kind == "level" and t.value and t.value > 0 and n > 0:
         rng = baseline_range(ind, t, spec.plan.base_year, [t.value * s for s in BASELINE_RANGE])
         row["explain"]["baseline_range"] = rng
-        unit = "%/yr" if ind.model == "compound" else _linear_unit(ind)
+        unit = "%/yr" if ind.model == "compound" else linear_unit(ind)
         span = ", ".join(f"{x['baseline']:.4g}: {x['required_pace']:.3g} {unit}" for x in rng)
         return _done(row, "not_assessable",
                      f"no baseline in the plan or data and none assumed; pace needed from "
@@ -326,7 +326,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
     cumulative = t.kind == "cumulative"
     done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
     model = ind.model
-    row["pace_unit"] = "%/yr" if model == "compound" else _linear_unit(ind)
+    row["pace_unit"] = "%/yr" if model == "compound" else linear_unit(ind)
     if cumulative:
         remaining = x_star - done_sum
         req = growth.required_cumulative(x_t, remaining, n)
@@ -341,7 +341,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         if model == "compound":
             ex["notes"].append("non-positive value: linear pace instead of compound")
             model = row["pace_model"] = "linear"
-            row["pace_unit"] = _linear_unit(ind)
+            row["pace_unit"] = linear_unit(ind)
         req = growth.required_linear(x_t, x_star, n)
         ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
     keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
@@ -415,7 +415,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
                               f"to {t.text}", "share of required change")
 
 
-def _linear_unit(ind: Indicator) -> str:
+def linear_unit(ind: Indicator) -> str:
     """Unit of a linear pace: percentage points for % indicators."""
     return "pp/yr" if ind.unit.strip() == "%" else f"{ind.unit or 'units'}/yr"
 

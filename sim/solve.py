@@ -18,7 +18,14 @@ import math
 import numpy as np
 
 from sim import growth
-from sim.assess import BASELINE_RANGE, assess_plan, assess_target, baseline_range
+from sim.assess import (
+    BASELINE_RANGE,
+    assess_plan,
+    assess_target,
+    baseline_range,
+    linear_unit,
+    pace_out,
+)
 from sim.errors import SimError
 from sim.meta import SCHEMA_VERSION, provenance, to_json
 from sim.model import Indicator, Spec
@@ -148,14 +155,12 @@ def pace_for_probability(model: Model, d: Draws, stat, p: float, draws: int, see
 
 
 def _pace_out(x: float | None, mode: str) -> float | None:
-    """Percent per year for rates, units per year for changes (as `sim check`)."""
-    if x is None or not math.isfinite(x):
-        return None
-    return x * 100 if mode == "rate" else x
+    """A rate (mode 'rate') or a change per year, shown as `sim check` shows paces."""
+    return pace_out(x, "compound" if mode == "rate" else "linear")
 
 
 def _unit(mode: str, ind: Indicator) -> str:
-    return "%/yr" if mode == "rate" else ("pp/yr" if ind.unit.strip() == "%" else f"{ind.unit or 'units'}/yr")
+    return "%/yr" if mode == "rate" else linear_unit(ind)
 
 
 def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probability: float | None = None,
