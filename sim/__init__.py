@@ -11,18 +11,18 @@ Everything the CLI does is available here (imported lazily, so `import sim` is c
 from importlib import import_module
 
 _API = {
-    "load_spec": "sim.spec", "loads_spec": "sim.spec", "parse_target": "sim.phrases",
-    "load_scenario": "sim.scenario", "loads_scenario": "sim.scenario", "apply_assume": "sim.scenario",
-    "default_scenario": "sim.scenario", "assess_plan": "sim.assess", "check_report": "sim.report",
-    "project_report": "sim.report", "render_check": "sim.report", "render_project": "sim.report",
-    "explain_text": "sim.report", "spec_dict": "sim.specjson", "SimError": "sim.errors",
-    "SpecErrors": "sim.errors", "findings": "sim.consistency", "verify": "sim.verify",
-    "simulate_report": "sim.simulate", "compare_report": "sim.simulate",
-    "render_simulation": "sim.simulate", "render_compare": "sim.simulate",
-    "solve_report": "sim.solve", "sweep_report": "sim.solve", "render_solve": "sim.solve",
-    "render_sweep": "sim.solve", "extract_file": "sim.extract", "extract_text": "sim.extract",
-    "render_verify": "sim.verify", "report_data": "sim.html",
-    "render_html": "sim.html", "render_md": "sim.html", "workbook": "sim.xlsx",
+    "load_spec": "sim.spec.load", "loads_spec": "sim.spec.load", "parse_target": "sim.spec.phrases",
+    "load_scenario": "sim.scenario.load", "loads_scenario": "sim.scenario.load", "apply_assume": "sim.scenario.load",
+    "default_scenario": "sim.scenario.load", "assess_plan": "sim.assess.status", "check_report": "sim.report.check",
+    "project_report": "sim.report.check", "render_check": "sim.report.check", "render_project": "sim.report.check",
+    "explain_text": "sim.report.check", "spec_dict": "sim.spec.specjson", "SimError": "sim.errors",
+    "SpecErrors": "sim.errors", "findings": "sim.assess.consistency", "verify": "sim.assess.verify",
+    "simulate_report": "sim.assess.simulate", "compare_report": "sim.assess.simulate",
+    "render_simulation": "sim.report.simulation", "render_compare": "sim.report.simulation",
+    "solve_report": "sim.assess.solve", "sweep_report": "sim.assess.solve", "render_solve": "sim.report.solve",
+    "render_sweep": "sim.report.solve", "extract_file": "sim.extract.draft", "extract_text": "sim.extract.draft",
+    "render_verify": "sim.report.verify", "report_data": "sim.report.reportdata",
+    "render_html": "sim.report.html", "render_md": "sim.report.markdown", "workbook": "sim.report.xlsx",
 }
 __all__ = sorted(_API)
 

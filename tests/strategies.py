@@ -4,7 +4,7 @@ from __future__ import annotations
 import yaml
 from hypothesis import strategies as st
 
-from sim.phrases import plain
+from sim.spec.phrases import plain
 
 # (phrase suffix or prefix, op); {v} is the number as written.
 OP_FORMS = [("{v}以上", ">="), ("不少于{v}", ">="), ("不低于{v}", ">="), ("达到{v}", ">="),

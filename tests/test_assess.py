@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.assess import assess_plan
-from sim.report import check_report, to_json
-from sim.scenario import loads_scenario
-from sim.spec import loads_spec
+from sim.assess.status import assess_plan
+from sim.meta import to_json
+from sim.report.check import check_report
+from sim.scenario.load import loads_scenario
+from sim.spec.load import loads_spec
 from tests.strategies import specs
 
 RANK = {"moving_away": 0, "off_track": 1, "needs_acceleration": 2, "on_track": 3, "achieved": 4}

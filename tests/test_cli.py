@@ -63,7 +63,7 @@ def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
         rows = list(csv.reader(io.StringIO(r.output)))
         assert len(rows) == N_TARGETS + 1
     else:
-        from sim.report import STATUS_LABELS
+        from sim.assess.status import STATUS_LABELS
         assert (f"汇总: {N_TARGETS}" if lang == "zh" else f"Summary: {N_TARGETS}") in r.output
         assert sum(r.output.count(v) for k, v in STATUS_LABELS[lang].items() if k != "not_assessable") >= 20
 

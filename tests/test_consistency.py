@@ -9,12 +9,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim import consistency as C
-from sim import relations as R
-from sim.assess import assess_plan
+from sim.assess import consistency as C
+from sim.assess import derived as D
+from sim.assess.facts import KEYS, inconsistent
+from sim.assess.status import assess_plan
 from sim.errors import SimError
-from sim.scenario import load_scenario, loads_scenario
-from sim.spec import load_spec, loads_spec
+from sim.report.findings import render_findings
+from sim.scenario.load import load_scenario, loads_scenario
+from sim.spec import relations as R
+from sim.spec.load import load_spec, loads_spec
 from tests.strategies import specs, to_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,13 +130,13 @@ def test_fixture_implied_bounds_growth_level_and_pace():
     (pace,) = by(items, "pace")
     assert pace["indicators"] == ["visitors"] and pace["stated"] == pytest.approx(5.0)
     assert pace["implied"] == pytest.approx(((200 / 112) ** 0.2 - 1) * 100)
-    assert C.inconsistent(items)
+    assert inconsistent(items)
 
 
 def test_tunxi_implied_targets():
     spec = load_spec(ROOT / "specs" / "tunxi-yrd-2027.yaml")
     items = C.findings(spec)
-    assert not C.inconsistent(items)
+    assert not inconsistent(items)
     (mfg,) = by(items, "implied", "mfg_share")
     assert mfg["implied"] == pytest.approx(0.21 * 425) and mfg["year"] == 2027
     assert mfg["pace"]["relative_to"] == "gdp"
@@ -186,9 +189,9 @@ def test_growth_and_level_that_both_hold_name_the_harder_one():
 def test_findings_have_stable_keys_and_no_nan():
     for path in (FIX / "implied.yaml", ROOT / "specs" / "tunxi-yrd-2027.yaml"):
         items = C.findings(load_spec(path), max_growth=0.1)
-        assert items and all(tuple(f) == C.KEYS for f in items)
+        assert items and all(tuple(f) == KEYS for f in items)
         json.dumps(items, allow_nan=False)
-        assert C.render_findings(items, "en").count("\n") == len(items)
+        assert render_findings(items, "en").count("\n") == len(items)
 
 
 def test_a_bad_expression_is_a_located_error():
@@ -217,7 +220,7 @@ assumptions:
 def test_a_derived_indicator_is_projected_from_its_components():
     spec = load_spec(FIX / "consistent.yaml")
     sc = loads_scenario(SCEN, spec=spec)
-    rows = C.assess_with_relations(spec, sc)
+    rows = D.assess_with_relations(spec, sc)
     plain = assess_plan(spec, sc)
     share = next(r for r in rows if r["indicator"] == "ind_share")
     assert share["projected"] == pytest.approx(30 * (1.12 / 1.10) ** 5)
@@ -235,7 +238,7 @@ def test_derived_path_anchored_at_the_actual_and_not_shocked_twice():
     text = (FIX / "consistent.yaml").read_text().replace("baseline: 30, target: 32}", "baseline: 31, target: 32}")
     spec = loads_spec(text)
     sc = loads_scenario(SCEN + "shocks:\n  - {year: 2023, indicators: all, growth: -0.05}\n", spec=spec)
-    share = next(r for r in C.assess_with_relations(spec, sc) if r["indicator"] == "ind_share")
+    share = next(r for r in D.assess_with_relations(spec, sc) if r["indicator"] == "ind_share")
     derived_2025 = 30 * (1.12 / 1.10) ** 4 * (1.07 / 1.05)    # the shock hits both components once
     assert share["projected"] == pytest.approx(31 + derived_2025 - 30)   # linear: anchored by difference
     assert any("anchored at the actual" in n for n in share["explain"]["notes"])
@@ -245,22 +248,22 @@ def test_derive_values_broadcasts_over_draws_and_cycles_are_left_alone():
     spec = load_spec(FIX / "consistent.yaml")
     (ind_eq,) = [e for r, e in C.equations(spec) if r.id == "ind_share"]
     draws = {"ind_va": np.array([[30.0, 33.0], [30.0, 36.0]]), "gdp": np.array([[100.0, 110.0], [100.0, 120.0]])}
-    out = C.derive_values(spec, ind_eq, draws, [2020, 2021])
+    out = D.derive_values(spec, ind_eq, draws, [2020, 2021])
     assert out.shape == (2, 2) and out[1, 1] == pytest.approx(30.0)
     cyc = loads_spec("plan: {id: p, title: T, base_year: 2020, target_year: 2022}\n"
                      "relations:\n  - {id: r1, expr: a = b * 2}\n  - {id: r2, expr: b = a / 2}\n"
                      "indicators:\n  - {id: a, name: A, unit: 亿元, baseline: 2, target: 3}\n"
                      "  - {id: b, name: B, unit: 亿元, baseline: 1, target: 1.5}\n")
-    assert C.derive_paths(cyc, {"a": {2020: 2.0}, "b": {2020: 1.0}}) == {}
+    assert D.derive_paths(cyc, {"a": {2020: 2.0}, "b": {2020: 1.0}}) == {}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "specs").glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_bundled_spec_gives_findings_and_derived_rows(path):
-    from sim.scenario import default_scenario
+    from sim.scenario.load import default_scenario
     spec = load_spec(path)
     items = C.findings(spec, max_growth=0.2)
     json.dumps(items, allow_nan=False)
-    assert len(C.assess_with_relations(spec, default_scenario())) == sum(len(i.targets) for i in spec.indicators)
+    assert len(D.assess_with_relations(spec, default_scenario())) == sum(len(i.targets) for i in spec.indicators)
 
 
 @SETTINGS
@@ -268,13 +271,13 @@ def test_every_bundled_spec_gives_findings_and_derived_rows(path):
 def test_generated_specs_never_break_the_checks(data):
     spec = loads_spec(to_yaml(data))
     for f in C.findings(spec, max_growth=0.05):
-        assert tuple(f) == C.KEYS and f["kind"] == "pace"     # no relations: only paces can be flagged
+        assert tuple(f) == KEYS and f["kind"] == "pace"     # no relations: only paces can be flagged
 
 
 def test_real_growth_target_meets_a_nominal_level_through_the_deflator():
-    from sim.consistency import findings
-    from sim.scenario import loads_scenario
-    from sim.spec import loads_spec
+    from sim.assess.consistency import findings
+    from sim.scenario.load import loads_scenario
+    from sim.spec.load import loads_spec
     spec = loads_spec("plan: {id: p, title: T, base_year: 2022, target_year: 2023}\nindicators:\n"
                       "  - {id: gdp, name: 地区生产总值, unit: 亿元, basis: nominal, baseline: 280,"
                       " targets: [{year: 2023, target: 增长7%}, {year: 2023, target: 达到300亿元}]}\n")

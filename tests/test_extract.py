@@ -13,18 +13,13 @@ from hypothesis import strategies as st
 
 from sim.cli import main
 from sim.errors import SimError
-from sim.extract import (
-    TRAD_TO_SIMP,
-    decode,
-    extract_file,
-    extract_text,
-    normalize_line,
-    owner_of,
-    slug,
-)
-from sim.extract_tables import split_name_unit
-from sim.phrases import parse_target, plain
-from sim.spec import load_spec, loads_spec
+from sim.extract.cells import split_name_unit
+from sim.extract.doc import owner_of
+from sim.extract.draft import extract_file, extract_text
+from sim.extract.ids import slug
+from sim.extract.text import TRAD_TO_SIMP, decode, normalize_line
+from sim.spec.load import load_spec, loads_spec
+from sim.spec.phrases import parse_target, plain
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).parent.parent

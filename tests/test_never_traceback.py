@@ -4,9 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim.errors import SimError
-from sim.report import check_report
-from sim.scenario import loads_scenario
-from sim.spec import loads_spec
+from sim.report.check import check_report
+from sim.scenario.load import loads_scenario
+from sim.spec.load import loads_spec
 from tests.strategies import specs, to_yaml
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),

@@ -3,15 +3,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.numerals import chinese_to_int
-from sim.phrases import (
+from sim.spec.numerals import chinese_to_int
+from sim.spec.phrases import (
     PhraseError,
     infer_direction,
     parse_target,
     plain,
     split_compound,
 )
-from sim.units import factor
+from sim.spec.units import factor
 from tests.strategies import COMPOUND_UNITS, phrases
 
 

@@ -15,9 +15,12 @@ from hypothesis import strategies as st
 from strategies import specs, to_yaml
 
 import sim
-import sim.cli_report  # noqa: F401  (registers `sim report` until sim.cli imports it)
+from sim.assess.status import STATUS_LABELS
 from sim.cli import main
-from sim.html import _spread, _ticks, render_html, render_md, report_data
+from sim.report.html import render_html
+from sim.report.markdown import render_md
+from sim.report.reportdata import report_data
+from sim.report.svg import _spread, _ticks
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,7 +108,7 @@ def test_page_shows_every_indicator_scenario_and_target(tunxi_html, tunxi_json):
     for d in tunxi_json:   # the status bar of each scenario carries its counts
         for code, n in d["summary"]["by_status"].items():
             if n:
-                assert f"{sim.report.STATUS_LABELS['zh'][code]}: {n}</title>" in text
+                assert f"{STATUS_LABELS['zh'][code]}: {n}</title>" in text
 
 
 def test_chinese_in_charts_and_provenance(tunxi_html):
@@ -171,7 +174,7 @@ def test_markdown_briefing_pastes_cleanly():
 
 def test_xlsx_needs_a_file_on_a_terminal(monkeypatch):
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
-    from sim.cli_report import emit_bytes
+    from sim.cli.common import emit_bytes
     with pytest.raises(sim.SimError, match="binary"):
         emit_bytes(b"x", None)
 

@@ -10,20 +10,14 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sim.assess.draws import CHUNK, plan_model, sample
+from sim.assess.probability import monte_carlo
+from sim.assess.simulate import compare_report, simulate_report, spec_derived
 from sim.cli import main
 from sim.errors import SimError
-from sim.report import to_json
-from sim.scenario import loads_scenario
-from sim.simulate import (
-    CHUNK,
-    compare_report,
-    monte_carlo,
-    plan_model,
-    sample,
-    simulate_report,
-    spec_derived,
-)
-from sim.spec import loads_spec
+from sim.meta import to_json
+from sim.scenario.load import loads_scenario
+from sim.spec.load import loads_spec
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,7 +187,7 @@ def test_copula_keeps_marginals_and_correlates():
                        "  b: {growth: {dist: triangular, low: 0.0, mode: 0.02, high: 0.1}}\n"
                        "correlation:\n  indicators: [a, b]\n  matrix: [[1, 0.8], [0.8, 1]]\n")
     model = plan_model(spec, sc)
-    from sim.simulate import sample_paces
+    from sim.assess.draws import sample_paces
     p = sample_paces(model, 50_000, np.random.default_rng(2))
     a, b = p["a"].ravel(), p["b"].ravel()
     assert a.min() >= 0 and a.max() <= 0.1 and abs(a.mean() - 0.05) < 0.001
@@ -217,7 +211,7 @@ def test_bootstrap_draws_from_own_history():
     spec = spec_of("id: x, name: 总量, unit: 亿元, baseline: 121, target: 170, "
                    "history: {2019: 100, 2020: 110, 2021: 110}")
     sc = scen_of(spec, "assumptions:\n  x: {growth: {dist: bootstrap}}\n")
-    from sim.simulate import sample_paces
+    from sim.assess.draws import sample_paces
     p = sample_paces(plan_model(spec, sc), 5000, np.random.default_rng(0))["x"]
     assert np.allclose(np.unique(p), [0.0, 0.1])          # 2019-2022: +10%, 0%, +10%
     r = only(simulate_report(spec, sc, 20_000, 0))
@@ -331,7 +325,7 @@ def test_compare_uses_common_random_numbers():
 
 
 def test_progress_only_for_terminals_or_long_runs(capsys):
-    from sim.cli_uncertainty import PROGRESS_DRAWS, _progress
+    from sim.cli.uncertainty import PROGRESS_DRAWS, _progress
     assert _progress(1000) is None
     show = _progress(PROGRESS_DRAWS)
     show(PROGRESS_DRAWS // 2, PROGRESS_DRAWS)

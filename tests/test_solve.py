@@ -8,12 +8,14 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sim.assess.probability import meets
+from sim.assess.simulate import simulate_report
+from sim.assess.solve import parse_range, solve_report, sweep_report, year_reached
 from sim.cli import main
 from sim.errors import SimError
-from sim.scenario import Pace, Start, default_scenario, loads_scenario, project_values
-from sim.simulate import meets, simulate_report
-from sim.solve import parse_range, solve_report, sweep_report, year_reached
-from sim.spec import load_spec, loads_spec
+from sim.scenario.load import default_scenario, loads_scenario
+from sim.scenario.paths import Pace, Start, project_values
+from sim.spec.load import load_spec, loads_spec
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,7 +72,7 @@ def test_break_even_projected_forward_meets_the_target(x, ratio, n, unit, op):
 
 def test_break_even_for_every_tunxi_target_meets_it():
     spec = load_spec(TUNXI)
-    from sim.scenario import load_scenario
+    from sim.scenario.load import load_scenario
     rep = solve_report(spec, load_scenario(BASELINE, spec))
     assert sum(r["break_even_pace"] is not None for r in rep["rows"]) >= 24
     lands(rep, spec)
@@ -141,7 +143,7 @@ def test_missing_baseline_gives_paces_over_a_range_of_baselines():
 
 def test_sweep_agrees_with_break_even():
     spec = load_spec(TUNXI)
-    from sim.scenario import load_scenario
+    from sim.scenario.load import load_scenario
     sc = load_scenario(BASELINE, spec)
     g = parse_range("0.04:0.10:0.0025", "--growth")
     d = parse_range("0.01:0.03:0.01", "--deflator")

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from sim.cli import main
 from sim.errors import SimError, SpecErrors
-from sim.spec import loads_spec
+from sim.spec.load import loads_spec
 from tests.conftest import no_escape
 
 HEAD = "plan: {id: p, title: T, base_year: 2022, target_year: 2027}\nindicators:\n"
@@ -114,7 +114,7 @@ def test_all_errors_of_a_file_at_once():
 
 def test_alias_bomb_and_size_limits(tmp_path):
     from sim.errors import SimError
-    from sim.yamlload import MAX_BYTES, load, loads
+    from sim.spec.yamlload import MAX_BYTES, load, loads
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdef", "bcdefg"))
     with pytest.raises(SimError, match="alias bomb"):
@@ -149,7 +149,7 @@ SCENARIO_CASES = [  # (assumptions or top-level block, line, field, fragment)
 
 @pytest.mark.parametrize("block,line,field,fragment", SCENARIO_CASES, ids=[c[3] for c in SCENARIO_CASES])
 def test_scenario_errors_name_the_branch_the_input_chose(block, line, field, fragment):
-    from sim.scenario import loads_scenario
+    from sim.scenario.load import loads_scenario
     spec = loads_spec(HEAD + "  " + GOOD.replace("\n", "\n  "))
     with pytest.raises(SpecErrors) as e:
         loads_scenario("scenario: {id: s}\n" + block, "s.yaml", spec=spec)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sim import verify as V
+from sim.assess import verify as V
 from sim.cli import main
-from sim.cli_consistency import PROPERTIES
-from sim.scenario import load_scenario, loads_scenario
-from sim.spec import load_spec
+from sim.cli.verify import PROPERTIES
+from sim.scenario.load import load_scenario, loads_scenario
+from sim.spec.load import load_spec
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,5 +115,5 @@ def test_cli_verify_formats_and_exit_codes():
 
 
 def test_cli_does_not_import_hypothesis():
-    code = "import sys, sim.cli; assert 'hypothesis' not in sys.modules and 'sim.verify' not in sys.modules"
+    code = "import sys, sim.cli; assert 'hypothesis' not in sys.modules and 'sim.assess.verify' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0

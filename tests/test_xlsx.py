@@ -9,8 +9,7 @@ from click.testing import CliRunner
 
 import sim
 import sim.cli
-import sim.cli_report  # noqa: F401  (registers `sim report` until sim.cli imports it)
-from sim.xlsx import CHECK_COLUMNS, FILLS, workbook
+from sim.report.xlsx import CHECK_COLUMNS, FILLS, workbook
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,7 +115,7 @@ def test_simulation_and_assumption_sheets_hold_numbers(report_book):
 
 
 def test_library_workbook_english_and_simulation(tmp_path):
-    from sim.simulate import simulate_report
+    from sim.assess.simulate import simulate_report
     spec = sim.load_spec(TUNXI)
     sc = sim.load_scenario(SCENARIOS[0], spec)
     rep = simulate_report(spec, sc, draws=200, seed=2)

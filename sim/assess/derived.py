@@ -1,0 +1,179 @@
+"""Derived indicators (a share, per capita, an intensity): paths computed from their components'
+projections and assessed against their own targets."""
+from __future__ import annotations
+
+import math
+from typing import Mapping, NamedTuple, Sequence
+
+import numpy as np
+
+from sim.assess.consistency import DEFAULT_REL_TOL
+from sim.assess.facts import _indicator, dated, equations, reference_value
+from sim.assess.status import assess_plan, assess_target
+from sim.scenario.model import Assumption, Scenario
+from sim.scenario.paths import pace_of, project_values, start_of
+from sim.spec import algebra
+from sim.spec import relations as rel_
+from sim.spec.model import Indicator, Spec
+
+
+class Path(NamedTuple):
+    values: dict[int, float]     # start year first, then the projected years
+    source: str
+    assumed_pace: bool
+    assumed_start: bool
+
+
+class Derived(NamedTuple):
+    relation: str
+    expr: str
+    values: dict[int, float]
+    components: tuple[str, ...]
+
+
+def path_of(spec: Spec, ind: Indicator, sc: Scenario) -> Path | None:
+    """The indicator's deterministic path under ``sc`` to its last target year, or None."""
+    until = max([t.year for t in dated(ind)] + [spec.plan.target_year])
+    start = start_of(ind, sc, spec.plan.base_year)
+    pace = pace_of(ind, sc, start, until) if start else None
+    if pace is None:
+        return None
+    return Path({start.year: start.value} | project_values(start, pace), pace.source,
+                pace.assumed, start.assumed)
+
+
+def projected_paths(spec: Spec, sc: Scenario) -> dict[str, Path]:
+    """Deterministic path of every indicator with a start and a pace (start value included)."""
+    return {ind.id: p for ind in spec.indicators if (p := path_of(spec, ind, sc)) is not None}
+
+
+def reference_array(spec: Spec, name: str, years: Sequence[int]) -> np.ndarray:
+    """A reference by year: its value, else the latest earlier one, else the earliest (held)."""
+    vals = spec.references[name].values
+    out = []
+    for y in years:
+        v = reference_value(spec, name, y)
+        out.append(v.value if v else (vals[min(vals)] if vals else np.nan))
+    return np.array(out, dtype=float)
+
+
+def derive_values(spec: Spec, eq: rel_.Equation, paths: Mapping[str, np.ndarray],
+                  years: Sequence[int]) -> np.ndarray:
+    """The right-hand side of ``eq`` over aligned component paths (last axis = ``years``; any
+    leading axes, e.g. draws, broadcast); references are filled in by year."""
+    env = {n: (reference_array(spec, n, years) if n in spec.references else paths[n])
+           for n in rel_.names(eq.rhs)}
+    return algebra.evaluate(eq.rhs, env)
+
+
+def derive_paths(spec: Spec, paths: Mapping[str, Mapping[int, float]]) -> dict[str, Derived]:
+    """Left-hand sides of relations computed from their components' paths, chained in
+    dependency order; an indicator stays on its own path when a component has none, or the
+    relations form a cycle. The first relation defining an indicator wins."""
+    eqs = [(r, eq) for r, eq in equations(spec) if _indicator(spec, eq.lhs.id) is not None]
+    defining: dict[str, tuple] = {}
+    for r, eq in eqs:
+        defining.setdefault(eq.lhs.id, (r, eq))
+    final: dict[str, Mapping[int, float]] = {k: v for k, v in paths.items() if k not in defining}
+    out: dict[str, Derived] = {}
+    todo = dict(defining)
+    while todo:
+        ready = [lhs for lhs, (_, eq) in todo.items()
+                 if not any(n in todo for n in rel_.names(eq.rhs))]
+        if not ready:   # a cycle: the rest keep their own paths
+            final.update({lhs: paths[lhs] for lhs in todo if lhs in paths})
+            break
+        for lhs in ready:
+            r, eq = todo.pop(lhs)
+            comps = [n for n in rel_.names(eq.rhs) if n not in spec.references]
+            refs_ok = all(spec.references[n].values for n in rel_.names(eq.rhs) if n in spec.references)
+            years = sorted(set.intersection(*(set(final[n]) for n in comps))) \
+                if comps and refs_ok and all(n in final for n in comps) else []
+            if years:
+                vals = derive_values(spec, eq, {n: np.array([final[n][y] for y in years])
+                                                for n in comps}, years)
+                final[lhs] = {y: float(v) for y, v in zip(years, np.atleast_1d(vals))}
+                out[lhs] = Derived(r.id, r.expr, final[lhs], tuple(comps))
+            elif lhs in paths:
+                final[lhs] = paths[lhs]
+    return out
+
+
+def _derived_scenario(spec: Spec, sc: Scenario, ind: Indicator, d: Derived,
+                      derived_ids: set[str]) -> tuple[Scenario, list[str]] | None:
+    """``sc`` with the derived path as the indicator's assumption, anchored at its latest actual
+    (or starting from the derived value in the base year); shocks no longer hit derived ids."""
+    latest = ind.latest()
+    notes = []
+    if latest is not None:
+        a_year, a_val = latest
+        if a_year not in d.values:
+            return None
+        ref = d.values[a_year]
+        if not math.isclose(ref, a_val, rel_tol=DEFAULT_REL_TOL, abs_tol=1e-12):
+            notes.append(f"components give {ref:.4g} in {a_year}; the actual is {a_val:g}: "
+                         f"the derived path is anchored at the actual")
+        baseline = None
+    else:
+        a_year = spec.plan.base_year
+        if a_year not in d.values:
+            return None
+        baseline = d.values[a_year]
+    years = [y for y in sorted(d.values) if y > a_year]
+    if not years:
+        return None
+    seq = [d.values[a_year]] + [d.values[y] for y in years]
+    if ind.model == "compound" and all(v > 0 for v in seq):
+        pace = {"growth": {y: seq[k + 1] / seq[k] - 1 for k, y in enumerate(years)}}
+    else:
+        pace = {"change": {y: seq[k + 1] - seq[k] for k, y in enumerate(years)}}
+    a = Assumption(baseline=baseline, note=f"derived from relation {d.relation}", **pace)
+    everyone = [i.id for i in spec.indicators if i.id not in derived_ids]
+    shocks = [s.model_copy(update={"indicators": [i for i in (everyone if s.indicators == "all"
+                                                              else s.indicators)
+                                                  if i not in derived_ids]}) for s in sc.shocks]
+    return sc.model_copy(update={"assumptions": {**sc.assumptions, ind.id: a}, "shocks": shocks}), notes
+
+
+def assess_with_relations(spec: Spec, sc: Scenario, preset: str = "default",
+                          margin: float = 0.1) -> list[dict]:
+    """``assess_plan`` rows, with the targets of derived indicators assessed against the path
+    computed from their components (preset ``default``; the official-method presets use
+    observed paces and are left as they are)."""
+    rows = assess_plan(spec, sc, preset, margin)
+    if preset != "default" or not spec.relations:
+        return rows
+    paths = projected_paths(spec, sc)
+    derived = derive_paths(spec, {k: p.values for k, p in paths.items()})
+    if not derived:
+        return rows
+    out, k = [], 0
+    for ind in spec.indicators:
+        for t in ind.targets:
+            row = rows[k]
+            k += 1
+            d = derived.get(ind.id)
+            built = _derived_scenario(spec, sc, ind, d, set(derived)) if d else None
+            if built is None:
+                out.append(row)
+                continue
+            sc2, notes = built
+            new = assess_target(spec, ind, t, sc2, preset, margin)
+            comps = {n: {"start_year": min(paths[n].values), "start": paths[n].values[min(paths[n].values)],
+                         "pace_source": paths[n].source, "assumed_pace": paths[n].assumed_pace,
+                         "assumed_start": paths[n].assumed_start}
+                     for n in d.components if n in paths}
+            new["pace_source"] = f"derived: {d.expr} (from " + "; ".join(
+                f"{n}: {c['pace_source']}" for n, c in comps.items()) + ")"
+            if new["start_assumed"]:
+                new["start_assumed"] = any(c["assumed_start"] for c in comps.values())
+            new["assumed"] = [x for x in new["assumed"] if x not in ("pace", "baseline")] + (
+                ["pace"] if any(c["assumed_pace"] for c in comps.values()) else []) + (
+                ["baseline"] if new["start_assumed"] else [])
+            new["explain"]["derived"] = {"relation": d.relation, "expr": d.expr, "components": comps,
+                                         "path": {str(y): v for y, v in d.values.items()}}
+            new["explain"]["notes"] = [n for n in new["explain"]["notes"]
+                                       if not n.startswith("start value")] + notes + [
+                f"projected from its components by relation {d.relation}: {d.expr}"]
+            out.append(new)
+    return out

@@ -1,0 +1,70 @@
+"""The assessed row: its keys (the JSON contract of `sim check`), finite numbers, and how a status is set."""
+from __future__ import annotations
+
+import math
+
+from sim.scenario.model import Scenario
+from sim.scenario.paths import linked_history
+from sim.spec.model import Indicator
+from sim.spec.targets import Target
+
+
+def num(x) -> float | None:
+    """A finite float or None."""
+    if x is None:
+        return None
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+def _row(ind: Indicator, t: Target) -> dict:
+    latest = ind.latest()
+    return {
+        "indicator": ind.id, "name": ind.name, "owner": ind.owner, "attribute": ind.attribute,
+        "parent": ind.parent, "target_year": t.year, "text": t.text, "kind": t.kind, "op": t.op,
+        "target": num(t.value), "target_low": num(t.low), "target_high": num(t.high),
+        "stretch": t.stretch, "unit": t.unit if t.kind == "growth" else ind.unit,
+        "baseline": num(ind.baseline.value) if ind.baseline else None,
+        "baseline_year": ind.baseline.year if ind.baseline else None,
+        "latest": num(latest[1]) if latest else None, "latest_year": latest[0] if latest else None,
+        "start": None, "start_year": None, "start_assumed": False, "pace_model": ind.model, "pace_unit": None,
+        "required_pace": None, "required_pace_from_base": None, "required_real_pace": None,
+        "assumed_pace": None, "pace_source": None, "weak_evidence": False,
+        "projected": None, "gap": None, "share_of_required": None, "pace_ratio": None,
+        "status": "not_assessable", "reason": "", "preset_status": None, "assumed": [],
+        "explain": {"inputs": {}, "formula": [], "branch": "", "data_points": {}, "notes": []},
+    }
+
+
+def _done(row: dict, status: str, reason: str, branch: str | None = None) -> dict:
+    row["status"] = status
+    row["reason"] = reason
+    if branch:
+        row["explain"]["branch"] = branch
+    return row
+
+
+def _no_pace_reason(ind: Indicator, sc: Scenario) -> str:
+    pts, notes = linked_history(ind)
+    if sc.defaults.growth == "none" and ind.id not in sc.assumptions:
+        return "no assumption for this indicator (scenario default growth: none)"
+    if notes and len(pts) < 2:
+        return notes[-1] + "; fewer than 2 points on one scope, so no trend"
+    if len(pts) == 1:
+        return "only one data point and no assumption: no trend can be fitted"
+    return "no assumption and no history to fit a trend"
+
+
+def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):
+    a = sc.assumptions.get(ind.id)
+    if pace.assumed:
+        row["assumed"].append("pace")
+    if a is not None and (a.deflator is not None or a.real_growth is not None) or "deflator" in pace.source:
+        row["assumed"].append("deflator")
+    row["pace_source"] = pace.source
+    row["weak_evidence"] = pace.weak
+    row["explain"]["notes"].extend(pace.notes)
+    if pace.points is not None:
+        row["explain"]["trend_points"] = pace.points
+        row["explain"]["trend_years"] = list(pace.fitted_years)
+    row["assumed"] = list(dict.fromkeys(row["assumed"]))

@@ -1,0 +1,137 @@
+"""A status for every target of a plan under a scenario (METHODS.md, DESIGN.md "Statuses")."""
+from __future__ import annotations
+
+import numpy as np
+
+from sim import growth
+from sim.assess.kinds import _growth_target, _level_target, linear_unit, pace_out
+from sim.assess.presets import PRESETS
+from sim.assess.rows import _done, _row, num
+from sim.scenario.model import Scenario
+from sim.scenario.paths import start_of
+from sim.spec.model import Indicator, Spec
+from sim.spec.targets import Target
+
+STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "at_risk",
+            "not_assessable")
+
+
+STATUS_LABELS = {
+    "zh": {"achieved": "已达成", "on_track": "可实现", "needs_acceleration": "需加快",
+           "off_track": "难以实现", "moving_away": "背离", "at_risk": "有风险",
+           "not_assessable": "无法评估"},
+    "en": {"achieved": "achieved", "on_track": "on track", "needs_acceleration": "needs acceleration",
+           "off_track": "off track", "moving_away": "moving away", "at_risk": "at risk",
+           "not_assessable": "not assessable"},
+}
+
+
+BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
+
+
+def assess_plan(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1) -> list[dict]:
+    """One row per indicator and target, in spec order."""
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}")
+    rows = []
+    for ind in spec.indicators:
+        for t in ind.targets:
+            rows.append(assess_target(spec, ind, t, sc, preset, margin))
+    return rows
+
+
+def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str = "default",
+                  margin: float = 0.1) -> dict:
+    row = _row(ind, t)
+    ex = row["explain"]
+    ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
+    if t.year is None:
+        return _done(row, "not_assessable", "the plan gives this target no year; `sim solve` tells "
+                                            "the year it is reached at a given pace", "no target year")
+    if t.kind == "none":
+        return _done(row, "not_assessable", "no numeric target (qualitative or '—')", "kind none")
+    if t.kind == "masked":
+        return _done(row, "not_assessable", "target digits are masked in the published plan", "kind masked")
+    if t.kind == "change":
+        rel = t.relative_to
+        return _done(row, "not_assessable",
+                     f"target is relative to the {rel.year} value, which is not in the spec "
+                     f"(add it to history)", "kind change, unresolved")
+    if t.kind == "reference":
+        t = _resolve_reference(spec, ind, t, row)
+        if t is None:
+            return row
+    start = start_of(ind, sc, spec.plan.base_year)
+    if t.kind == "growth":
+        return _growth_target(row, spec, ind, t, sc, start)
+    if start is None:
+        return _no_start(row, ind, t, spec)
+    row["start"], row["start_year"] = num(start.value), start.year
+    if start.assumed:
+        row["start_assumed"] = True
+        row["assumed"].append("baseline")
+        ex["notes"].append(f"start value {start.value:g} in {start.year} assumed by the scenario")
+    return _level_target(row, spec, ind, t, sc, start, preset, margin)
+
+
+def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Target | None:
+    ref = spec.references.get(t.reference or "") if t.reference else None
+    if ref is None or t.period == "year":
+        _done(row, "not_assessable", f"target is relative to '{t.reference}', a series with no values "
+                                     f"in the spec (add it under `references:`)", "kind reference")
+        return None
+    years = [y for y in ref.values if y <= t.year]
+    if not years:
+        _done(row, "not_assessable", f"reference '{t.reference}' has no value up to {t.year}",
+              "kind reference")
+        return None
+    y = max(years)
+    row["explain"]["notes"].append(f"target = reference '{t.reference}' ({ref.name}) {y}: "
+                                   f"{ref.values[y]:g}" + (" (held constant to the target year)"
+                                                            if y < t.year else ""))
+    row["target"] = ref.values[y]
+    return t.model_copy(update={"value": ref.values[y], "kind": "level"})
+
+
+def baseline_range(ind: Indicator, t: Target, base_year: int, bases: list[float]) -> list[dict]:
+    """The pace needed from ``base_year`` to ``t`` for each assumed baseline (compound: %/yr;
+    linear: units per year), for an indicator whose baseline is unknown."""
+    n = t.year - base_year
+    b = np.array(bases, dtype=float)
+    req = (growth.required_compound(b, t.value, n) if ind.model == "compound"
+           else growth.required_linear(b, t.value, n))
+    return [{"baseline": round(float(x), 6), "required_pace": pace_out(r, ind.model)}
+            for x, r in zip(b, req)]
+
+
+def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
+    n = t.year - spec.plan.base_year
+    if t.kind == "level" and t.value and t.value > 0 and n > 0:
+        rng = baseline_range(ind, t, spec.plan.base_year, [t.value * s for s in BASELINE_RANGE])
+        row["explain"]["baseline_range"] = rng
+        unit = "%/yr" if ind.model == "compound" else linear_unit(ind)
+        span = ", ".join(f"{x['baseline']:.4g}: {x['required_pace']:.3g} {unit}" for x in rng)
+        return _done(row, "not_assessable",
+                     f"no baseline in the plan or data and none assumed; pace needed from "
+                     f"{spec.plan.base_year} by baseline: {span}", "no start value")
+    return _done(row, "not_assessable", "no baseline in the plan or data and none assumed",
+                 "no start value")
+
+
+def summary(rows: list[dict]) -> dict:
+    """Counts by status, by owner; binding indicators not on track named first."""
+    counts = {s: 0 for s in STATUSES}
+    by_owner: dict[str, dict[str, int]] = {}
+    for r in rows:
+        counts[r["status"]] += 1
+        o = by_owner.setdefault(r["owner"] or "—", {})
+        o[r["status"]] = o.get(r["status"], 0) + 1
+    bad = ("moving_away", "off_track", "at_risk", "needs_acceleration")
+    binding = [r for r in rows if r["attribute"] == "binding" and r["status"] in bad]
+    others = [r for r in rows if r["attribute"] != "binding" and r["status"] in bad]
+    order = {s: i for i, s in enumerate(bad)}
+    pick = lambda rs: [{"indicator": r["indicator"], "name": r["name"], "target_year": r["target_year"],  # noqa: E731
+                        "status": r["status"], "owner": r["owner"]}
+                       for r in sorted(rs, key=lambda r: order[r["status"]])]
+    return {"targets": len(rows), "by_status": counts, "by_owner": by_owner,
+            "binding_not_on_track": pick(binding), "not_on_track": pick(others)}

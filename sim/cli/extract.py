@@ -1,0 +1,35 @@
+"""CLI command `sim extract`."""
+from __future__ import annotations
+
+import os
+
+import click
+
+from sim.cli.common import _emit, _user_errors
+from sim.errors import SimError
+
+
+@click.command()
+@click.argument("doc", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the draft to FILE.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--encoding", help="The document's encoding (default: detected: UTF-8, UTF-16, GB18030).")
+@click.option("--base-year", type=int, help="plan.base_year (default: read from the document).")
+@click.option("--target-year", type=int, help="plan.target_year (default: read from the document).")
+@_user_errors
+def extract(doc, output, force, encoding, base_year, target_year):
+    """Draft a spec from a plan document's text: indicator tables and target sentences.
+
+    The draft validates; review it (entries with `review: true`, `# unread:` comments, ids),
+    then `sim validate` and `sim check` it. A summary goes to stderr.
+    """
+    from sim.extract.draft import extract_file
+    from sim.extract.render import summary_text
+
+    if output and os.path.exists(output) and os.path.samefile(output, doc):
+        raise SimError(f"{output} is the document itself", field="-o", hint="write the draft elsewhere")
+    if output and os.path.exists(output) and not force:
+        raise SimError(f"{output} exists", field="-o", hint="pass --force to overwrite it")
+    draft = extract_file(doc, encoding=encoding, base_year=base_year, target_year=target_year)
+    _emit(draft.yaml, output)
+    click.echo(summary_text(draft, output), err=True)

@@ -1,0 +1,78 @@
+"""Commands on plan specs: validate, show."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sim.cli.common import MAX_GROWTH, _emit, _json, _user_errors
+from sim.errors import SimError
+
+
+@click.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@MAX_GROWTH
+@click.option("--fail-on", "fail_on", type=click.Choice(["inconsistent"]),
+              help="Exit 1 if a consistency finding is an inconsistency.")
+@_user_errors
+def validate(specs, lang, max_growth, fail_on):
+    """Check plan specs: every error of every file, or one OK line per plan followed by its
+    consistency findings (implied targets, contradictions, growth vs level, bounds, paces)."""
+    from sim.assess.consistency import findings
+    from sim.assess.facts import inconsistent
+    from sim.errors import SpecErrors
+    from sim.report.findings import render_findings
+    from sim.spec.load import load_spec
+    from sim.spec.specjson import kind_counts
+
+    failed = bad = False
+    for path in specs:
+        try:
+            spec = load_spec(path)
+            items = findings(spec, max_growth=max_growth)
+        except SpecErrors as e:
+            click.echo(str(e), err=True)
+            failed = True
+            continue
+        except SimError as e:
+            click.echo(str(e), err=True)
+            failed = True
+            continue
+        counts = kind_counts(spec)
+        n_targets = sum(counts.values())
+        kinds = ", ".join(f"{k} {v}" for k, v in counts.items())
+        click.echo(f"OK {path}: plan {spec.plan.id}: {len(spec.indicators)} indicators, "
+                   f"{n_targets} targets ({kinds})")
+        click.echo(render_findings(items, lang), nl=False)
+        bad = bad or inconsistent(items)
+    if failed:
+        sys.exit(2)
+    if fail_on and bad:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "csv"]), default="table")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
+@_user_errors
+def show(spec, fmt, output):
+    """Print the normalized plan: every indicator with its normalized targets."""
+    from sim.report.tables import render
+    from sim.spec.load import load_spec
+    from sim.spec.specjson import spec_dict
+
+    s = load_spec(spec)
+    if fmt == "json":
+        _emit(_json(spec_dict(s)), output)
+        return
+    headers = ["id", "name", "unit", "baseline", "year", "text", "kind", "op", "value", "owner"]
+    rows = []
+    for ind in s.indicators:
+        base = ind.baseline.value if ind.baseline else None
+        for t in ind.targets or [None]:
+            rows.append([ind.id, ind.name, ind.unit, base, t and t.year, t and t.text, t and t.kind,
+                         t and t.op, t and (t.value if t.op != "between" else f"{t.low:g}-{t.high:g}"),
+                         ind.owner])
+    _emit(render(headers, rows, fmt, title=f"{s.plan.title} ({s.plan.id})"), output)

@@ -1,0 +1,1 @@
+"""Draft specs from plan documents (`sim extract`)."""

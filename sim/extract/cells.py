@@ -1,0 +1,102 @@
+"""Cells of an indicator table: a name and its unit, a baseline, a target, a growth rate."""
+from __future__ import annotations
+
+import re
+
+from sim.extract.doc import UNIT_RE
+from sim.spec.numerals import ARABIC
+from sim.spec.phrases import (
+    NONE_TEXTS,
+    PhraseError,
+    parse_target,
+    split_compound,
+)
+
+UNIT_PAREN = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]*)\)$")
+
+
+def split_name_unit(cell: str) -> tuple[str, str]:
+    """``全社会研发投入强度(%)`` -> (全社会研发投入强度, %); a last parenthesis that is not a
+    unit (``(PM2.5)``) stays in the name."""
+    m = UNIT_PAREN.match(cell)
+    if m and is_unit(m["unit"]):
+        return m["name"], m["unit"]
+    return cell, ""
+
+
+def is_unit(s: str) -> bool:
+    m = UNIT_RE.fullmatch(s)
+    return bool(m) or bool(re.fullmatch(r"[^\d()]{1,4}/[^\d()]{1,6}", s))
+
+
+def _unit_from_cells(cells, by) -> str | None:
+    for role in ("target", "baseline"):
+        for _, cell in by.get(role, []):
+            m = re.search(rf"{ARABIC}([^\d]+?)(?:以上|以下|以内|左右)?$", cell.text)
+            if m and UNIT_RE.fullmatch(m.group(1)):
+                return m.group(1)
+    return None
+
+
+def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str | None]:
+    """A baseline cell: a number, a compound cell, a value with a magnitude ('2万'), or None."""
+    s = cell.strip()
+    if s in NONE_TEXTS:
+        return None, None
+    if re.fullmatch(ARABIC, s):
+        return float(s.replace(",", "")), None
+    if split_compound(s, unit):
+        return s, None
+    try:
+        t = parse_target(s, unit=unit, year=year)
+        if len(t) == 1 and t[0].kind == "level" and (t[0].convention or "").startswith("plain"):
+            return s, None
+    except PhraseError:
+        pass
+    return None, f"baseline cell '{cell}' is not a plain value (left out)"
+
+
+BRACKETS = re.compile(r"^[\[〔【(]([^\]〕】)]+)[\]〕】)]$")
+
+
+def _target(cell: str, unit: str, year: int, base_year) -> tuple[float | str | None, str | None]:
+    """A target cell as the phrase to write; a reason when it cannot be read."""
+    s = cell.strip()
+    if s == "":
+        return None, None
+    if s in NONE_TEXTS:
+        return s, None
+    if re.fullmatch(ARABIC, s):
+        return float(s.replace(",", "")), None
+    if split_compound(s, unit):
+        return s, None
+    why = None
+    m = BRACKETS.match(s)
+    if m:
+        s, why = "累计" + m.group(1), f"bracketed '{cell}' read as a total over the period (累计)"
+    try:
+        parse_target(s, unit=unit, year=year, base_year=base_year)
+    except PhraseError as e:
+        return None, f"target cell '{cell}' not understood: {e}"
+    return s, why
+
+
+def _growth(cell: str, unit: str, year: int, base_year) -> tuple[str | None, str | None]:
+    """A 年均增长 cell ('7', '7左右', '7%以上') as '年均增长7%…'; brackets are not read."""
+    s = cell.strip()
+    if s in NONE_TEXTS:
+        return None, None
+    if BRACKETS.match(s):
+        return None, f"bracketed growth '{cell}' (a change over the period) not converted"
+    m = re.fullmatch(rf"(?P<pre>[^\d]*?)(?P<n>-?{ARABIC})%?(?P<suf>以上|以下|以内|左右|上下)?", s)
+    if not m:
+        return None, f"growth cell '{cell}' not understood"
+    n = m["n"]
+    word = "年均下降" if n.startswith("-") else "年均增长"
+    phrase = f"{m['pre'] if m['pre'] in ('', '不低于', '不超过', '不少于', '约') else ''}"
+    phrase = f"{word}{phrase}{n.lstrip('-')}%{m['suf'] or ''}"
+    try:
+        parse_target(phrase, unit=unit, year=year, base_year=base_year)
+    except PhraseError as e:
+        return None, f"growth cell '{cell}' not understood: {e}"
+    return phrase, None

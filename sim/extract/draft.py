@@ -1,0 +1,199 @@
+"""`sim extract`: a document's tables and sentences -> a draft spec that validates."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from sim.errors import SimError, SpecErrors
+from sim.extract.doc import Doc, Draft, Entry, Unread, read_doc
+from sim.extract.ids import _ids
+from sim.extract.render import render
+from sim.extract.text import decode, traditional_count
+
+
+def extract_file(path: str | Path, encoding: str | None = None, **years) -> Draft:
+    """Read the document at ``path`` and draft a spec (see ``extract_text``)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise SimError(f"cannot read the document: {e.strerror}", file=str(path)) from None
+    text, used = decode(data, encoding)
+    return extract_text(text, source=p.name, encoding=used, **years)
+
+
+def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
+                 base_year: int | None = None, target_year: int | None = None) -> Draft:
+    """Draft a spec from a plan's text: tables and target sentences, checked by loads_spec.
+
+    ``base_year``/``target_year`` override the plan years read from the document.
+    """
+    from sim.extract.sentences import read_sentences
+    from sim.extract.tables import read_tables
+
+    doc = read_doc(text, source, encoding)
+    tables, table_unread, table_lines = read_tables(doc)
+    sentences, text_unread = read_sentences(doc, skip=table_lines)
+    entries = [e for t in tables for e in t.entries] + sentences
+    unread = table_unread + text_unread
+    if not entries:
+        raise SimError(f"no indicator table and no target sentence found in {source}",
+                       hint="tables need a header such as '指标 | 2022年 | 2027年目标'; sentences "
+                            "need a number with a unit or a word such as 达到/不少于/增长")
+    plan, year_note = _plan_years(doc, tables, entries, base_year, target_year)
+    entries, dropped = _settle_years(entries, plan)
+    unread += dropped
+    entries = _merge(entries)
+    for e in entries:
+        _direction(e)
+    if not entries:
+        raise SimError(f"every target found in {source} is for a year not after the base year",
+                       hint="see the unread reasons; pass --base-year")
+    spec, yaml_text, unread = _checked(doc, plan, year_note, entries, unread)
+    from sim.spec.specjson import kind_counts
+    summary = {
+        "source": source, "encoding": encoding, "lines": len(doc.lines),
+        "traditional_converted": traditional_count(text),
+        "tables": len(tables), "table_rows": sum(len(t.entries) for t in tables),
+        "indicators": len(spec.indicators),
+        "entries": {"table": sum(1 for e in entries if e.origin == "table"),
+                    "text": sum(1 for e in entries if e.origin == "text")},
+        "targets": kind_counts(spec),
+        "review": sum(1 for i in spec.indicators if i.review and not i.parent)
+        + len({i.parent for i in spec.indicators if i.review and i.parent}),
+        "unread": len(unread), "base_year": plan["base_year"], "target_year": plan["target_year"],
+    }
+    return Draft(yaml=yaml_text, spec=spec, summary=summary)
+
+
+def _plan_years(doc: Doc, tables, entries, base_year, target_year) -> tuple[dict, str]:
+    """plan.base_year and target_year (given, or from a table header, the title, the plan period,
+    the targets' years) and a note saying where each came from."""
+    how = []
+    header = next(((t.base_year, t.target_year) for t in tables if t.target_year), None)
+    years = Counter(y for e in entries for y, _ in e.targets if y is not None)
+    if target_year is not None:
+        how.append(f"target_year {target_year} given")
+    elif header:
+        target_year = header[1]
+        how.append(f"target_year {target_year} from the table header")
+    elif doc.doc_year:
+        target_year = doc.doc_year
+        how.append(f"target_year {target_year} from the title")
+    elif doc.period:
+        target_year = doc.period[1]
+        how.append(f"target_year {target_year} from the plan period")
+    elif years:
+        target_year = max(years, key=lambda y: (years[y], y))
+        how.append(f"target_year {target_year}: the year most targets name")
+    else:
+        raise SimError(f"no target year found in {doc.source}", hint="pass --target-year")
+    if base_year is not None:
+        how.append(f"base_year {base_year} given")
+    elif header and header[0]:
+        base_year = header[0]
+        how.append(f"base_year {base_year} from the table header")
+    elif doc.period and doc.period[1] == target_year:
+        base_year = doc.period[0]
+        how.append(f"base_year {base_year} from the plan period")
+    else:
+        base_year = min([y for y in years if y <= target_year] or [target_year]) - 1
+        how.append(f"base_year {base_year} guessed: the year before the first target year")
+    if base_year >= target_year:
+        raise SimError(f"base_year {base_year} is not before target_year {target_year}",
+                       hint="pass --base-year and --target-year")
+    return {"base_year": base_year, "target_year": target_year}, "; ".join(how)
+
+
+def _settle_years(entries: list[Entry], plan: dict) -> tuple[list[Entry], list[Unread]]:
+    """Unstated target years become the plan's target year (marked for review); targets for a
+    year not after the base year are not targets and become unread."""
+    kept, unread = [], []
+    for e in entries:
+        targets = []
+        for y, t in e.targets:
+            if y is None:
+                y = plan["target_year"]
+                if not any(r.startswith("year masked") for r in e.review):
+                    _add(e.review, f"year not stated: read as the plan's target year {y}")
+            if y <= plan["base_year"]:
+                unread.append(Unread(e.line, e.text, f"'{t}' is for {y}, not after the base year "
+                                     f"{plan['base_year']} (an actual, not a target?)"))
+                continue
+            targets.append((y, t))
+        if e.targets and not targets:
+            continue
+        e.targets = targets
+        kept.append(e)
+    return kept, unread
+
+
+DECREASE_NAME = re.compile(r"浓度|能耗|排放|失业率|死亡率|发生率|事故|收入比|差距|用时|时长|通勤圈|交通圈")
+
+
+OP_WORDS = re.compile(r"以上|以下|以内|不少于|不低于|不超过|不高于|超过|突破|高于|低于|控制在|降|减少|增长|提高|"
+                      r"达到|达|力争|左右|约|累计|平均|任务|[~<>]")
+
+
+def _direction(e: Entry):
+    """A plain-number target of an indicator whose name says less is better: decrease (review)."""
+    if e.direction or not DECREASE_NAME.search(e.name):
+        return
+    plain_targets = [t for _, t in e.targets if not isinstance(t, str)
+                     or re.search(r"[\d*]", t) and not OP_WORDS.search(t)]
+    if plain_targets:
+        e.direction = "decrease"
+        _add(e.review, "direction guessed from the name: decrease (less is better)")
+
+
+def _merge(entries: list[Entry]) -> list[Entry]:
+    """Text entries with the same name and unit become one indicator with all their targets."""
+    out: list[Entry] = []
+    by_key: dict[tuple, Entry] = {}
+    for e in entries:
+        key = (e.name, e.unit)
+        first = by_key.get(key) if e.origin == "text" else None
+        if first is None or first.origin != "text":
+            by_key.setdefault(key, e)
+            out.append(e)
+            continue
+        for t in e.targets:
+            if t not in first.targets:
+                first.targets.append(t)
+        first.notes.append(f"also at line {e.line}: {e.text}")
+        for r in e.review:
+            _add(first.review, r)
+    return out
+
+
+def _add(reasons: list[str], reason: str):
+    if reason not in reasons:
+        reasons.append(reason)
+
+
+def _checked(doc, plan, year_note, entries, unread):
+    """Render and check; entries the spec checker refuses become unread comments."""
+    from sim.spec.load import loads_spec
+
+    while True:
+        ids = _ids(entries)
+        text = render(doc, plan, year_note, entries, ids, unread)
+        try:
+            return loads_spec(text, doc.source), text, unread
+        except SpecErrors as e:
+            bad = {err.indicator for err in e.errors}
+            if None in bad:
+                raise
+            keep = []
+            for entry, (ident, _) in zip(entries, ids):
+                if ident in bad:
+                    msg = "; ".join(err.message for err in e.errors if err.indicator == ident)
+                    unread = unread + [Unread(entry.line, entry.text, f"refused by the spec check: {msg}")]
+                else:
+                    keep.append(entry)
+            entries = keep
+            if not entries:
+                reasons = "; ".join(f"line {u.line}: {u.reason}" for u in unread[:3])
+                raise SimError(f"nothing readable in {doc.source}: every entry was refused ({reasons})",
+                               hint="check the years (--base-year, --target-year) and units") from None

@@ -1,0 +1,120 @@
+"""A draft spec written as commented YAML for review, and its summary."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sim.extract.doc import MONEY, Doc, Draft, Entry
+from sim.spec.phrases import plain
+
+
+def _q(s) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(str(s), ensure_ascii=False)
+
+
+def _v(x) -> str:
+    return plain(x) if isinstance(x, (int, float)) else _q(x)
+
+
+def render(doc: Doc, plan: dict, year_note: str, entries: list[Entry], ids, unread) -> str:
+    """The draft as spec YAML, with unread rows as ``# unread:`` comments in line order."""
+    out = [f"# Draft spec extracted by `sim extract` from {doc.source} ({doc.encoding}, "
+           f"{len(doc.lines)} lines).",
+           "# Review before use: `review: true` entries say why; ids are generated (rename them);",
+           "# `# unread:` comments are rows or sentences that could not be read. Then run",
+           "# `sim validate` and `sim check` on this file.",
+           f"# Plan years: {year_note}.",
+           "plan:",
+           f"  id: {_plan_id(doc.source)}",
+           f"  title: {_q(doc.title)}"]
+    if doc.region:
+        out.append(f"  region: {_q(doc.region)}")
+    out += [f"  source: {_q(doc.source)}", f"  base_year: {plan['base_year']}",
+            f"  target_year: {plan['target_year']}", "indicators:"]
+    items = [(e.line, 0, k) for k, e in enumerate(entries)] + [(u.line, 1, k) for k, u in enumerate(unread)]
+    for line, kind, k in sorted(items):
+        if kind:
+            u = unread[k]
+            out.append(f"  # unread: line {u.line}: {_q(u.text[:200])}: {u.reason}".replace("\n", " "))
+        else:
+            out += _entry_yaml(entries[k], ids[k], plan)
+    return "\n".join(out) + "\n"
+
+
+def _plan_id(source: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", Path(source).stem.lower()).strip("-")
+    return s if s else "draft"
+
+
+def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str]:
+    ident, id_reason = ident
+    review = list(e.review) + ([id_reason] if id_reason else [])
+    lines = [f"  - id: {ident}", f"    name: {_q(e.name)}", f"    unit: {_q(e.unit)}"]
+    if e.unit.endswith(MONEY):
+        lines.append("    basis: nominal")
+    if e.direction:
+        lines.append(f"    direction: {e.direction}")
+    if e.attribute:
+        lines.append(f"    attribute: {e.attribute}")
+    if e.owner:
+        lines.append(f"    owner: {_q(e.owner)}")
+    if e.baseline is None:
+        lines.append("    baseline: null")
+    elif e.baseline_year and e.baseline_year != plan["base_year"] and isinstance(e.baseline, float):
+        lines.append(f"    baseline: {{year: {e.baseline_year}, value: {_v(e.baseline)}}}")
+    else:
+        lines.append(f"    baseline: {_v(e.baseline)}")
+        if e.baseline_year and e.baseline_year != plan["base_year"]:
+            review.append(f"the baseline cell is for {e.baseline_year}, read at base_year {plan['base_year']}")
+    compound = isinstance(e.baseline, str) or any(isinstance(t, str) and _is_compound(t, e.unit)
+                                                  for _, t in e.targets)
+    if len(e.targets) == 1 and (e.targets[0][0] == plan["target_year"] or compound):
+        lines.append(f"    target: {_v(e.targets[0][1])}")
+    elif e.targets:
+        lines.append("    targets:")
+        lines += [f"      - {{year: {y}, target: {_v(t)}}}" for y, t in e.targets]
+    labels = _compound_labels(e)
+    if labels:
+        parts = ", ".join(f"{_q(lab)}: {ident}_{k}" for k, lab in enumerate(labels, 1))
+        lines.append(f"    parts: {{{parts}}}")
+        review.append(f"compound cell: sub-indicator ids {ident}_1.. are generated")
+    if e.notes:
+        lines.append(f"    notes: {_q('; '.join(e.notes))}")
+    if review:
+        lines += ["    review: true", f"    review_reason: {_q('; '.join(review))}"]
+    lines.append(f"    source: {{line: {e.line}, text: {_q(e.text)}}}")
+    return lines
+
+
+def _is_compound(cell: str, unit: str) -> bool:
+    from sim.spec.phrases import split_compound
+    return split_compound(cell, unit) is not None
+
+
+def _compound_labels(e: Entry) -> list[str]:
+    from sim.spec.phrases import split_compound
+    for cell in [e.baseline] + [t for _, t in e.targets]:
+        parts = split_compound(cell, e.unit) if isinstance(cell, str) else None
+        if parts:
+            return [lab for lab, _ in parts]
+    return []
+
+
+def summary_text(d: Draft, output: str | None) -> str:
+    """The stderr summary: tables, indicators, targets by kind, review and unread counts."""
+    s = d.summary
+    kinds = ", ".join(f"{k} {v}" for k, v in s["targets"].items()) or "none"
+    return "\n".join([
+        f"extract: {s['source']} ({s['encoding']}, {s['lines']} lines"
+        + (f", {s['traditional_converted']} traditional characters simplified" if s["traditional_converted"] else "")
+        + ")",
+        f"  tables: {s['tables']} ({s['table_rows']} rows read)",
+        f"  indicators: {s['indicators']} (from {s['entries']['table']} table rows and "
+        f"{s['entries']['text']} sentences)",
+        f"  targets: {sum(s['targets'].values())} ({kinds})",
+        f"  plan years: base {s['base_year']}, target {s['target_year']}",
+        f"  needing review: {s['review']}; unread (commented in the draft): {s['unread']}",
+        f"  wrote {output}" if output else "  (draft on stdout)",
+    ])

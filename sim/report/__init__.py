@@ -1,0 +1,1 @@
+"""Report layer: report data, every user-facing sentence (zh and en), renderers."""

@@ -1,0 +1,238 @@
+"""Report data for `sim check` and `sim project`, and their renderers (table, md, csv, json)."""
+from __future__ import annotations
+
+from sim.assess.consistency import findings
+from sim.assess.derived import assess_with_relations
+from sim.assess.status import STATUS_LABELS, summary
+from sim.meta import SCHEMA_VERSION, clean, provenance, to_json  # noqa: F401  (part of the report API)
+from sim.report.findings import render_findings
+from sim.report.tables import render
+from sim.scenario.load import scenario_dict
+from sim.scenario.model import Scenario
+from sim.scenario.paths import pace_of, project_values, start_of
+from sim.spec.model import Spec
+
+REASONS = {  # short reasons in the report's language; English falls back on the engine's own
+    "zh": {
+        "branches": {"kind none": "无数值目标(定性或“—”)", "kind masked": "目标数字在公开文本中被隐去",
+                     "kind reference": "目标参照的序列在规划文件中没有数值",
+                     "no start value": "规划和数据均无基期值,情景也未假设",
+                     "no pace": "情景未对该指标作假设,也无历史数据可拟合趋势",
+                     "keep the level:on_track": "保持在目标水平", "keep the level:at_risk": "预计跌破需保持的水平",
+                     "already met": "最新实际值已达到目标", "already met, projection breaks": "目前已达标,但预计回落",
+                     "target year passed": "目标年份已过"},
+        "on_track_reason": "达到目标", "share_reason": "完成所需变化的 {share}",
+        "growth_reason": "假设增速 {proj}%,目标 {target}",
+    },
+    "en": {
+        "branches": {},
+        "on_track_reason": "meets the target", "share_reason": "{share} of the change needed",
+        "growth_reason": "assumed growth {proj}%, target {target}",
+    },
+}
+
+
+COLUMNS = [  # (key, zh, en)
+    ("indicator", "指标", "indicator"), ("name", "名称", "name"), ("unit", "单位", "unit"),
+    ("baseline", "基期值", "baseline"), ("latest", "最新值", "latest"),
+    ("latest_year", "年份", "year"), ("text", "目标", "target"), ("target_year", "目标年", "by"),
+    ("required_pace", "所需速度", "required pace"), ("assumed_pace", "假设速度", "assumed pace"),
+    ("pace_unit", "速度单位", "pace unit"), ("projected", "预计值", "projected"),
+    ("gap", "差距", "gap"), ("share_of_required", "完成度P", "share P"),
+    ("status", "状态", "status"), ("owner", "责任单位", "owner"), ("reason", "说明", "reason"),
+]
+
+
+SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", "assumed_pace",
+         "projected", "status", "owner"}
+
+
+TEXT = {
+    "zh": {"summary": "汇总", "binding": "约束性指标未达预期", "assumed": "(假设)", "weak": "(证据弱)",
+           "legend": "* 来自情景假设   ? 趋势证据弱(少于4个数据点)",
+           "group": "分组", "none": "无", "consistency": "目标一致性",
+           "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
+    "en": {"summary": "Summary", "binding": "Binding indicators not on track", "assumed": "(assumed)",
+           "legend": "* from a scenario assumption   ? weak trend evidence (fewer than 4 points)",
+           "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
+           "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
+}
+
+
+def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1,
+                 max_growth: float | None = None) -> dict:
+    """The `sim check` result as plain data (schema_version 1); derived indicators are projected
+    from their components, and ``consistency`` lists sim.consistency.findings."""
+    rows = assess_with_relations(spec, sc, preset, margin)
+    return {"schema_version": SCHEMA_VERSION,
+            "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
+                     "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
+            "scenario": scenario_dict(sc), "preset": preset, "rows": rows,
+            "summary": summary(rows), "consistency": findings(spec, sc, max_growth),
+            "provenance": provenance(spec, sc)}
+
+
+def project_report(spec: Spec, sc: Scenario) -> dict:
+    """Year-by-year paths per indicator under a scenario."""
+    out = []
+    for ind in spec.indicators:
+        until = max([t.year for t in ind.targets if t.year is not None] + [spec.plan.target_year])
+        start = start_of(ind, sc, spec.plan.base_year)
+        pace = pace_of(ind, sc, start, until) if start else None
+        path = project_values(start, pace) if pace else {}
+        out.append({"indicator": ind.id, "name": ind.name, "unit": ind.unit,
+                    "actuals": {str(y): v for y, v in ind.actuals().items()},
+                    "start": start.model_dump() if start else None,
+                    "pace_source": pace.source if pace else None,
+                    "assumed": bool(pace and pace.assumed) or bool(start and start.assumed),
+                    "path": {str(y): v for y, v in path.items()},
+                    "targets": {str(t.year): t.value for t in ind.targets if t.value is not None
+                                and t.kind == "level" and t.year is not None}})
+    return {"schema_version": SCHEMA_VERSION, "plan": {"id": spec.plan.id, "title": spec.plan.title},
+            "scenario": scenario_dict(sc), "indicators": out, "provenance": provenance(spec, sc)}
+
+
+def reason_text(r: dict, lang: str) -> str:
+    """A short reason in the report's language where the status allows one, else the engine's."""
+    t = REASONS[lang]
+    branch = r["explain"]["branch"]
+    if branch == "keep the level":
+        return t["branches"].get(f"{branch}:{r['status']}", r["reason"])
+    if r["status"] == "on_track" and r["projected"] is not None and r["pace_model"] != "growth_rate":
+        return t["on_track_reason"]
+    if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
+        return t["growth_reason"].format(proj=f"{r['assumed_pace']:.2f}", target=r["text"])
+    if r["status"] in ("needs_acceleration", "off_track", "moving_away") and \
+            r["share_of_required"] is not None:
+        return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
+    return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
+
+
+def _cell(r: dict, key: str, lang: str, compact: bool = False):
+    """One cell of the check table; ``compact`` (terminal) marks assumed values with * and weak
+    evidence with ?, explained under the table."""
+    v = r.get(key)
+    if key == "reason":
+        return reason_text(r, lang)
+    if key == "status":
+        label = STATUS_LABELS[lang][v]
+        return label + (f" [{r['preset_status']}]" if r.get("preset_status") else "")
+    if key in ("required_pace", "assumed_pace") and v is not None:
+        shown = f"{v:.2f}%" if r["pace_model"] in ("compound", "growth_rate") else f"{v:+.4g}"
+        if key == "assumed_pace":
+            shown += ("*" if compact else TEXT[lang]["assumed"]) if "pace" in r["assumed"] else ""
+            shown += ("?" if compact else TEXT[lang]["weak"]) if r["weak_evidence"] else ""
+        return shown
+    if key == "share_of_required" and v is not None:
+        return f"{v:.0%}"
+    if key == "latest" and v is None and r.get("start_assumed"):
+        return f"{r['start']:g}" + ("*" if compact else TEXT[lang]["assumed"])
+    if key == "text" and r.get("stretch"):
+        return f"{v} (力争)" if lang == "zh" else f"{v} (stretch)"
+    if isinstance(v, float):
+        return round(v, 4)
+    return v
+
+
+def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None = None,
+                 wide: bool = False) -> str:
+    if fmt == "json":
+        return to_json(report)
+    cols = [c for c in COLUMNS if wide or fmt == "csv" or c[0] in SHORT
+            or (fmt == "md" and c[0] == "reason")]
+    headers = [c[1] if lang == "zh" else c[2] for c in cols]
+    rows = report["rows"]
+    if fmt == "csv":
+        return render(headers + ["status_code", "assumed"],
+                      [[_cell(r, c[0], lang) for c in cols] + [r["status"], ";".join(r["assumed"])]
+                       for r in rows], "csv")
+    t = TEXT[lang]
+    parts = []
+    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
+    if report["preset"] != "default":
+        title += f" [{report['preset']}]"
+    for name, group in _groups(rows, group_by, lang):
+        parts.append(render(headers, [[_cell(r, c[0], lang, fmt == "table") for c in cols] for r in group], fmt,
+                            title=f"{title}" + (f" · {name}" if name else "")))
+    s = report["summary"]
+    counts = ", ".join(f"{STATUS_LABELS[lang][k]} {v}" for k, v in s["by_status"].items() if v)
+    lines = [f"{t['summary']}: {s['targets']} — {counts}"]
+    if s["binding_not_on_track"]:
+        lines.append(f"{t['binding']}: " + ", ".join(
+            f"{b['indicator']} {b['name']} ({STATUS_LABELS[lang][b['status']]}, {b['owner'] or '—'})"
+            for b in s["binding_not_on_track"]))
+    if report.get("consistency"):
+        lines += [f"{t['consistency']}:"] + render_findings(report["consistency"], lang).splitlines()
+    if fmt == "md":
+        lines = [f"**{lines[0]}**"] + [f"- {x.strip()}" for x in lines[1:]]
+    if fmt == "table":
+        lines.append(TEXT[lang]["legend"])
+        reasons = [f"  {r['indicator']} {r['target_year']}: {_cell(r, 'reason', lang)}" for r in rows
+                   if r["status"] != "on_track" and not wide]
+        lines += reasons
+    return "\n".join(parts) + "\n" + "\n".join(lines) + "\n"
+
+
+def _groups(rows, group_by, lang):
+    if not group_by:
+        return [(None, rows)]
+    key = (lambda r: r["owner"] or "—") if group_by == "owner" else \
+        (lambda r: TEXT[lang]["attribute"][r["attribute"]])
+    out: dict[str, list] = {}
+    for r in sorted(rows, key=lambda r: (r["attribute"] != "binding",)):
+        out.setdefault(key(r), []).append(r)
+    return list(out.items())
+
+
+def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
+    rows = [r for r in report["rows"] if r["indicator"] == ident]
+    out = []
+    for r in rows:
+        ex = r["explain"]
+        out.append(f"{r['indicator']} {r['name']} — {r['text']} ({r['target_year']})")
+        out.append(f"  status: {r['status']} ({STATUS_LABELS[lang][r['status']]}) — {r['reason']}")
+        out.append(f"  branch: {ex['branch']}")
+        if r["pace_source"]:
+            out.append(f"  pace: {r['pace_source']}" + (" [assumed]" if "pace" in r["assumed"] else ""))
+        for k, v in ex["inputs"].items():
+            out.append(f"  input {k}: {v}")
+        for f in ex["formula"]:
+            out.append(f"  formula: {f}")
+        for k in ("required_pace", "required_pace_from_base", "required_real_pace", "assumed_pace",
+                  "projected", "gap", "share_of_required", "pace_ratio"):
+            if r[k] is not None:
+                unit = (r["pace_unit"] if k.endswith("pace") or "pace_from" in k or "real_pace" in k
+                        else r["unit"] if k in ("projected", "gap") else "")
+                out.append(f"  {k}: {r[k]:.6g} {unit or ''}".rstrip())
+        if ex["data_points"]:
+            out.append("  data points: " + ", ".join(f"{y}: {v:g}" for y, v in ex["data_points"].items()))
+        for note in ex["notes"]:
+            out.append(f"  note: {note}")
+        if ex.get("baseline_range"):
+            out.append("  pace needed by plausible baseline: " + ", ".join(
+                f"{b['baseline']:.4g} -> {b['required_pace']:.2%}" for b in ex["baseline_range"]))
+        if r["assumed"]:
+            out.append(f"  assumed: {', '.join(r['assumed'])}")
+    return "\n".join(out) + "\n"
+
+
+def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
+    if fmt == "json":
+        return to_json(report)
+    years = sorted({int(y) for i in report["indicators"] for y in list(i["path"]) + list(i["actuals"])})
+    headers = (["指标", "单位"] if lang == "zh" else ["indicator", "unit"]) + [str(y) for y in years]
+    rows = []
+    for i in report["indicators"]:
+        cells = []
+        for y in years:
+            if str(y) in i["actuals"]:
+                cells.append(round(i["actuals"][str(y)], 4))
+            elif str(y) in i["path"]:
+                v = round(i["path"][str(y)], 4)
+                cells.append(f"{v:g}*" if fmt != "csv" else v)
+            else:
+                cells.append(None)
+        rows.append([i["indicator"], i["unit"]] + cells)
+    note = "\n* projected" + (" (预计)" if lang == "zh" else "") + "\n" if fmt != "csv" else ""
+    return render(headers, rows, fmt, title=f"{report['plan']['title']} — "
+                                             f"{report['scenario']['name'] or report['scenario']['id']}") + note

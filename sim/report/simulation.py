@@ -1,0 +1,144 @@
+"""`sim simulate` and `sim compare` as tables (table, md, csv)."""
+from __future__ import annotations
+
+from sim.assess.simulate import _num
+from sim.assess.status import STATUS_LABELS
+from sim.meta import to_json
+from sim.report.tables import render
+
+LABELS = {
+    "zh": {"indicator": "指标", "name": "名称", "text": "目标", "target_year": "目标年", "unit": "单位",
+           "projected": "预计值", "probability": "达成概率", "se": "标准误", "p10": "P10", "p50": "P50",
+           "p90": "P90", "method": "方法", "draw_per": "抽样", "status": "状态", "owner": "责任单位",
+           "uncertainty": "不确定性", "year": "年份", "scenario": "情景",
+           "closed_form": "解析解", "monte_carlo": "蒙特卡洛", "observed": "实际值",
+           "per_year": "每年抽取", "per_path": "整期一次", "fixed": "固定", "derived": "由分项推算",
+           "likely": "很可能 (≥90%)", "more_likely_than_not": "较可能 (50-90%)",
+           "unlikely": "不太可能 (10-50%)", "very_unlikely": "很不可能 (<10%)",
+           "foot": "达成概率: 模拟路径中目标年达到目标的比例 (解析解: 对数增长服从正态且各年独立时精确计算)。"
+                   "P10/P50/P90: 目标年数值的分位数。增速默认每年独立抽取; “整期一次”为整个期间只抽一次。",
+           "draws": "抽样 {draws:,} 次, 随机种子 {seed}", "summary": "汇总",
+           "cell": "每格: 预计值 · 状态 · 达成概率 (各情景使用相同随机数; † 整期只抽一次)。"},
+    "en": {"indicator": "indicator", "name": "name", "text": "target", "target_year": "by", "unit": "unit",
+           "projected": "projected", "probability": "probability", "se": "std. error", "p10": "P10",
+           "p50": "P50", "p90": "P90", "method": "method", "draw_per": "draws", "status": "status",
+           "owner": "owner", "uncertainty": "uncertainty", "year": "year", "scenario": "scenario",
+           "closed_form": "closed form", "monte_carlo": "Monte Carlo", "observed": "observed",
+           "per_year": "each year", "per_path": "once per path", "fixed": "fixed", "derived": "derived",
+           "likely": "likely (>=90%)", "more_likely_than_not": "more likely than not (50-90%)",
+           "unlikely": "unlikely (10-50%)", "very_unlikely": "very unlikely (<10%)",
+           "foot": "Probability: share of simulated paths meeting the target in its year (closed form: exact, "
+                   "for normal log-growth with independent years). P10/P50/P90: percentiles of the "
+                   "target-year value. Paces are drawn afresh each year unless marked once per path.",
+           "draws": "{draws:,} draws, seed {seed}", "summary": "Summary",
+           "cell": "Each cell: projected · status · probability (every scenario drawn with the same "
+                   "random numbers; † drawn once per path)."},
+}
+
+
+SIM_COLUMNS = ["indicator", "name", "text", "target_year", "projected", "probability", "se", "p10", "p50",
+               "p90", "method", "draw_per", "status", "owner", "uncertainty"]
+
+
+SIM_SHORT = {"indicator", "text", "target_year", "projected", "probability", "p10", "p50", "p90", "method",
+             "draw_per", "status"}
+
+
+def prob_cell(r: dict) -> str | None:
+    """A probability as shown: '41.3%', or '<0.01%' / '>99.99%' when no draw (or every draw) met it."""
+    p = r.get("probability")
+    if p is None:
+        return None
+    if r.get("method") == "monte_carlo" and p in (0.0, 1.0):
+        return f"<{100 / r['draws']:.2g}%" if p == 0 else f">{100 - 100 / r['draws']:.6g}%"
+    return f"{p:.1%}" if p >= 0.001 or p == 0 else f"{100 * p:.2g}%"
+
+
+def sim_cell(r: dict, key: str, lang: str, fmt: str):
+    v = r.get(key)
+    lab = LABELS[lang]
+    if v is None:
+        return None
+    if key == "probability":
+        return v if fmt == "csv" else prob_cell(r)
+    if key == "method":
+        return lab.get(v, v)
+    if key == "draw_per":
+        return lab.get({"year": "per_year", "path": "per_path"}.get(v, v), v)
+    if key == "status":
+        return STATUS_LABELS[lang][v]
+    if isinstance(v, float):
+        return float(f"{v:.6g}") if fmt == "csv" else round(v, 4)
+    return v
+
+
+def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = False,
+                      by_year: bool = False) -> str:
+    if fmt == "json":
+        return to_json(report)
+    lab = LABELS[lang]
+    sim = report["simulation"]
+    if by_year:
+        per = {r["indicator"]: r["draw_per"] for r in report["rows"] if r["draw_per"]}
+        headers = [lab[k] for k in ("indicator", "year", "p10", "p50", "p90", "draw_per")]
+        rows = [[i, int(y), v["p10"], v["p50"], v["p90"], sim_cell({"draw_per": per.get(i, "fixed")}, "draw_per",
+                                                                     lang, fmt)]
+                for i, by in report["fan"].items() for y, v in by.items()]
+        title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
+        return render(headers, rows, fmt, title=title + " · P10/P50/P90")
+    cols = [c for c in SIM_COLUMNS if wide or fmt != "table" or c in SIM_SHORT]
+    rows = [[sim_cell(r, c, lang, fmt) for c in cols] for r in report["rows"]]
+    headers = [lab[c] for c in cols]
+    if fmt == "csv":
+        return render(headers + ["status_code", "method_code"],
+                      [row + [r["status"], r["method"]] for row, r in zip(rows, report["rows"])], "csv")
+    draws = lab["draws"].format(draws=sim["draws"], seed=sim["seed"]) if sim["monte_carlo_run"] else \
+        lab["closed_form"]
+    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']} · {draws}"
+    s = report["summary"]
+    lines = [f"{lab['summary']}: {s['with_probability']}/{s['targets']} — " +
+             ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items() if n), lab["foot"]]
+    if fmt == "md":
+        lines = [f"**{lines[0]}**", "", lines[1]]
+    return render(headers, rows, fmt, title=title) + "\n".join(lines) + "\n"
+
+
+def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
+    if fmt == "json":
+        return to_json(report)
+    lab = LABELS[lang]
+    scs = report["scenarios"]
+    headers = [lab["indicator"], lab["text"], lab["target_year"]]
+    rows = []
+    if fmt == "csv":
+        for sc in scs:
+            headers += [f"{sc['key']}: {k}" for k in ("projected", "status", "probability")]
+        for r in report["rows"]:
+            cells = [r["indicator"], r["text"], r["target_year"]]
+            for sc in scs:
+                c = r["scenarios"][sc["key"]]
+                cells += [_num(c["projected"]) if c["projected"] is not None else None, c["status"],
+                          c["probability"]]
+            rows.append(cells)
+        return render(headers, rows, "csv")
+    headers += [f"{sc['name'] or sc['key']}" for sc in scs]
+    for r in report["rows"]:
+        cells = [r["indicator"], r["text"], r["target_year"]]
+        for sc in scs:          # one cell per scenario: projected · status · probability
+            c = r["scenarios"][sc["key"]]
+            proj = f"{c['projected']:.4g}" if c["projected"] is not None else "—"
+            cells.append(f"{proj} · {STATUS_LABELS[lang][c['status']]}"
+                         + (f" · {prob_cell(c)}" if c["probability"] is not None else "")
+                         + (" †" if c["draw_per"] == "path" else ""))
+        rows.append(cells)
+    sim = report["simulation"]
+    title = f"{report['plan']['title']} · " + lab["draws"].format(draws=sim["draws"], seed=sim["seed"])
+    lines = []
+    for sc in scs:
+        s = report["summary"][sc["key"]]
+        lines.append(f"{sc['name'] or sc['key']}: " + ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items()
+                                                                if n))
+    lines.append(lab["cell"] + " " + lab["foot"])
+    if fmt == "md":
+        lines = [f"- {x}" for x in lines]
+    return render(headers, rows, fmt, title=title) + "\n".join(lines) + "\n"

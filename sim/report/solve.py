@@ -1,0 +1,102 @@
+"""`sim solve` and `sim sweep` as tables."""
+from __future__ import annotations
+
+from sim.meta import to_json
+from sim.report.simulation import sim_cell
+from sim.report.tables import render
+
+TEXT = {
+    "zh": {"indicator": "指标", "text": "目标", "by": "目标年", "start": "起点", "break_even": "盈亏平衡速度",
+           "for_p": "概率{p:.0%}所需速度", "assumed": "假设速度", "reached": "达到年份", "at": "按速度",
+           "notes": "说明", "baselines": "无基期值: 各假设基期值下所需速度", "sweep": "预计值 ({field} × 平减指数)",
+           "meets": "✓ 达到目标", "growth": "增速", "real_growth": "实际增速", "change": "年变化量",
+           "required": "所需速度", "projected": "预计值", "draw_per": "抽样", "from": " (起点 {x:g}, {y}年)",
+           "real_by": "各平减指数下所需实际增速"},
+    "en": {"indicator": "indicator", "text": "target", "by": "by", "start": "start", "break_even": "break-even pace",
+           "for_p": "pace for P={p:.0%}", "assumed": "assumed pace", "reached": "year reached", "at": "at pace",
+           "notes": "notes", "baselines": "no baseline: pace needed by assumed baseline",
+           "sweep": "projected ({field} x deflator)", "meets": "✓ meets the target", "growth": "growth",
+           "real_growth": "real growth", "change": "change per year", "required": "required pace",
+           "projected": "projected", "draw_per": "draws", "from": " (from {x:g} in {y})",
+           "real_by": "break-even real growth by deflator"},
+}
+
+
+def _pace_cell(x, model: str | None) -> str | None:
+    """A pace as `sim check` shows it: '8.70%' for rates, '+0.124' for changes (model or unit)."""
+    if x is None:
+        return None
+    return f"{x:.2f}%" if model in ("compound", "growth_rate", "rate", "%/yr") else f"{x:+.4g}"
+
+
+def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
+    if fmt == "json":
+        return to_json(report)
+    t = TEXT[lang]
+    p = report["solve"]["probability"]
+    heads = ["indicator", "text", "by", "start", "break_even"] + (["for_p", "draw_per"] if p is not None else []) \
+        + ["assumed", "reached", "at", "notes"]
+    headers = [t[h].format(p=p) if h == "for_p" else t[h] for h in heads]
+    rows = []
+    for r in report["rows"]:
+        m = r["pace_model"]
+        start = None if r["start"] is None else f"{r['start']:g} ({r['start_year']})"
+        cells = [r["indicator"], r["text"], r["target_year"], start,
+                 r["break_even_pace"] if fmt == "csv" else _pace_cell(r["break_even_pace"], m)]
+        if p is not None:
+            cells.append(r["pace_for_probability"] if fmt == "csv" else
+                         _pace_cell(r["pace_for_probability"], r["pace_for_probability_unit"]))
+            cells.append(r["draw_per"] if fmt == "csv" or r["draw_per"] is None else
+                         sim_cell({"draw_per": r["draw_per"]}, "draw_per", lang, fmt))
+        cells += [r["assumed_pace"] if fmt == "csv" else _pace_cell(r["assumed_pace"], m), r["year_reached"],
+                  r["year_reached_pace"] if fmt == "csv" else
+                  _pace_cell(r["year_reached_pace"], r["year_reached_pace_unit"]),
+                  "; ".join(r["notes"]) or None]
+        rows.append(cells)
+    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
+    out = render(headers, rows, fmt, title=title)
+    if fmt == "csv":
+        return out
+    extra = [f"{r['indicator']} {r['target_year']} — {t['baselines']}: " + ", ".join(
+        f"{b['baseline']:.4g} → {_pace_cell(b['required_pace'], r['pace_model'])}" for b in r["baseline_range"])
+        for r in report["rows"] if r["baseline_range"]]
+    return out + "".join(x + "\n" for x in extra)
+
+
+def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
+    if fmt == "json":
+        return to_json(report)
+    t = TEXT[lang]
+    field = report["field"]
+    ind = report["indicator"]
+    if fmt == "csv":
+        headers = ["target_year", field, "deflator", "projected", "status", "meets"]
+        return render(headers, [[c["target_year"], c[field], c["deflator"], c["projected"], c["status"],
+                                 c["meets"]] for c in report["cells"]], "csv")
+    defl = report["deflators"] or [None]
+    parts = []
+    for tg in report["targets"]:
+        cells = {(c[field], c["deflator"]): c for c in report["cells"] if c["target_year"] == tg["year"]
+                 and c["text"] == tg["text"]}
+        headers = [t[field]] + ([f"{d:.2%}" for d in defl] if report["deflators"] else
+                                [f"{t['projected']} ({ind['unit']})" if ind["unit"] else t["projected"]])
+        rows = []
+        for v in report["values"]:
+            row = [f"{v:.2%}" if field != "change" else f"{v:+g}"]
+            for d in defl:
+                c = cells[(v, d)]
+                row.append(None if c["projected"] is None else
+                           f"{c['projected']:.4g}" + (" ✓" if c["meets"] else ""))
+            rows.append(row)
+        title = (f"{ind['id']} {ind['name']} — {tg['text']} ({tg['year']}) · "
+                 + t["sweep"].format(field=t[field]) if report["deflators"] else
+                 f"{ind['id']} {ind['name']} — {tg['text']} ({tg['year']})")
+        parts.append(render(headers, rows, fmt, title=title))
+        req = _pace_cell(tg["required_pace"], "rate" if tg["pace_unit"] == "%/yr" else "increment")
+        foot = f"{t['meets']}; {t['required']} {req or '—'}" + \
+            (t["from"].format(x=tg["start"], y=tg["start_year"]) if tg["start"] is not None else "")
+        if tg["break_even_real_by_deflator"]:
+            foot += "; " + t["real_by"] + ": " + ", ".join(f"{b['deflator']:.2%} → {_pace_cell(b['real_pace'], 'rate')}"
+                                                           for b in tg["break_even_real_by_deflator"])
+        parts.append(foot + "\n")
+    return "\n".join(parts)

@@ -1,0 +1,35 @@
+"""`sim verify` results as text."""
+from __future__ import annotations
+
+from sim.meta import to_json
+from sim.report.tables import render
+
+LABELS = {
+    "zh": {"headers": ["性质", "结果", "尝试", "反例(假设)", "违反"],
+           "holds": "成立", "broken": "被违反", "not_checked": "未检查", "timed_out": "(超时)",
+           "ranges": "搜索区间", "none": "无"},
+    "en": {"headers": ["property", "result", "tried", "counterexample (assumptions)", "broken"],
+           "holds": "holds", "broken": "broken", "not_checked": "not checked",
+           "timed_out": " (time budget reached)", "ranges": "ranges searched", "none": "none"},
+}
+
+
+def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
+    """The verify report as table, md or json."""
+
+    if fmt == "json":
+        return to_json(report)
+    lab = LABELS[lang]
+    rows = []
+    for p in report["properties"]:
+        ce = p["counterexample"]
+        assumptions = "; ".join(f"{k}={ce['assumptions'][k]:.4g}" for k in ce["relevant"]) if ce else ""
+        broken = "; ".join(b["message"] for b in ce["broken"]) if ce else "; ".join(p["notes"])
+        rows.append([p["property"], lab[p["status"]] + (lab["timed_out"] if p["timed_out"] else ""),
+                     p["tried"], assumptions or ("—" if not ce else lab["none"]), broken or "—"])
+    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
+    out = render(lab["headers"], rows, fmt, title=title)
+    rs = ", ".join(f"{r['assumption']} {r['low']:g}..{r['high']:g}" for r in report["ranges"])
+    lines = [f"{lab['ranges']}: {rs or lab['none']} (seed {report['settings']['seed']}, "
+             f"max {report['settings']['max_examples']} per property)"] + report["notes"]
+    return out + "\n".join(lines) + "\n"

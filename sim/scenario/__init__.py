@@ -1,0 +1,1 @@
+"""Scenarios: assumptions applied to a plan, and the deterministic paths they give."""

@@ -1,0 +1,149 @@
+"""Loading a scenario (DESIGN.md "Scenario format v1") with located errors, and `--assume`."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from sim.errors import SimError, SpecErrors
+from sim.scenario.model import Assumption, Defaults, Scenario, ScenarioMeta
+from sim.spec.located import _shape_errors
+from sim.spec.model import Spec
+from sim.spec.yamlload import Located, load, loads
+
+
+def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
+    """Read a scenario file; with ``spec``, indicator ids are checked against the plan."""
+    import hashlib
+    loc = load(path)
+    sc = _build(loc)
+    sc = sc.model_copy(update={"sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()})
+    if spec is not None:
+        check_ids(sc, spec, loc)
+    return sc
+
+
+def loads_scenario(text: str, file: str = "<string>", spec: Spec | None = None) -> Scenario:
+    loc = loads(text, file)
+    sc = _build(loc)
+    if spec is not None:
+        check_ids(sc, spec, loc)
+    return sc
+
+
+def _build(loc: Located) -> Scenario:
+    if not isinstance(loc.data, dict):
+        raise SpecErrors([SimError("a scenario is a mapping with `scenario:`", file=loc.file, line=1)])
+    try:
+        return Scenario.model_validate(loc.data | {"file": loc.file})
+    except ValidationError as e:
+        raise SpecErrors(_shape_errors(e, loc)) from None
+
+
+def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
+    """Assumptions name indicators of the plan, and an assumed baseline obeys the spec's rules."""
+    known = {i.id: i for i in spec.indicators}
+    errors = []
+    for ident, a in sc.assumptions.items():
+        ind = known.get(ident)
+        if ind is not None and a.baseline is not None and ind.model == "compound" and a.baseline <= 0:
+            errors.append(SimError(f"assumed baseline {a.baseline:g} is not positive, but '{ident}' "
+                                   "grows on a compound model", file=sc.file, indicator=ident,
+                                   line=loc.line(("assumptions", ident, "baseline")) if loc else None,
+                                   field=f"assumptions.{ident}.baseline",
+                                   hint="assume a positive baseline, or set `model: linear` in the spec"))
+        if ident not in known:
+            errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                   file=sc.file, line=loc.line(("assumptions", ident)) if loc else None,
+                                   field=f"assumptions.{ident}",
+                                   hint="known ids: " + ", ".join(sorted(known))))
+    for k, sh in enumerate(sc.shocks):
+        for ident in (sh.indicators if sh.indicators != "all" else []):
+            if ident not in known:
+                errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                       file=sc.file, line=loc.line(("shocks", k)) if loc else None,
+                                       field=f"shocks.{k}.indicators"))
+    for k, f in enumerate(sc.factors):
+        for ident in list(f.loadings) + ([f.of] if f.of else []):
+            if ident not in known:
+                errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                       file=sc.file, line=loc.line(("factors", k)) if loc else None,
+                                       field=f"factors.{k}"))
+    for ident in sc.correlation.indicators if sc.correlation else []:
+        if ident not in known:
+            errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                                   file=sc.file, line=loc.line(("correlation",)) if loc else None,
+                                   field="correlation.indicators"))
+    if errors:
+        raise SpecErrors(errors)
+
+
+ASSUME_FIELDS = {"growth", "real_growth", "change", "baseline", "deflator"}
+
+
+def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
+    """``--assume ID.FIELD=VALUE`` overrides (``defaults.deflator=0.02`` for the defaults)."""
+    assumptions = dict(sc.assumptions)
+    defaults = sc.defaults.model_dump()
+    known = {i.id for i in spec.indicators}
+    for item in items:
+        m = re.fullmatch(r"([^=]+)\.(\w+)=(.+)", item.strip())
+        if not m:
+            raise SimError(f"cannot read --assume '{item}'", field="--assume",
+                           hint="write ID.FIELD=VALUE, e.g. gdp.growth=0.07 or defaults.deflator=0.02")
+        ident, field, raw = m.groups()
+        value = _assume_value(raw, item)
+        if ident == "defaults":
+            if field not in Defaults.model_fields:
+                raise SimError(f"unknown default '{field}' in --assume '{item}'", field="--assume",
+                               hint="defaults: " + ", ".join(Defaults.model_fields))
+            defaults[field] = value
+            continue
+        if ident not in known:
+            raise SimError(f"'{ident}' in --assume '{item}' is not an indicator of plan {spec.plan.id}",
+                           field="--assume", hint="known ids: " + ", ".join(sorted(known)))
+        if field not in ASSUME_FIELDS:
+            raise SimError(f"unknown field '{field}' in --assume '{item}'", field="--assume",
+                           hint="fields: " + ", ".join(sorted(ASSUME_FIELDS)))
+        base = assumptions.get(ident, Assumption()).model_dump()
+        base[field] = value
+        base["note"] = ((base.get("note") or "") + f" --assume {item}").strip()
+        assumptions[ident] = base
+    try:
+        out = Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions,
+                                                         "defaults": defaults})
+    except ValidationError as e:
+        raise SimError(f"--assume gives an invalid value: {e.errors()[0]['msg']}",
+                       field="--assume") from None
+    try:
+        check_ids(out, spec)
+    except SpecErrors as e:
+        raise SimError("; ".join(x.message for x in e.errors), field="--assume",
+                       hint=e.errors[0].hint) from None
+    return out
+
+
+def _assume_value(raw: str, item: str):
+    if raw in ("trend", "none"):
+        return raw
+    try:
+        return float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
+    except ValueError:
+        raise SimError(f"'{raw}' in --assume '{item}' is not a number", field="--assume",
+                       hint="e.g. 0.07 or 7%") from None
+
+
+def scenario_dict(sc: Scenario) -> dict:
+    """The scenario as plain data for reports: id, name, description, defaults, assumptions, shocks."""
+    return {"id": sc.scenario.id, "name": sc.scenario.name, "description": sc.scenario.description,
+            "defaults": sc.defaults.model_dump(mode="json"),
+            "assumptions": {k: a.model_dump(mode="json", exclude_none=True)
+                            for k, a in sc.assumptions.items()},
+            "shocks": [s.model_dump(mode="json") for s in sc.shocks]}
+
+
+def default_scenario() -> Scenario:
+    return Scenario(scenario=ScenarioMeta(id="trend", name="趋势外推",
+                                          description="No scenario file: recent trend where history "
+                                                      "allows, otherwise not assessable."))

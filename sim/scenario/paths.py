@@ -1,0 +1,266 @@
+"""Start values, paces (assumed, trend, published growth) and projected values by year."""
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+
+from sim import growth
+from sim.errors import SimError
+from sim.scenario.model import (
+    Assumption,
+    Bootstrap,
+    Defaults,
+    Dist,
+    LogNormal,
+    Normal,
+    Scenario,
+    Triangular,
+    Uniform,
+)
+from sim.spec.model import Indicator
+from sim.spec.targets import Frozen
+
+GROWTH_HISTORY_YEARS = 3     # published growth rates averaged when there is no level trend
+
+
+WEAK_POINTS = 4              # fewer trend points than this is weak evidence (METHODS.md)
+
+
+class Start(Frozen):
+    year: int
+    value: float
+    assumed: bool = False
+
+
+class Pace(Frozen):
+    """The pace of one indicator for the years ``years``: rates (compound) or increments."""
+    mode: Literal["rate", "increment"]
+    years: tuple[int, ...]
+    values: tuple[float, ...]          # per year, after deflator and shocks
+    source: str                        # e.g. "assumption: real_growth 6.0% + deflator 1.5%"
+    assumed: bool                      # came from the scenario rather than data
+    points: int | None = None          # trend: data points used
+    weak: bool = False                 # trend on fewer than WEAK_POINTS points
+    fitted_years: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def mean(self) -> float:
+        return float(np.mean(self.values)) if self.values else float("nan")
+
+
+def start_of(ind: Indicator, sc: Scenario, base_year: int) -> Start | None:
+    """The latest actual, or the scenario's assumed baseline (at ``base_year``) when there is none."""
+    a = sc.assumptions.get(ind.id)
+    latest = ind.latest()
+    if latest:
+        return Start(year=latest[0], value=latest[1])
+    if a and a.baseline is not None:
+        return Start(year=base_year, value=a.baseline, assumed=True)
+    return None
+
+
+def linked_history(ind: Indicator) -> tuple[dict[int, float], list[str]]:
+    """Actuals on one scope: values before a break times its factor; without a factor only the
+    points from the latest unlinked break on are kept."""
+    pts = ind.actuals()
+    notes = []
+    for br in sorted(ind.breaks, key=lambda b: b.year):
+        if br.factor is not None:
+            pts = {y: (v * br.factor if y < br.year else v) for y, v in pts.items()}
+            notes.append(f"series break {br.year} linked by factor {br.factor:g}")
+        else:
+            dropped = [y for y in pts if y < br.year]
+            pts = {y: v for y, v in pts.items() if y >= br.year}
+            if dropped:
+                notes.append(f"series break {br.year} ({br.note or '口径变化'}) without a link "
+                             f"factor: years {', '.join(map(str, dropped))} not used")
+    return pts, notes
+
+
+def deflator_of(sc: Scenario, ind: Indicator) -> float:
+    """The GDP deflator for an indicator: its own assumption's, else the scenario default."""
+    a = sc.assumptions.get(ind.id)
+    return a.deflator if a is not None and a.deflator is not None else sc.defaults.deflator
+
+
+def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | None:
+    """The pace for years start.year+1 .. until, or None (with no assumption and no trend)."""
+    years = tuple(range(start.year + 1, until + 1))
+    a = sc.assumptions.get(ind.id) or Assumption()
+    d = sc.defaults
+    deflator = deflator_of(sc, ind)
+    nominal = ind.basis == "nominal"
+    pace = None
+    field, dist = pace_dist(ind, sc)
+    pool = bootstrap_pool(ind, sc, field) if isinstance(dist, Bootstrap) else None
+    if a.change is not None:
+        pace = _path(a.change, years, "increment", f"assumption: change {_show(a.change, pool)} units/yr",
+                     pool)
+    elif a.real_growth is not None:
+        pace = _real(_path(a.real_growth, years, "rate", "assumption: real_growth", pool), deflator, nominal)
+    elif isinstance(a.growth, str) and a.growth == "none":
+        return None
+    elif a.growth is not None and a.growth != "trend":
+        pace = _path(a.growth, years, "rate", f"assumption: growth {_show(a.growth, pool)}", pool)
+    if pace is None:
+        if a.growth != "trend" and d.real_growth is not None and a.growth is None:
+            pace = _real(_path(d.real_growth, years, "rate", "default: real_growth"), deflator, nominal)
+        elif a.growth != "trend" and d.growth not in ("trend", "none"):
+            pace = _path(d.growth, years, "rate", f"default: growth {d.growth:.1%}")
+        elif a.growth == "trend" or d.growth == "trend":
+            pace = _trend(ind, years, d, deflator)
+    if pace is None:
+        return None
+    return _shocked(pace, ind, sc, start)
+
+
+def pace_dist(ind: Indicator, sc: Scenario) -> tuple[str | None, Dist | None]:
+    """The assumption field that sets the indicator's pace ('change', 'real_growth', 'growth' or
+    None for defaults and trend) and its distribution (None for a number or a per-year path),
+    with the precedence of ``pace_of``."""
+    a = sc.assumptions.get(ind.id)
+    if a is None:
+        return None, None
+    for field in ("change", "real_growth", "growth"):
+        p = getattr(a, field)
+        if p is not None and not isinstance(p, str):
+            return field, (p if not isinstance(p, (int, float, dict)) else None)
+        if p is not None:
+            return None, None
+    return None, None
+
+
+def historical_paces(ind: Indicator, field: str | None) -> np.ndarray:
+    """The indicator's own yearly paces, the pool a bootstrap draws from.
+
+    change: level differences per year between consecutive actuals (units/yr). growth: level
+    ratios annualized over each gap, else published growth rates (fraction); real_growth:
+    published growth rates first. Series breaks are linked as in ``linked_history``.
+    """
+    pts, _ = linked_history(ind)
+    ys = sorted(pts)
+    pairs = list(zip(ys[:-1], ys[1:]))
+    if field == "change":
+        return np.array([(pts[b] - pts[a]) / (b - a) for a, b in pairs])
+    levels = np.array([(pts[b] / pts[a]) ** (1 / (b - a)) - 1 for a, b in pairs
+                       if pts[a] > 0 and pts[b] > 0])
+    published = np.array([v / 100 for _, v in sorted(ind.growth_history.items())])
+    first, second = (published, levels) if field == "real_growth" else (levels, published)
+    return first if first.size else second
+
+
+def bootstrap_pool(ind: Indicator, sc: Scenario, field: str) -> np.ndarray:
+    """``historical_paces``, or a located error when there are fewer than 2 to draw from."""
+    pool = historical_paces(ind, field)
+    if pool.size < 2:
+        raise SimError(f"a bootstrap needs at least 2 historical paces; the indicator has {pool.size}",
+                       file=sc.file, indicator=ind.id, field=f"assumptions.{ind.id}.{field}",
+                       hint="add actuals to `history` (or published rates to `growth_history`), "
+                            "or assume another distribution")
+    return pool
+
+
+def _show(p, pool=None) -> str:
+    if isinstance(p, (int, float)):
+        return f"{p:.4g}"
+    if isinstance(p, dict):
+        return "path " + ", ".join(f"{y}: {v:.4g}" for y, v in sorted(p.items()))
+    return f"{p.dist} distribution (mean {dist_mean(p, pool):.4g})"
+
+
+def dist_mean(p, pool=None) -> float:
+    """Mean growth of a distribution (a lognormal factor: exp(mu + sigma^2/2) - 1; a bootstrap:
+    the mean of ``pool``, the indicator's historical paces)."""
+    if isinstance(p, Normal):
+        return p.mean
+    if isinstance(p, LogNormal):
+        return float(np.exp(p.mu + p.sigma ** 2 / 2) - 1)
+    if isinstance(p, Triangular):
+        return (p.low + p.mode + p.high) / 3
+    if isinstance(p, Uniform):
+        return (p.low + p.high) / 2
+    if pool is None:
+        raise ValueError("a bootstrap's mean needs its pool")
+    return float(np.mean(pool))
+
+
+def _path(p, years, mode, source, pool=None) -> Pace:
+    if isinstance(p, (int, float)):
+        vals = [float(p)] * len(years)
+    elif isinstance(p, dict):
+        keys = sorted(p)
+        vals = [float(p[max([k for k in keys if k <= y], default=keys[0])]) for y in years]
+    else:
+        return Pace(mode=mode, years=years, values=(dist_mean(p, pool),) * len(years),
+                    source=source + f" ({_show(p, pool)}: mean used; draws in `sim simulate`)",
+                    assumed=True)
+    return Pace(mode=mode, years=years, values=tuple(vals), source=source, assumed=True)
+
+
+def _real(p: Pace, deflator: float, nominal: bool) -> Pace:
+    if not nominal or not deflator:
+        return p
+    vals = tuple(float(v) for v in growth.nominal_from_real(np.array(p.values), deflator))
+    return p.model_copy(update={"values": vals,
+                                "source": p.source + f" + deflator {deflator:.1%} (nominal basis)"})
+
+
+def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
+    pts, notes = linked_history(ind)
+    pts = {y: v for y, v in pts.items() if y not in d.exclude_years}
+    if len(pts) >= 2:
+        ys = np.array(sorted(pts), dtype=float)
+        vs = np.array([pts[int(y)] for y in ys])
+        w = growth.recency_weights(ys, d.trend_weights_half_life) if d.trend_weights_half_life else None
+        model = ind.model
+        if model == "compound" and np.any(vs <= 0):
+            model = "linear"
+            notes.append("values not all positive: linear trend instead of compound")
+        rate, _, n = growth.trend(ys, vs, model, w)
+        if np.isfinite(rate):
+            kind = "log-linear OLS (compound)" if model == "compound" else "linear OLS"
+            return Pace(mode="rate" if model == "compound" else "increment", years=years,
+                        values=(float(rate),) * len(years),
+                        source=f"trend: {kind} over {n} points {int(ys[0])}-{int(ys[-1])}"
+                               + (", recency-weighted" if w is not None else ""),
+                        assumed=False, points=n, weak=n < WEAK_POINTS,
+                        fitted_years=tuple(int(y) for y in ys), notes=tuple(notes))
+    gh = {y: v for y, v in ind.growth_history.items() if y not in d.exclude_years}
+    if gh:
+        recent = sorted(gh)[-GROWTH_HISTORY_YEARS:]
+        mean = float(np.mean([gh[y] for y in recent])) / 100
+        real = ind.growth_is_real
+        rate = float(growth.nominal_from_real(mean, deflator)) if real else mean
+        src = (f"trend: mean of published growth {recent[0]}-{recent[-1]} ({len(recent)} yrs, "
+               f"{mean:.1%}" + (f" real + deflator {deflator:.1%}" if real and deflator else "") + ")")
+        return Pace(mode="rate", years=years, values=(rate,) * len(years), source=src,
+                    assumed=real and bool(deflator), points=len(recent), weak=True,
+                    fitted_years=tuple(recent), notes=tuple(notes))
+    return None
+
+
+def _shocked(p: Pace, ind: Indicator, sc: Scenario, start: Start) -> Pace:
+    vals = list(p.values)
+    notes = list(p.notes)
+    for sh in sc.shocks:
+        if (sh.indicators == "all" or ind.id in sh.indicators) and sh.year in p.years:
+            k = p.years.index(sh.year)
+            size = sh.growth * sh.probability
+            vals[k] += size if p.mode == "rate" else size * start.value
+            notes.append(f"shock {sh.year}: growth {size:+.1%}"
+                         + (f" (expected: {sh.growth:+.1%} x p={sh.probability:g})"
+                            if sh.probability < 1 else ""))
+    if vals == list(p.values):
+        return p
+    return p.model_copy(update={"values": tuple(vals), "notes": tuple(notes), "assumed": True})
+
+
+def project_values(start: Start, pace: Pace) -> dict[int, float]:
+    """Projected value by year from ``start`` along ``pace``."""
+    if not pace.years:
+        return {}
+    model = "compound" if pace.mode == "rate" else "linear"
+    vals = growth.project(np.array([start.value]), np.array([pace.values]), model)[0]
+    return {y: float(v) for y, v in zip(pace.years, vals)}

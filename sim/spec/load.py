@@ -1,0 +1,382 @@
+"""Loading a plan spec (YAML, spec format v1) into a normalized ``Spec``, with located errors."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from sim.errors import SimError, SpecErrors
+from sim.spec import units
+from sim.spec.located import _shape_errors, _who
+from sim.spec.model import (
+    Baseline,
+    Break,
+    Indicator,
+    Plan,
+    Reference,
+    Relation,
+    SourceRef,
+    Spec,
+)
+from sim.spec.phrases import PhraseError, infer_direction, parse_target, split_compound
+from sim.spec.relations import RelationError
+from sim.spec.relations import parse as parse_relation
+from sim.spec.schema import (
+    IndicatorIn,
+    PlanIn,
+    Point,
+    RelationIn,
+    SpecIn,
+    TargetIn,
+    ValueAt,
+    _RefsIn,
+    _RelsIn,
+)
+from sim.spec.targets import RelativeTo, Target
+from sim.spec.yamlload import Located, load, loads
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Read, check and normalize the spec at ``path``; raises SpecErrors (all at once)."""
+    loc = load(path)
+    raw = Path(path).read_bytes()
+    return _build(loc, hashlib.sha256(raw).hexdigest())
+
+
+def loads_spec(text: str, file: str = "<string>") -> Spec:
+    """Same as ``load_spec`` for YAML text."""
+    return _build(loads(text, file), hashlib.sha256(text.encode()).hexdigest())
+
+
+class _Ctx:
+    def __init__(self, loc: Located, plan: PlanIn):
+        self.loc, self.plan = loc, plan
+        self.errors: list[SimError] = []
+
+    def err(self, path: tuple, msg: str, hint: str | None = None, indicator: str | None = None):
+        ind, field = _who(self.loc.data, path)
+        self.errors.append(SimError(msg, file=self.loc.file, line=self.loc.line(path),
+                                    indicator=indicator or ind, field=field, hint=hint))
+
+
+def _validate(model, data, prefix: tuple, loc: Located, errors: list):
+    """``model`` built from ``data``, or None with its errors (located under ``prefix``) added."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        errors.extend(_shape_errors(e, loc, prefix))
+        return None
+
+
+def _build(loc: Located, sha: str) -> Spec:
+    data = loc.data
+    if not isinstance(data, dict):
+        raise SpecErrors([SimError("a spec is a mapping with `plan:` and `indicators:`",
+                                   file=loc.file, line=1)])
+    errors: list[SimError] = []
+    for key in data:
+        if key not in SpecIn.model_fields:
+            errors.append(SimError(f"unknown key '{key}'", file=loc.file, line=loc.line((key,)),
+                                   field=str(key), hint="known keys: " + ", ".join(SpecIn.model_fields)))
+    plan = _validate(PlanIn, data.get("plan"), ("plan",), loc, errors)
+    items = data.get("indicators")
+    if not isinstance(items, list) or not items:
+        errors.append(SimError("`indicators:` must be a non-empty list", file=loc.file,
+                               line=loc.line(("indicators",)), field="indicators",
+                               hint="list the plan's indicators, each starting with '- id:'"))
+        items = []
+    inds = [_validate(IndicatorIn, x, ("indicators", i), loc, errors) for i, x in enumerate(items)]
+    refs_raw = data.get("references") or {}
+    rels_raw = data.get("relations") or []
+    refs = _validate(_RefsIn, {"references": refs_raw}, (), loc, errors)
+    rels = _validate(_RelsIn, {"relations": rels_raw}, (), loc, errors)
+    if plan is None:
+        raise SpecErrors(errors)
+    spec_in = SpecIn.model_construct(plan=plan, indicators=[x for x in inds if x is not None],
+                                     references=refs.references if refs else {},
+                                     relations=rels.relations if rels else [])
+    index = [i for i, x in enumerate(inds) if x is not None]
+    ctx = _Ctx(loc, spec_in.plan)
+    ctx.errors = errors
+    p = spec_in.plan
+    if p.target_year < p.base_year:
+        ctx.err(("plan", "target_year"), f"target_year {p.target_year} is before base_year {p.base_year}",
+                "swap them or fix the year")
+    indicators: list[Indicator] = []
+    for i, ind in zip(index, spec_in.indicators):
+        indicators.extend(_indicator(ctx, i, ind, spec_in.references))
+    seen: dict[str, int] = {}
+    for i, ind in enumerate(indicators):
+        if ind.id in seen:
+            ctx.errors.append(SimError(f"duplicate id '{ind.id}' (first at line {seen[ind.id]})",
+                                       file=loc.file, line=ind.line, indicator=ind.id, field="id",
+                                       hint="ids must be unique in a plan; rename one"))
+        else:
+            seen[ind.id] = ind.line
+    references = {k: Reference(**r.model_dump()) for k, r in spec_in.references.items()}
+    raw_ids = {x.get("id") for x in items if isinstance(x, dict)}
+    relations = tuple(_relation(ctx, i, r, set(seen) | raw_ids | set(references))
+                      for i, r in enumerate(spec_in.relations))
+    if ctx.errors:
+        raise SpecErrors(ctx.errors)
+    return Spec(plan=Plan(**p.model_dump()), indicators=tuple(indicators), references=references,
+                relations=relations, file=loc.file, sha256=sha)
+
+
+LINEAR_NAME = re.compile(r"率|比重|比例|占比|强度|指数|之比|比$|收入比|增速|增幅")
+
+
+GROWTH_NAME = re.compile(r"增长率|增速|增幅")
+
+
+SHARE_NAME = re.compile(r"率|比重|比例|占比|占.*比")
+
+
+def _pace_model(ind: IndicatorIn) -> str:
+    """compound for money, counts and physical levels; linear for %, ratios, intensities, rates."""
+    if ind.model:
+        return ind.model
+    if units.is_linear_unit(ind.unit) or LINEAR_NAME.search(ind.name):
+        return "linear"
+    return "compound"
+
+
+def _is_share(ind: IndicatorIn) -> bool:
+    """A percent share bounded by 0..100 (not a growth rate)."""
+    return units.is_share(ind.unit) and ind.unit.strip() == "%" and bool(
+        SHARE_NAME.search(ind.name)) and not GROWTH_NAME.search(ind.name)
+
+
+def _series(values: dict | None) -> tuple[dict[int, float], dict[int, str]]:
+    """{year: value} and {year: source} from short or long form entries."""
+    out, sources = {}, {}
+    for y, v in (values or {}).items():
+        if isinstance(v, Point):
+            out[y] = v.value
+            if v.source:
+                sources[y] = v.source
+        else:
+            out[y] = v
+    return dict(sorted(out.items())), sources
+
+
+def _indicator(ctx: _Ctx, i: int, ind: IndicatorIn, refs: dict) -> list[Indicator]:
+    path = ("indicators", i)
+    plan = ctx.plan
+    line = ctx.loc.line(path)
+    model = _pace_model(ind)
+    history, hsources = _series(ind.history)
+    growth_history, _ = _series(ind.growth_history)
+    if ind.target is not None and ind.targets is not None:
+        ctx.err(path + ("targets",), "both `target` and `targets` are given",
+                "use `target:` for one value at plan.target_year, or `targets:` for milestones")
+    if ind.reference and ind.reference not in refs:
+        ctx.err(path + ("reference",), f"unknown reference '{ind.reference}'",
+                f"define it under `references:` (known: {', '.join(refs) or 'none'})")
+    if ind.review_reason and not ind.review:
+        ctx.err(path + ("review_reason",), "review_reason without `review: true`", "add review: true")
+
+    # Compound cells: baseline and target split into sub-indicators.
+    base_parts = split_compound(ind.baseline, ind.unit) if isinstance(ind.baseline, str) else None
+    tgt_parts = split_compound(ind.target, ind.unit) if isinstance(ind.target, str) else None
+    if base_parts or tgt_parts or ind.parts:
+        return _compound(ctx, i, ind, base_parts, tgt_parts, model, line)
+
+    baseline = _baseline(ctx, path, ind)
+    raw_targets = _raw_targets(ind, plan)
+    direction = ind.direction or next(
+        (d for _, t, _ in raw_targets if (d := infer_direction(t))), None) or "increase"
+    targets: list[Target] = []
+    for tpath, t, tin in raw_targets:
+        targets.extend(_targets(ctx, path + tpath, ind, t, tin, direction, baseline, history))
+    out = Indicator(
+        id=ind.id, name=ind.name, unit=ind.unit, direction=direction, basis=ind.basis, model=model,
+        attribute=ind.attribute, owner=ind.owner, baseline=baseline, history=history,
+        history_sources=hsources, growth_history=growth_history, targets=tuple(targets),
+        breaks=tuple(Break(**b.model_dump()) for b in ind.breaks), reference=ind.reference,
+        source=_source(ind.source), notes=ind.notes, review=ind.review,
+        review_reason=ind.review_reason, line=line)
+    _check_values(ctx, path, ind, out)
+    return [out]
+
+
+def _source(src) -> SourceRef | None:
+    if src is None:
+        return None
+    return SourceRef(text=src) if isinstance(src, str) else SourceRef(**src.model_dump())
+
+
+def _raw_targets(ind: IndicatorIn, plan: PlanIn) -> list[tuple[tuple, Any, TargetIn | None]]:
+    """(path, phrase or number, long form) for each target as written."""
+    if ind.target is not None:
+        if isinstance(ind.target, TargetIn):
+            return [(("target",), ind.target.target, ind.target)]
+        return [(("target",), ind.target, None)]
+    return [(("targets", j), t.target, t) for j, t in enumerate(ind.targets or [])]
+
+
+def _baseline(ctx, path, ind: IndicatorIn) -> Baseline | None:
+    b = ind.baseline
+    year = ctx.plan.base_year
+    if b is None:
+        return None
+    if isinstance(b, ValueAt):
+        return Baseline(year=b.year, value=b.value, source=b.source)
+    if isinstance(b, str):
+        try:
+            parsed = parse_target(b, unit=ind.unit, year=year)
+        except PhraseError as e:
+            ctx.err(path + ("baseline",), f"cannot read the baseline '{b}': {e}", e.hint)
+            return None
+        t = parsed[0]
+        if t.kind == "none":
+            return None
+        if len(parsed) != 1 or t.kind != "level" or t.value is None or not (
+                t.convention or "").startswith("plain number"):
+            ctx.err(path + ("baseline",), f"the baseline '{b}' is not a plain value",
+                    "a baseline is a number (with an optional magnitude, e.g. '2万'), or null")
+            return None
+        return Baseline(year=year, value=t.value)
+    return Baseline(year=year, value=float(b))
+
+
+def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction, baseline,
+             history) -> list[Target]:
+    plan = ctx.plan
+    milestone = path[-2:-1] == ("targets",)
+    year = tin.year if tin is not None and "year" in tin.model_fields_set else plan.target_year
+    if milestone and "year" not in tin.model_fields_set:
+        ctx.err(path + ("year",), "a milestone in `targets:` needs a year",
+                "add `year: 2027`, or `year: null` for a target the plan gives no year")
+        return []
+    base_year = baseline.year if baseline else plan.base_year
+    if year is not None and year <= base_year:
+        ctx.err(path, f"target year {year} is not after the baseline year {base_year}",
+                "a target must lie after its baseline")
+        return []
+    if tin is not None and text is None:
+        return _long_form(ctx, path, ind, tin, year, direction)
+    if tin is not None and (tin.value is not None or tin.op is not None):
+        ctx.err(path, "give either `target:` (a phrase) or `value:`/`op:`, not both")
+        return []
+    try:
+        parsed = parse_target(text, unit=ind.unit, year=year, direction=direction,
+                              base_year=plan.base_year)
+    except PhraseError as e:
+        ctx.err(path, str(e), e.hint)
+        return []
+    out = []
+    for t in parsed:
+        if tin is not None and tin.tolerance is not None and t.op == "~":
+            t = t.model_copy(update={"tolerance": tin.tolerance})
+        if t.kind == "reference" and ind.reference:
+            t = t.model_copy(update={"reference": ind.reference})
+        out.append(_resolve_change(t, baseline, history))
+    return out
+
+
+def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
+    if tin.low is not None or tin.high is not None:
+        if tin.low is None or tin.high is None or tin.low > tin.high:
+            ctx.err(path, "a range needs `low` <= `high`")
+            return []
+        return [Target(year=year, op="between", low=tin.low, high=tin.high, unit=ind.unit,
+                       kind="level", text=f"{tin.low:g}-{tin.high:g}",
+                       convention="range: both ends included")]
+    if tin.value is None:
+        ctx.err(path, "a target needs `target:` (a phrase), `value:`, or `low:`/`high:`",
+                "e.g. {year: 2025, value: 3, op: '>='}")
+        return []
+    op = tin.op or ("<=" if direction == "decrease" else ">=")
+    tol = tin.tolerance if op == "~" else None
+    if op == "~" and tol is None:
+        tol = 0.05 * abs(tin.value)
+    return [Target(year=year, op=op, value=tin.value, unit=ind.unit, kind="level",
+                   text=f"{op} {tin.value:g}", tolerance=tol,
+                   convention="long form: operator as given" if tin.op else
+                   "long form without op: by the indicator's direction")]
+
+
+def _resolve_change(t: Target, baseline: Baseline | None, history: dict) -> Target:
+    """A relative-change target becomes a level once its reference year's value is known."""
+    if t.kind != "change" or t.relative_to is None:
+        return t
+    rel: RelativeTo = t.relative_to
+    known = dict(history)
+    if baseline:
+        known.setdefault(baseline.year, baseline.value)
+    ref = known.get(rel.year)
+    if ref is None:
+        return t
+    value = ref * (1 + rel.change) if rel.mode == "ratio" else ref + rel.change
+    tol = 0.05 * abs(value) if t.op == "~" else None
+    return t.model_copy(update={"kind": "level", "value": value, "tolerance": tol})
+
+
+def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> list[Indicator]:
+    path = ("indicators", i)
+    if ind.targets is not None:
+        ctx.err(path + ("targets",), "a compound cell takes `target:` as one cell, not `targets:`")
+        return []
+    labels = [lab for lab, _ in (base_parts or tgt_parts or [])]
+    for name, parts in (("baseline", base_parts), ("target", tgt_parts)):
+        value = getattr(ind, name)
+        if value is None or (isinstance(value, str) and value.strip() in ("—", "-", "")):
+            continue
+        if parts is None:
+            ctx.err(path + (name,), f"'{value}' is not a compound cell like '在地91家属地51家'",
+                    "with `parts:`, both baseline and target are cells of label-value pairs")
+            return []
+        if [lab for lab, _ in parts] != labels:
+            ctx.err(path + (name,), f"labels {[lab for lab, _ in parts]} differ from {labels}",
+                    "the baseline and target cells must name the same parts in the same order")
+            return []
+    names = ind.parts or {}
+    for lab in names:
+        if lab not in labels:
+            ctx.err(path + ("parts", lab), f"part '{lab}' is not in the cell (parts: {labels})")
+    subs = []
+    for k, lab in enumerate(labels):
+        sub_id = names.get(lab, f"{ind.id}.{lab}")
+        cell = {"baseline": base_parts[k][1] if base_parts else None,
+                "target": tgt_parts[k][1] if tgt_parts else None}
+        sub_in = ind.model_copy(update={
+            "id": sub_id if names.get(lab) else ind.id, "name": f"{ind.name}({lab})",
+            "baseline": cell["baseline"], "target": cell["target"], "parts": None})
+        built = _indicator(ctx, i, sub_in, {ind.reference: None} if ind.reference else {})
+        subs.extend(b.model_copy(update={"id": sub_id, "parent": ind.id}) for b in built)
+    return subs
+
+
+def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
+    share = _is_share(ind)
+    checks = []
+    if out.baseline:
+        checks.append((path + ("baseline",), out.baseline.value, "baseline"))
+    for y, v in out.history.items():
+        checks.append((path + ("history", y), v, f"history {y}"))
+    for j, t in enumerate(out.targets):
+        if t.value is not None and t.kind in ("level", "cumulative"):
+            tpath = path + (("target",) if ind.target is not None else ("targets", j))
+            checks.append((tpath, t.value, f"target {t.text!r}"))
+    for p, v, what in checks:
+        if share and not 0 <= v <= 100:
+            ctx.err(p, f"{what} is {v:g}%, outside 0-100 for a share",
+                    "a share is a percentage between 0 and 100; check the unit or the value")
+        elif out.model == "compound" and v <= 0:
+            ctx.err(p, f"{what} is {v:g}, but a compound (growth-rate) model needs positive values",
+                    "set `model: linear` for an indicator that can be zero or negative")
+
+
+def _relation(ctx, i, r: RelationIn, known: set[str]) -> Relation:
+    """A relation read by the restricted expression parser (sim.relations); errors located."""
+    try:
+        names = parse_relation(r.expr, known).names
+    except RelationError as e:
+        ctx.err(("relations", i, "expr"), f"relation '{r.id}': {e.message}", e.hint)
+        names = ()
+    return Relation(id=r.id, expr=r.expr, tolerance=r.tolerance, note=r.note, names=names,
+                    line=ctx.loc.line(("relations", i)))

@@ -1,0 +1,155 @@
+"""Located messages for schema errors: file:line, indicator id, field, what is wrong, how to fix it."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from sim.errors import SimError
+from sim.spec.schema import (
+    BreakIn,
+    IndicatorIn,
+    PlanIn,
+    Point,
+    ReferenceIn,
+    RelationIn,
+    SourceIn,
+    SpecIn,
+    TargetIn,
+    ValueAt,
+)
+from sim.spec.yamlload import Located
+
+_TYPE_WORDS = {"float": "a number", "str": "text", "int": "a whole number", "bool": "true/false",
+               "dict": "a mapping", "list": "a list", "none": "empty"}
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    """Drop pydantic's union-member and validator tags from an error location."""
+    out = []
+    for p in loc:
+        if isinstance(p, str) and (p in _TYPE_WORDS or p[:1].isupper() or "[" in p
+                                   or p.startswith("function")):
+            continue
+        if isinstance(p, str) and p.endswith("[key]"):
+            continue
+        out.append(p)
+    return tuple(out)
+
+
+def _at(data, path: tuple):
+    for p in path:
+        try:
+            data = data[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _branch(err: dict, data, prefix: tuple) -> tuple | None:
+    """The error's location, or None when the input chose another branch of a union: a mapping
+    with `dist: normal` is judged only as a normal distribution (whose tag leaves the path)."""
+    raw = prefix + tuple(err["loc"])
+    if err["type"] == "union_tag_invalid":   # the `dist:` names no known branch
+        return prefix + _clean_loc(err["loc"])
+    for k in range(len(prefix), len(raw)):
+        value = _at(data, prefix + _clean_loc(raw[len(prefix):k]))
+        if isinstance(value, dict) and isinstance(value.get("dist"), str):
+            if k < len(raw) and raw[k] == value["dist"]:
+                return prefix + _clean_loc(raw[len(prefix):k] + raw[k + 1:])
+            if any(p == value["dist"] for p in raw[k:]):
+                continue
+            return None
+    return prefix + _clean_loc(err["loc"])
+
+
+MISFITS = {"union_tag_not_found", "literal_error"}   # a union branch the input is not of
+
+
+def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[SimError]:
+    data = loc.data
+    grouped: dict[tuple, list[dict]] = {}
+    errs = e.errors()
+    kept = [(p, err) for err in errs if (p := _branch(err, data, prefix)) is not None]
+    for path, err in kept or [(prefix + _clean_loc(err["loc"]), err) for err in errs]:
+        grouped.setdefault(path, []).append(err)
+    for path in [p for p in grouped if any(q[:len(p)] == p and len(q) > len(p) for q in grouped)]:
+        if all(x["type"].endswith(("_type", "_parsing")) or x["type"] in MISFITS for x in grouped[path]):
+            del grouped[path]   # a branch that does not fit, where a deeper error says what does
+    out = []
+    for path, errs in grouped.items():
+        indicator, field = _who(data, path)
+        kinds = {x["type"] for x in errs}
+        got = errs[0].get("input")
+        if "extra_forbidden" in kinds:
+            known = _known_keys(path)
+            msg = f"unknown key '{path[-1]}'"
+            hint = f"known keys here: {', '.join(known)}" if known else "remove it"
+        elif "missing" in kinds:
+            msg, hint = f"'{path[-1]}' is required", "add it"
+        elif len(errs) > 1:
+            msg = f"wrong type: {_show(got)}"
+            hint = "expected " + _expected(path)
+        elif "model_type" in kinds or "dict_type" in kinds:
+            msg, hint = f"expected a mapping (key: value lines), got {_show(got)}", None
+        else:
+            msg, hint = f"{errs[0]['msg']}: {_show(got)}", _hint(path, errs[0])
+        out.append(SimError(msg, file=loc.file, line=loc.line(path), indicator=indicator,
+                            field=field, hint=hint))
+    return out
+
+
+def _show(v: Any) -> str:
+    s = repr(v)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def _who(data, path: tuple) -> tuple[str | None, str | None]:
+    """(indicator id, dotted field) for an error at ``path``."""
+    if len(path) >= 2 and path[0] == "indicators" and isinstance(path[1], int):
+        try:
+            ind = data["indicators"][path[1]]
+            ident = ind.get("id") if isinstance(ind, dict) else None
+        except (IndexError, KeyError, TypeError):
+            ident = None
+        ident = str(ident) if ident is not None else f"#{path[1] + 1}"
+        return ident, ".".join(str(p) for p in path[2:]) or None
+    return None, ".".join(str(p) for p in path) or None
+
+
+_MODELS = {"plan": PlanIn, "indicators": IndicatorIn, "references": ReferenceIn,
+           "relations": RelationIn}
+
+
+def _known_keys(path: tuple) -> list[str]:
+    if len(path) == 1:
+        return list(SpecIn.model_fields)
+    model = _MODELS.get(path[0])
+    if model is IndicatorIn and len(path) > 3:
+        sub = {"targets": TargetIn, "target": TargetIn, "baseline": ValueAt, "breaks": BreakIn,
+               "source": SourceIn, "history": Point, "growth_history": Point}.get(path[2])
+        return list(sub.model_fields) if sub else []
+    return list(model.model_fields) if model else []
+
+
+def _expected(path: tuple) -> str:
+    last = next((p for p in reversed(path) if isinstance(p, str)), "")
+    return {"baseline": "a number, null, a compound cell like '在地91家属地51家', or {year, value}",
+            "target": "a number or the plan's phrase, e.g. '1200以上'",
+            "history": "{year: value} or {year: {value, source}}",
+            "growth_history": "{year: percent} or {year: {value, source}}",
+            "source": "text or {line, text}"}.get(last, "another type")
+
+
+def _hint(path: tuple, err: dict) -> str | None:
+    if isinstance(err.get("input"), bool) and err["type"] in ("string_type", "literal_error"):
+        return "YAML reads yes/no/on/off/true/false as a yes/no value; put it in quotes"
+    if path and path[-1] in ("id",) and "pattern" in err["type"]:
+        return "ids are lowercase slugs: letters, digits and '_' (plan ids use '-')"
+    if err["type"] in ("int_parsing", "int_type", "int_from_float"):
+        return "years are whole numbers such as 2025"
+    if err["type"] in ("float_parsing", "float_type"):
+        return "write a number such as 1.38 (the unit goes in `unit:`)"
+    if err["type"] == "literal_error":
+        return None
+    return None
