@@ -49,10 +49,15 @@ def cases() -> dict[str, list[str]]:
 
 def normalize(doc):
     """Drop what differs between runs and machines: the time and absolute paths of provenance."""
+    def path(k, v):   # a file's path, or a list of them (compare's scenarios)
+        if k in ("spec", "scenario", "file") and isinstance(v, str) and "/" in v:
+            return "<path>"
+        if k in ("spec", "scenario", "file") and isinstance(v, list) and all(isinstance(x, str) for x in v):
+            return [path(k, x) for x in v]
+        return normalize(v)
+
     if isinstance(doc, dict):
-        return {k: ("<path>" if k in ("spec", "scenario", "file") and isinstance(v, str) and "/" in v
-                    else normalize(v))
-                for k, v in doc.items() if k != "time"}
+        return {k: path(k, v) for k, v in doc.items() if k != "time"}
     if isinstance(doc, list):
         return [normalize(v) for v in doc]
     return doc

@@ -22,7 +22,9 @@ MODULES = {module_name(p): p for p in sorted(SIM.rglob("*.py"))}
 
 
 def layer(module: str) -> str:
-    return module.split(".")[1]
+    """The layer of a module; sim.__main__ (`python -m sim`) is the command line's."""
+    name = module.split(".")[1]
+    return "cli" if name == "__main__" else name
 
 
 def imports(module: str) -> set[str]:

@@ -7,51 +7,54 @@ import click
 
 from sim.cli.common import (
     FORMATS,
-    MAX_GROWTH,
     STATUS_CHOICES,
-    _emit,
-    _plan_and_scenario,
-    _scenario_options,
-    _user_errors,
+    emit,
     emit_workbook,
+    format_option,
+    lang_option,
+    max_growth_option,
+    output_option,
+    plan_and_scenario,
+    preset_option,
+    scenario_options,
+    user_errors,
 )
 from sim.errors import SimError
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
-@click.option("--preset", type=click.Choice(["default", "unsd", "eurostat", "sdg-build", "cn-midterm"]),
-              default="default", help="Thresholds of an official method.")
+@scenario_options
+@preset_option
 @click.option("--margin", type=float, default=0.1, show_default=True,
               help="cn-midterm margin m around time elapsed.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@format_option(FORMATS)
+@lang_option
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
 @click.option("--wide", is_flag=True, help="Table: all columns.")
 @click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
 @click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(STATUS_CHOICES),
               help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track; "
                    "inconsistent: a consistency finding).")
-@MAX_GROWTH
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@max_growth_option
+@output_option()
+@user_errors
 def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
           max_growth, output):
     """Feasibility report: required pace, assumed pace, projection and status per target."""
     from sim.report.check import check_report, explain_text, render_check
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     report = check_report(s, sc, preset, margin, max_growth)
     if explain:
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
             raise SimError(f"'{explain}' is not an indicator of plan {s.plan.id}", field="--explain",
                            hint="ids: " + ", ".join(i.id for i in s.indicators))
-        _emit(explain_text(report, explain, lang), output)
+        emit(explain_text(report, explain, lang), output)
     elif fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
     else:
-        _emit(render_check(report, fmt, lang, group_by, wide), output)
+        emit(render_check(report, fmt, lang, group_by, wide), output)
     statuses = {r["status"] for r in report["rows"]}
     wanted = set(fail_on)
     if "not_on_track" in wanted:
@@ -63,18 +66,18 @@ def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, exp
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@scenario_options
+@format_option(FORMATS)
+@lang_option
+@output_option()
+@user_errors
 def project(spec, scenario, assume, fmt, lang, output):
     """Year-by-year paths per indicator under a scenario (* marks projected values)."""
     from sim.report.check import project_report, render_project
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     if fmt == "xlsx":
         from sim.report.check import check_report
         emit_workbook([check_report(s, sc)], s, [sc], lang, output)
         return
-    _emit(render_project(project_report(s, sc), fmt, lang), output)
+    emit(render_project(project_report(s, sc), fmt, lang), output)

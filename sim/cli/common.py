@@ -1,19 +1,25 @@
-"""What every command shares: error handling (exit 2), output writers, shared options."""
+"""What every command shares: error handling (exit 2), output writers and the shared option
+decorators (--format, -o/--output, --lang, -s/--assume, --draws/--seed, --preset, --max-growth),
+each declared once here."""
 from __future__ import annotations
 
 import functools
-import json
 import sys
 
 import click
 
 from sim.errors import SimError
+from sim.meta import to_json
 
-TEXT_FORMATS = ["table", "md", "csv", "json"]
-FORMATS = TEXT_FORMATS + ["xlsx"]
+TEXT_FORMATS = ("table", "md", "csv", "json")
+FORMATS = TEXT_FORMATS + ("xlsx",)
+LANGS = ("zh", "en")
+PRESETS = ("default", "unsd", "eurostat", "sdg-build", "cn-midterm")
+STATUS_CHOICES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away",
+                  "at_risk", "not_assessable", "not_on_track", "inconsistent")
 
 
-def _user_errors(fn):
+def user_errors(fn):
     """Print a SimError (every error of a file) to stderr and exit 2; never a traceback."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -35,7 +41,8 @@ def _write(output: str, data: str | bytes):
                        hint="check that the folder exists and can be written") from None
 
 
-def _emit(text: str, output: str | None):
+def emit(text: str, output: str | None):
+    """Write ``text`` to ``output``, or to stdout."""
     if output:
         _write(output, text)
     else:
@@ -61,32 +68,82 @@ def emit_workbook(reports: list[dict], spec, scenarios: list, lang: str, output:
     emit_bytes(workbook(reports, [project_report(spec, sc) for sc in scenarios], lang), output)
 
 
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def json_text(data) -> str:
+    """``data`` as indented UTF-8 JSON, NaN/inf as null (the one JSON writer, sim.meta.to_json)."""
+    return to_json(data)
 
 
-MAX_GROWTH = click.option("--max-growth", type=float, metavar="RATE",
-                          help="Flag compound paces beyond this rate a year (e.g. 0.2).")
+def plan_and_scenario(spec_path, scenario_path, assume):
+    """The spec and one scenario (default: trend from history) with the --assume what-ifs applied."""
+    spec, scs = plan_and_scenarios(spec_path, [scenario_path] if scenario_path else [], assume)
+    return spec, scs[0]
 
 
-def _plan_and_scenario(spec_path, scenario_path, assume):
+def plan_and_scenarios(spec_path, scenario_paths, assume):
+    """The spec and its scenarios (default: one, trend from history), each with the --assume what-ifs."""
     from sim.scenario.load import apply_assume, default_scenario, load_scenario
     from sim.spec.load import load_spec
 
     spec = load_spec(spec_path)
-    sc = load_scenario(scenario_path, spec) if scenario_path else default_scenario()
+    scs = [load_scenario(p, spec) for p in scenario_paths] or [default_scenario()]
     if assume:
-        sc = apply_assume(sc, list(assume), spec)
-    return spec, sc
+        scs = [apply_assume(sc, list(assume), spec) for sc in scs]
+    return spec, scs
 
 
-def _scenario_options(fn):
-    fn = click.option("--assume", multiple=True, metavar="ID.FIELD=VALUE",
-                      help="What-if without a file, e.g. gdp.growth=0.07 (repeatable).")(fn)
-    fn = click.option("-s", "--scenario", "scenario", type=click.Path(dir_okay=False),
-                      help="Scenario file (default: trend from history).")(fn)
-    return fn
+def _stack(*options):
+    """One decorator applying ``options`` so that they list in the given order in --help."""
+    def decorate(fn):
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+    return decorate
 
 
-STATUS_CHOICES = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away",
-                  "at_risk", "not_assessable", "not_on_track", "inconsistent"]
+def format_option(choices=TEXT_FORMATS, default: str | None = "table", help: str | None = None):
+    """--format FMT (parameter ``fmt``) among the formats this command writes."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, help=help)
+
+
+def output_option(help: str = "Write to FILE."):
+    """-o/--output FILE (default: stdout)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), help=help)
+
+
+lang_option = click.option("--lang", type=click.Choice(list(LANGS)), default="zh")
+"""--lang zh|en: the language of every sentence of the output."""
+
+preset_option = click.option("--preset", type=click.Choice(list(PRESETS)), default="default",
+                             help="Thresholds of an official method.")
+
+max_growth_option = click.option("--max-growth", type=float, metavar="RATE",
+                                 help="Flag compound paces beyond this rate a year (e.g. 0.2).")
+
+_ASSUME = "ID.FIELD=VALUE"
+
+scenario_options = _stack(
+    click.option("-s", "--scenario", "scenario", type=click.Path(dir_okay=False),
+                 help="Scenario file (default: trend from history)."),
+    click.option("--assume", multiple=True, metavar=_ASSUME,
+                 help="What-if without a file, e.g. gdp.growth=0.07 (repeatable)."))
+"""-s/--scenario FILE (parameter ``scenario``) and --assume ID.FIELD=VALUE (repeatable)."""
+
+
+def scenarios_options(required: bool = False):
+    """-s/--scenario FILE repeatable (parameter ``scenarios``) and --assume applied to every scenario."""
+    return _stack(
+        click.option("-s", "--scenario", "scenarios", multiple=True, required=required,
+                     type=click.Path(dir_okay=False),
+                     help="Scenario file (repeat: -s A -s B -s C)." if required else
+                          "Scenario file (repeatable; default: trend from history)."),
+        click.option("--assume", multiple=True, metavar=_ASSUME,
+                     help="What-if applied to every scenario, e.g. gdp.growth=0.07 (repeatable)."))
+
+
+def draw_options(minimum: int = 1, draws_help: str = "Monte Carlo paths.",
+                 seed_help: str = "Random seed (default: a fresh one, printed in the output)."):
+    """--draws N (at least ``minimum``, default 10,000) and --seed INT (default: a fresh one)."""
+    return _stack(
+        click.option("--draws", type=click.IntRange(min=minimum), default=10_000, show_default=True,
+                     help=draws_help),
+        click.option("--seed", type=int, help=seed_help))

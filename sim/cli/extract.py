@@ -5,18 +5,18 @@ import os
 
 import click
 
-from sim.cli.common import _emit, _user_errors
+from sim.cli.common import emit, output_option, user_errors
 from sim.errors import SimError
 
 
 @click.command()
 @click.argument("doc", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the draft to FILE.")
+@output_option("Write the draft to FILE.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--encoding", help="The document's encoding (default: detected: UTF-8, UTF-16, GB18030).")
 @click.option("--base-year", type=int, help="plan.base_year (default: read from the document).")
 @click.option("--target-year", type=int, help="plan.target_year (default: read from the document).")
-@_user_errors
+@user_errors
 def extract(doc, output, force, encoding, base_year, target_year):
     """Draft a spec from a plan document's text: indicator tables and target sentences.
 
@@ -31,5 +31,5 @@ def extract(doc, output, force, encoding, base_year, target_year):
     if output and os.path.exists(output) and not force:
         raise SimError(f"{output} exists", field="-o", hint="pass --force to overwrite it")
     draft = extract_file(doc, encoding=encoding, base_year=base_year, target_year=target_year)
-    _emit(draft.yaml, output)
+    emit(draft.yaml, output)
     click.echo(summary_text(draft, output), err=True)

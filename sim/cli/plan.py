@@ -5,17 +5,25 @@ import sys
 
 import click
 
-from sim.cli.common import MAX_GROWTH, _emit, _json, _user_errors
+from sim.cli.common import (
+    emit,
+    format_option,
+    json_text,
+    lang_option,
+    max_growth_option,
+    output_option,
+    user_errors,
+)
 from sim.errors import SimError
 
 
 @click.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@MAX_GROWTH
+@lang_option
+@max_growth_option
 @click.option("--fail-on", "fail_on", type=click.Choice(["inconsistent"]),
               help="Exit 1 if a consistency finding is an inconsistency.")
-@_user_errors
+@user_errors
 def validate(specs, lang, max_growth, fail_on):
     """Check plan specs: every error of every file, or one OK line per plan followed by its
     consistency findings (implied targets, contradictions, growth vs level, bounds, paces)."""
@@ -54,9 +62,9 @@ def validate(specs, lang, max_growth, fail_on):
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "md", "csv"]), default="table")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@_user_errors
+@format_option(("table", "json", "md", "csv"))
+@output_option()
+@user_errors
 def show(spec, fmt, output):
     """Print the normalized plan: every indicator with its normalized targets."""
     from sim.report.tables import render
@@ -65,7 +73,7 @@ def show(spec, fmt, output):
 
     s = load_spec(spec)
     if fmt == "json":
-        _emit(_json(spec_dict(s)), output)
+        emit(json_text(spec_dict(s)), output)
         return
     headers = ["id", "name", "unit", "baseline", "year", "text", "kind", "op", "value", "owner"]
     rows = []
@@ -75,4 +83,4 @@ def show(spec, fmt, output):
             rows.append([ind.id, ind.name, ind.unit, base, t and t.year, t and t.text, t and t.kind,
                          t and t.op, t and (t.value if t.op != "between" else f"{t.low:g}-{t.high:g}"),
                          ind.owner])
-    _emit(render(headers, rows, fmt, title=f"{s.plan.title} ({s.plan.id})"), output)
+    emit(render(headers, rows, fmt, title=f"{s.plan.title} ({s.plan.id})"), output)

@@ -10,12 +10,17 @@ import click
 
 from sim.cli.common import (
     FORMATS,
-    TEXT_FORMATS,
-    _emit,
-    _plan_and_scenario,
-    _scenario_options,
-    _user_errors,
+    draw_options,
+    emit,
     emit_workbook,
+    format_option,
+    lang_option,
+    output_option,
+    plan_and_scenario,
+    plan_and_scenarios,
+    scenario_options,
+    scenarios_options,
+    user_errors,
 )
 from sim.errors import SimError
 
@@ -33,38 +38,31 @@ def _progress(draws: int):
     return show
 
 
-def _draw_options(fn):
-    fn = click.option("--seed", type=int, help="Random seed (default: a fresh one, printed in the output).")(fn)
-    fn = click.option("--draws", type=click.IntRange(min=1), default=10_000, show_default=True,
-                      help="Monte Carlo paths.")(fn)
-    return fn
-
-
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
-@_draw_options
+@scenario_options
+@draw_options()
 @click.option("--method", type=click.Choice(["auto", "monte-carlo"]), default="auto", show_default=True,
               help="auto: closed form where it exists, else Monte Carlo; monte-carlo: always draw.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@format_option(FORMATS)
+@lang_option
 @click.option("--wide", is_flag=True, help="Table: all columns (standard error, uncertainty, owner).")
 @click.option("--by-year", is_flag=True, help="Percentiles by year for fan charts instead of targets.")
 @click.option("--fail-below", type=click.FloatRange(0, 1), metavar="P",
               help="Exit 1 if any target's probability is below P.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@output_option()
+@user_errors
 def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, output):
     """Probability of attainment for every assessable target (closed form or Monte Carlo)."""
     from sim.assess.simulate import simulate_report
     from sim.report.simulation import render_simulation
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     report = simulate_report(s, sc, draws, seed, method.replace("-", "_"), progress=_progress(draws))
     if fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
     else:
-        _emit(render_simulation(report, fmt, lang, wide, by_year), output)
+        emit(render_simulation(report, fmt, lang, wide, by_year), output)
     if fail_below is not None and any(r["probability"] is not None and r["probability"] < fail_below
                                       for r in report["rows"]):
         sys.exit(1)
@@ -72,35 +70,28 @@ def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_ye
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@click.option("-s", "--scenario", "scenarios", multiple=True, required=True, type=click.Path(dir_okay=False),
-              help="Scenario file (repeat: -s A -s B -s C).")
-@click.option("--assume", multiple=True, metavar="ID.FIELD=VALUE", help="Applied to every scenario.")
-@_draw_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@scenarios_options(required=True)
+@draw_options()
+@format_option(FORMATS)
+@lang_option
+@output_option()
+@user_errors
 def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
     """Scenarios side by side: projected value, status and probability per target."""
     from sim.assess.simulate import compare_report, simulate_report
     from sim.report.simulation import render_compare
-    from sim.scenario.load import apply_assume, load_scenario
-    from sim.spec.load import load_spec
 
-    s = load_spec(spec)
-    scs = [load_scenario(p, s) for p in scenarios]
-    if assume:
-        scs = [apply_assume(sc, list(assume), s) for sc in scs]
+    s, scs = plan_and_scenarios(spec, scenarios, assume)
     if fmt == "xlsx":   # one check/simulation sheet set per scenario
         emit_workbook([simulate_report(s, sc, draws, seed, progress=_progress(draws)) for sc in scs],
                       s, scs, lang, output)
         return
-    _emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang), output)
+    emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang), output)
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
+@scenario_options
 @click.option("--indicator", metavar="ID", help="Only this indicator.")
 @click.option("--probability", type=float, metavar="P",
               help="Also the mean pace that meets each target with probability P (scenario's spread).")
@@ -109,43 +100,43 @@ def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
 @click.option("--pace", metavar="RATE", help="Pace for the year a target is reached, e.g. 0.06 or 6% "
                                              "(units/yr for a linear indicator; default: the scenario's).")
 @click.option("--baselines", metavar="LO:HI:STEP", help="Baselines to try where the plan has none.")
-@_draw_options
-@click.option("--format", "fmt", type=click.Choice(TEXT_FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@draw_options()
+@format_option()
+@lang_option
+@output_option()
+@user_errors
 def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output):
     """Break-even paces, the pace for a probability, the year each target is reached."""
     from sim.assess.solve import parse_range, solve_report
     from sim.report.solve import render_solve
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     one = parse_range(pace, "--pace") if pace else None
     if one is not None and len(one) != 1:
         raise SimError("--pace takes one value", field="--pace")
     report = solve_report(s, sc, indicator, probability, one[0] if one else None, sd,
                           parse_range(baselines, "--baselines") if baselines else None, draws, seed)
-    _emit(render_solve(report, fmt, lang), output)
+    emit(render_solve(report, fmt, lang), output)
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
+@scenario_options
 @click.option("--indicator", metavar="ID", required=True)
 @click.option("--growth", metavar="LO:HI:STEP", help="Growth values, e.g. 0.03:0.10:0.005 (real with --deflator).")
 @click.option("--change", metavar="LO:HI:STEP", help="Changes in units per year (linear indicators).")
 @click.option("--deflator", metavar="LO:HI:STEP", help="Deflators as columns, e.g. 0.01:0.03:0.01.")
-@click.option("--format", "fmt", type=click.Choice(TEXT_FORMATS), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@format_option()
+@lang_option
+@output_option()
+@user_errors
 def sweep(spec, scenario, assume, indicator, growth, change, deflator, fmt, lang, output):
     """What-if grid: the target-year projection over growth (rows) by deflator (columns)."""
     from sim.assess.solve import parse_range, sweep_report
     from sim.report.solve import render_sweep
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     report = sweep_report(s, sc, indicator, parse_range(growth, "--growth") if growth else None,
                           parse_range(change, "--change") if change else None,
                           parse_range(deflator, "--deflator") if deflator else None)
-    _emit(render_sweep(report, fmt, lang), output)
+    emit(render_sweep(report, fmt, lang), output)

@@ -5,14 +5,22 @@ import sys
 
 import click
 
-from sim.cli.common import _emit, _plan_and_scenario, _scenario_options, _user_errors
+from sim.cli.common import (
+    emit,
+    format_option,
+    lang_option,
+    output_option,
+    plan_and_scenario,
+    scenario_options,
+    user_errors,
+)
 
 PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_hold"]  # sim.verify
 
 
 @click.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
-@_scenario_options
+@scenario_options
 @click.option("--max-examples", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Cases tried per property.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the search.")
@@ -20,12 +28,12 @@ PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_h
               help="Seconds for the whole search.")
 @click.option("--property", "props", multiple=True, type=click.Choice(PROPERTIES),
               help="Check only these properties (repeatable; default all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@format_option(("table", "md", "json"))
+@lang_option
 @click.option("--fail-on", "fail_on", type=click.Choice(["broken"]),
               help="Exit 1 if a property is broken.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@_user_errors
+@output_option()
+@user_errors
 def verify(spec, scenario, assume, max_examples, seed, timeout, props, fmt, lang, fail_on, output):
     """Search the scenario's ranges (uniform distributions) for assumptions that break the plan:
     component targets met but the derived target missed, a share outside 0-100, a binding target
@@ -34,10 +42,10 @@ def verify(spec, scenario, assume, max_examples, seed, timeout, props, fmt, lang
     from sim.assess.verify import verify as run
     from sim.report.verify import render_verify
 
-    s, sc = _plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume)
     report = run(s, sc, max_examples=max_examples, seed=seed, timeout=timeout,
                  properties=tuple(props) or tuple(PROPERTIES),
                  progress=lambda msg: click.echo(msg, err=True))
-    _emit(render_verify(report, fmt, lang), output)
+    emit(render_verify(report, fmt, lang), output)
     if fail_on and any_broken(report):
         sys.exit(1)
