@@ -9,26 +9,31 @@ from sim.cli.common import (
     FORMATS,
     STATUS_CHOICES,
     emit,
+    emit_bytes,
     emit_workbook,
     format_option,
     lang_option,
+    load_portfolio,
     max_growth_option,
     output_option,
     plan_and_scenario,
+    portfolio_files,
     preset_option,
+    progress_line,
     scenario_options,
+    specs_argument,
     user_errors,
 )
 from sim.errors import SimError
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @preset_option
 @click.option("--margin", type=float, default=0.1, show_default=True,
               help="cn-midterm margin m around time elapsed.")
-@format_option(FORMATS)
+@format_option(FORMATS + ("html",), help="html: portfolios only.")
 @lang_option
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
 @click.option("--wide", is_flag=True, help="Table: all columns.")
@@ -39,11 +44,20 @@ from sim.errors import SimError
 @max_growth_option
 @output_option()
 @user_errors
-def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
+def check(specs, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
           max_growth, output):
-    """Feasibility report: required pace, assumed pace, projection and status per target."""
+    """Feasibility report: required pace, assumed pace, projection and status per target.
+    Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
+    and owner; csv and json list every row with its plan)."""
     from sim.report.check import check_report, explain_text, render_check
 
+    files = portfolio_files(specs)
+    if files is not None:
+        return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output)
+    if fmt == "html":
+        raise SimError("--format html is for a portfolio; for one plan use `sim report -o FILE.html`",
+                       field="--format")
+    spec, = specs
     s, sc = plan_and_scenario(spec, scenario, assume)
     report = check_report(s, sc, preset, margin, max_growth)
     if explain:
@@ -55,12 +69,37 @@ def check(spec, scenario, assume, preset, margin, fmt, lang, group_by, wide, exp
         emit_workbook([report], s, [sc], lang, output)
     else:
         emit(render_check(report, fmt, lang, group_by, wide), output)
+    if _failed(report, fail_on):
+        sys.exit(1)
+
+
+def _failed(report: dict, fail_on) -> bool:
+    """--fail-on over every row (and consistency finding) of a report or a portfolio."""
     statuses = {r["status"] for r in report["rows"]}
     wanted = set(fail_on)
     if "not_on_track" in wanted:
         wanted |= set(STATUS_CHOICES[2:6])
-    if statuses & wanted or ("inconsistent" in wanted and any(
-            f["inconsistent"] for f in report["consistency"])):
+    return bool(statuses & wanted) or ("inconsistent" in wanted and any(
+        f["inconsistent"] for f in report["consistency"]))
+
+
+def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output):
+    from sim.assess.portfolio import assess_portfolio, portfolio_summary
+    from sim.report.portfolio import portfolio_report, portfolio_workbook, render_portfolio
+
+    loaded, sc, scenario_of = load_portfolio(files, scenario, assume)
+    specs = [x.spec for x in loaded if x.spec is not None]
+    rows, found = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
+                                   progress=progress_line("checking", len(specs)))
+    summary = portfolio_summary(rows, [s.plan.id for s in specs])
+    report = portfolio_report(loaded, sc, rows, found, summary, preset)
+    if fmt == "xlsx":
+        emit_bytes(portfolio_workbook(report, lang), output)
+    else:
+        emit(render_portfolio(report, fmt, lang), output)
+    if report["errors"]:
+        sys.exit(2)
+    if _failed(report, fail_on):
         sys.exit(1)
 
 

@@ -73,6 +73,12 @@ def json_text(data) -> str:
     return to_json(data)
 
 
+def load_one(path):
+    """The single-spec loader of every command (and of each plan of a portfolio)."""
+    from sim.spec.load import load_spec
+    return load_spec(path)
+
+
 def plan_and_scenario(spec_path, scenario_path, assume):
     """The spec and one scenario (default: trend from history) with the --assume what-ifs applied."""
     spec, scs = plan_and_scenarios(spec_path, [scenario_path] if scenario_path else [], assume)
@@ -82,9 +88,8 @@ def plan_and_scenario(spec_path, scenario_path, assume):
 def plan_and_scenarios(spec_path, scenario_paths, assume):
     """The spec and its scenarios (default: one, trend from history), each with the --assume what-ifs."""
     from sim.scenario.load import apply_assume, default_scenario, load_scenario
-    from sim.spec.load import load_spec
 
-    spec = load_spec(spec_path)
+    spec = load_one(spec_path)
     scs = [load_scenario(p, spec) for p in scenario_paths] or [default_scenario()]
     if assume:
         scs = [apply_assume(sc, list(assume), spec) for sc in scs]
@@ -147,3 +152,51 @@ def draw_options(minimum: int = 1, draws_help: str = "Monte Carlo paths.",
         click.option("--draws", type=click.IntRange(min=minimum), default=10_000, show_default=True,
                      help=draws_help),
         click.option("--seed", type=int, help=seed_help))
+
+
+specs_argument = click.argument("specs", nargs=-1, required=True, type=click.Path())
+"""SPEC...: one spec file, several, or folders of them (a portfolio; see ``portfolio_files``)."""
+
+PORTFOLIO_PROGRESS = 200      # portfolios of this many files show progress on stderr even off a terminal
+
+
+def portfolio_files(specs) -> list | None:
+    """None when ``specs`` names one spec file (the single-plan report, unchanged); else the spec
+    files of the portfolio: several files, or every *.yaml/*.yml under the folders given."""
+    from pathlib import Path
+
+    from sim.spec.many import spec_files
+    if len(specs) == 1 and not Path(specs[0]).is_dir():
+        return None
+    return spec_files(specs)
+
+
+def progress_line(what: str, total: int):
+    """A plain progress line on stderr for a terminal or a long run (``total`` items), else None."""
+    if not (sys.stderr.isatty() or total >= PORTFOLIO_PROGRESS):
+        return None
+    step = max(1, total // 20)
+
+    def show(done: int, n: int):
+        if done == n or done % step == 0:
+            click.echo(f"\r{what}: {done:,}/{n:,}", err=True, nl=done == n)
+    return show
+
+
+def load_portfolio(files, scenario_path, assume):
+    """(loaded specs, scenario, scenario_of) for a portfolio: every file through ``load_one`` (an
+    invalid one keeps its located errors, the rest go on; errors are echoed to stderr), one
+    scenario for all plans, restricted to each plan's indicators (sim.scenario.many)."""
+    from sim.scenario.load import default_scenario, load_scenario
+    from sim.scenario.many import for_plan, with_assume
+    from sim.spec.many import load_specs
+
+    loaded = load_specs(files, load_one, progress_line("loading", len(files)))
+    for x in loaded:
+        for e in x.errors:
+            click.echo(str(e), err=True)
+    specs = [x.spec for x in loaded if x.spec is not None]
+    sc = load_scenario(scenario_path) if scenario_path else default_scenario()
+    if specs:
+        sc = with_assume(sc, list(assume), specs)
+    return loaded, sc, lambda spec: for_plan(sc, spec)

@@ -1,0 +1,74 @@
+"""A portfolio: every plan of a folder checked under one scenario, with summaries across plans.
+
+Rows are the `sim check` rows of each plan with ``plan`` (the plan id) first. Summaries count
+statuses by plan, by indicator name across plans (how many plans have the indicator and how many
+of its targets are off track) and by owner. Data only: the words are in sim.report.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sim.assess.consistency import findings
+from sim.assess.derived import assess_with_relations
+from sim.assess.status import STATUSES
+from sim.scenario.model import Scenario
+from sim.spec.model import Spec
+
+NOT_ON_TRACK = ("needs_acceleration", "off_track", "moving_away", "at_risk")
+
+
+def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario],
+                     preset: str = "default", margin: float = 0.1, max_growth: float | None = None,
+                     vectorized: bool = True,
+                     progress: Callable[[int, int], None] | None = None) -> tuple[list[dict], list[dict]]:
+    """(rows, consistency findings) of every plan, each carrying ``plan``. With ``vectorized``
+    the targets the array path covers (sim.assess.vector) are assessed together across plans;
+    the others row by row (sim.assess.status), with identical results."""
+    scs = [scenario_of(s) for s in specs]
+    if vectorized:
+        from sim.assess.vector import assess_many
+        per_plan = assess_many(specs, scs, preset, margin, progress)
+    else:
+        per_plan = []
+        for k, (s, sc) in enumerate(zip(specs, scs)):
+            per_plan.append(assess_with_relations(s, sc, preset, margin))
+            if progress:
+                progress(k + 1, len(specs))
+    rows, found = [], []
+    for s, sc, plan_rows in zip(specs, scs, per_plan):
+        pid = s.plan.id
+        rows.extend({"plan": pid, **r} for r in plan_rows)
+        found.extend({"plan": pid, **f} for f in findings(s, sc, max_growth))
+    return rows, found
+
+
+def _counts() -> dict[str, int]:
+    return {s: 0 for s in STATUSES}
+
+
+def portfolio_summary(rows: list[dict], plans: Sequence[str]) -> dict:
+    """Counts by status; by plan (every plan listed, in order); by indicator name and by owner
+    (``plans``: how many plans have it, ``targets``, ``by_status``, ``not_on_track``), in order of
+    first appearance."""
+    by_status = _counts()
+    by_plan = {p: {"targets": 0, "by_status": _counts(), "not_on_track": 0} for p in plans}
+    by_name: dict[str, dict] = {}
+    by_owner: dict[str, dict] = {}
+    for r in rows:
+        st = r["status"]
+        bad = st in NOT_ON_TRACK
+        by_status[st] += 1
+        for group, key in ((by_plan, r["plan"]), (by_name, r["name"]), (by_owner, r["owner"] or "—")):
+            g = group.get(key)
+            if g is None:
+                g = group[key] = {"plans": set(), "targets": 0, "by_status": _counts(), "not_on_track": 0}
+            if "plans" in g:
+                g["plans"].add(r["plan"])
+            g["targets"] += 1
+            g["by_status"][st] += 1
+            g["not_on_track"] += bad
+    for group in (by_name, by_owner):
+        for g in group.values():
+            g["plans"] = len(g["plans"])
+    return {"plans": len(plans), "targets": len(rows), "by_status": by_status, "by_plan": by_plan,
+            "by_indicator": by_name, "by_owner": by_owner}

@@ -1,0 +1,73 @@
+"""Several specs at once: spec files named on the command line or found in folders, each loaded on
+its own so that one invalid plan is reported (with its located errors) while the others run."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from sim.errors import SimError, SpecErrors
+from sim.spec.model import Spec
+
+SUFFIXES = (".yaml", ".yml")
+
+
+class Loaded(NamedTuple):
+    """One spec file: the spec, or the errors that stopped it (never both)."""
+    file: str
+    spec: Spec | None
+    errors: tuple[SimError, ...] = ()
+
+
+def spec_files(args: Sequence[str | Path]) -> list[Path]:
+    """The spec files named by ``args``: files as given, folders searched recursively for
+    *.yaml/*.yml (sorted; hidden folders skipped). A missing path or a folder with no spec is an error."""
+    out: list[Path] = []
+    for a in args:
+        p = Path(a)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            if not found:
+                raise SimError("no spec files (*.yaml, *.yml) in this folder", file=str(p),
+                               hint="name a folder that holds plan specs, or the spec files themselves")
+            out.extend(found)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise SimError("no such file or folder", file=str(p), hint="check the path")
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def load_specs(files: Sequence[str | Path], load: Callable[[str], Spec],
+               progress: Callable[[int, int], None] | None = None) -> list[Loaded]:
+    """Each file through ``load`` (the single-spec loader the CLI uses); errors are kept per file.
+    A plan id already used by an earlier file is an error of the later file."""
+    out: list[Loaded] = []
+    ids: dict[str, str] = {}
+    for k, f in enumerate(files):
+        f = str(f)
+        try:
+            spec = load(f)
+        except SpecErrors as e:
+            out.append(Loaded(f, None, tuple(e.errors)))
+        except SimError as e:
+            out.append(Loaded(f, None, (e,)))
+        else:
+            first = ids.setdefault(spec.plan.id, f)
+            if first != f:
+                out.append(Loaded(f, None, (SimError(
+                    f"plan id '{spec.plan.id}' is already used by {first}", file=f, field="plan.id",
+                    hint="every plan of a portfolio needs its own id"),)))
+            else:
+                out.append(Loaded(f, spec))
+        if progress:
+            progress(k + 1, len(files))
+    return out
