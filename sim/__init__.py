@@ -3,7 +3,7 @@
 Everything the CLI does is available here (imported lazily, so `import sim` is cheap)::
 
     import sim
-    spec = sim.load_spec("specs/tunxi-yrd-2027.yaml")
+    spec = sim.load_spec("specs/tunxi-yrd-2027.yaml")   # with its `data:` files; as_of="2024-03-31"
     sc = sim.load_scenario("scenarios/tunxi-baseline.yaml", spec)
     report = sim.check_report(spec, sc)          # the `sim check --format json` data
     print(sim.render_check(report, "md"))
@@ -11,7 +11,7 @@ Everything the CLI does is available here (imported lazily, so `import sim` is c
 from importlib import import_module
 
 _API = {
-    "load_spec": "sim.spec.load", "loads_spec": "sim.spec.load", "parse_target": "sim.spec.phrases",
+    "load_spec": "sim.data", "load_plan": "sim.data", "load_actuals": "sim.data", "loads_spec": "sim.spec.load", "parse_target": "sim.spec.phrases",
     "load_scenario": "sim.scenario.load", "loads_scenario": "sim.scenario.load", "apply_assume": "sim.scenario.load",
     "default_scenario": "sim.scenario.load", "assess_plan": "sim.assess.status", "check_report": "sim.report.check",
     "project_report": "sim.report.check", "render_check": "sim.report.check", "render_project": "sim.report.check",

@@ -17,6 +17,23 @@ def num(x) -> float | None:
     return x if math.isfinite(x) else None
 
 
+def _latest_vintage(ind: Indicator, t: Target, latest) -> str | None:
+    """Vintage of the latest value the row rests on (the growth rate's for a growth target)."""
+    if t.kind == "growth" and ind.growth_refs:
+        return ind.growth_refs[max(ind.growth_refs)].vintage
+    ref = ind.history_refs.get(latest[0]) if latest else None
+    return ref.vintage if ref else None
+
+
+def _sources(ind: Indicator) -> dict[str, str]:
+    """Where each actual came from (file:row, vintage, source), growth rates as 'YEAR growth'."""
+    out = {str(y): s for y, s in ind.history_sources.items()}
+    for y, o in ind.growth_refs.items():
+        text = " ".join(x for x in (o.where, o.vintage and f"({o.vintage})", o.source) if x)
+        out[f"{y} growth"] = text
+    return out
+
+
 def _row(ind: Indicator, t: Target) -> dict:
     latest = ind.latest()
     return {
@@ -27,12 +44,14 @@ def _row(ind: Indicator, t: Target) -> dict:
         "baseline": num(ind.baseline.value) if ind.baseline else None,
         "baseline_year": ind.baseline.year if ind.baseline else None,
         "latest": num(latest[1]) if latest else None, "latest_year": latest[0] if latest else None,
+        "latest_vintage": _latest_vintage(ind, t, latest),
         "start": None, "start_year": None, "start_assumed": False, "pace_model": ind.model, "pace_unit": None,
         "required_pace": None, "required_pace_from_base": None, "required_real_pace": None,
         "assumed_pace": None, "pace_source": None, "weak_evidence": False,
         "projected": None, "gap": None, "share_of_required": None, "pace_ratio": None,
         "status": "not_assessable", "reason": "", "preset_status": None, "assumed": [],
-        "explain": {"inputs": {}, "formula": [], "branch": "", "data_points": {}, "notes": []},
+        "explain": {"inputs": {}, "formula": [], "branch": "", "data_points": {}, "notes": [],
+                    "sources": _sources(ind)},
     }
 
 

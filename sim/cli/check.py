@@ -6,6 +6,7 @@ import sys
 import click
 
 from sim.cli.common import (
+    as_of_option,
     FORMATS,
     STATUS_CHOICES,
     emit,
@@ -43,9 +44,10 @@ from sim.errors import SimError
                    "inconsistent: a consistency finding).")
 @max_growth_option
 @output_option()
+@as_of_option
 @user_errors
 def check(specs, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
-          max_growth, output):
+          max_growth, output, as_of):
     """Feasibility report: required pace, assumed pace, projection and status per target.
     Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
     and owner; csv and json list every row with its plan)."""
@@ -53,12 +55,13 @@ def check(specs, scenario, assume, preset, margin, fmt, lang, group_by, wide, ex
 
     files = portfolio_files(specs)
     if files is not None:
-        return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output)
+        return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
+                                as_of)
     if fmt == "html":
         raise SimError("--format html is for a portfolio; for one plan use `sim report -o FILE.html`",
                        field="--format")
     spec, = specs
-    s, sc = plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     report = check_report(s, sc, preset, margin, max_growth)
     if explain:
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
@@ -83,11 +86,12 @@ def _failed(report: dict, fail_on) -> bool:
         f["inconsistent"] for f in report["consistency"]))
 
 
-def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output):
+def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
+                     as_of=None):
     from sim.assess.portfolio import assess_portfolio, portfolio_summary
     from sim.report.portfolio import portfolio_report, portfolio_workbook, render_portfolio
 
-    loaded, sc, scenario_of = load_portfolio(files, scenario, assume)
+    loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]
     rows, found = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
                                    progress=progress_line("checking", len(specs)))
@@ -109,12 +113,13 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
 @format_option(FORMATS)
 @lang_option
 @output_option()
+@as_of_option
 @user_errors
-def project(spec, scenario, assume, fmt, lang, output):
+def project(spec, scenario, assume, fmt, lang, output, as_of):
     """Year-by-year paths per indicator under a scenario (* marks projected values)."""
     from sim.report.check import project_report, render_project
 
-    s, sc = plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     if fmt == "xlsx":
         from sim.report.check import check_report
         emit_workbook([check_report(s, sc)], s, [sc], lang, output)

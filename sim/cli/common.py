@@ -73,23 +73,30 @@ def json_text(data) -> str:
     return to_json(data)
 
 
-def load_one(path):
-    """The single-spec loader of every command (and of each plan of a portfolio)."""
-    from sim.spec.load import load_spec
-    return load_spec(path)
+def load_one(path, as_of: str | None = None):
+    """The single-spec loader of every command (and of each plan of a portfolio): the spec with its
+    `data:` files merged as of ``as_of`` (sim.data.load_plan); rows of a data file that match no
+    indicator are reported on stderr."""
+    from sim.data import load_plan
+    from sim.report.dataview import unmatched_lines
+
+    spec = load_plan(path, as_of)
+    for line in unmatched_lines(spec):
+        click.echo(line, err=True)
+    return spec
 
 
-def plan_and_scenario(spec_path, scenario_path, assume):
+def plan_and_scenario(spec_path, scenario_path, assume, as_of: str | None = None):
     """The spec and one scenario (default: trend from history) with the --assume what-ifs applied."""
-    spec, scs = plan_and_scenarios(spec_path, [scenario_path] if scenario_path else [], assume)
+    spec, scs = plan_and_scenarios(spec_path, [scenario_path] if scenario_path else [], assume, as_of)
     return spec, scs[0]
 
 
-def plan_and_scenarios(spec_path, scenario_paths, assume):
+def plan_and_scenarios(spec_path, scenario_paths, assume, as_of: str | None = None):
     """The spec and its scenarios (default: one, trend from history), each with the --assume what-ifs."""
     from sim.scenario.load import apply_assume, default_scenario, load_scenario
 
-    spec = load_one(spec_path)
+    spec = load_one(spec_path, as_of)
     scs = [load_scenario(p, spec) for p in scenario_paths] or [default_scenario()]
     if assume:
         scs = [apply_assume(sc, list(assume), spec) for sc in scs]
@@ -120,6 +127,11 @@ lang_option = click.option("--lang", type=click.Choice(list(LANGS)), default="zh
 
 preset_option = click.option("--preset", type=click.Choice(list(PRESETS)), default="default",
                              help="Thresholds of an official method.")
+
+as_of_option = click.option(
+    "--as-of", "as_of", metavar="DATE",
+    help="Only actuals published by DATE (YYYY-MM-DD), the latest vintage of each year (default: all).")
+"""--as-of DATE (parameter ``as_of``): the actuals a monitoring office knew on that date."""
 
 max_growth_option = click.option("--max-growth", type=float, metavar="RATE",
                                  help="Flag compound paces beyond this rate a year (e.g. 0.2).")
@@ -183,7 +195,7 @@ def progress_line(what: str, total: int):
     return show
 
 
-def load_portfolio(files, scenario_path, assume):
+def load_portfolio(files, scenario_path, assume, as_of: str | None = None):
     """(loaded specs, scenario, scenario_of) for a portfolio: every file through ``load_one`` (an
     invalid one keeps its located errors, the rest go on; errors are echoed to stderr), one
     scenario for all plans, restricted to each plan's indicators (sim.scenario.many)."""
@@ -191,7 +203,7 @@ def load_portfolio(files, scenario_path, assume):
     from sim.scenario.many import for_plan, with_assume
     from sim.spec.many import load_specs
 
-    loaded = load_specs(files, load_one, progress_line("loading", len(files)))
+    loaded = load_specs(files, functools.partial(load_one, as_of=as_of), progress_line("loading", len(files)))
     for x in loaded:
         for e in x.errors:
             click.echo(str(e), err=True)

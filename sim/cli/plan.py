@@ -10,6 +10,7 @@ from sim.cli.common import (
     format_option,
     json_text,
     lang_option,
+    load_one,
     max_growth_option,
     output_option,
     user_errors,
@@ -31,13 +32,12 @@ def validate(specs, lang, max_growth, fail_on):
     from sim.assess.facts import inconsistent
     from sim.errors import SpecErrors
     from sim.report.findings import render_findings
-    from sim.spec.load import load_spec
     from sim.spec.specjson import kind_counts
 
     failed = bad = False
     for path in specs:
         try:
-            spec = load_spec(path)
+            spec = load_one(path)
             items = findings(spec, max_growth=max_growth)
         except SpecErrors as e:
             click.echo(str(e), err=True)
@@ -68,10 +68,9 @@ def validate(specs, lang, max_growth, fail_on):
 def show(spec, fmt, output):
     """Print the normalized plan: every indicator with its normalized targets."""
     from sim.report.tables import render
-    from sim.spec.load import load_spec
     from sim.spec.specjson import spec_dict
 
-    s = load_spec(spec)
+    s = load_one(spec)
     if fmt == "json":
         emit(json_text(spec_dict(s)), output)
         return

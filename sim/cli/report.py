@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from sim.cli.common import (
+    as_of_option,
     draw_options,
     emit,
     emit_bytes,
@@ -29,8 +30,9 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
 @draw_options(0, "Simulation draws for probabilities and P10–P90 bands (0: no simulation).",
               "Seed of the simulation (default: a fresh one, recorded in the report).")
 @output_option()
+@as_of_option
 @user_errors
-def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output):
+def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output, as_of):
     """The office report of a plan under one or more scenarios: HTML with charts, Markdown or Excel."""
     from pathlib import Path
 
@@ -43,7 +45,7 @@ def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output):
         raise SimError(f"cannot tell the report format from '{output}'", field="-o",
                        hint="name the file .html, .htm, .md or .xlsx, or give --format")
     fmt = fmt or REPORT_FORMATS.get(suffix, "html")
-    s, scs = plan_and_scenarios(spec, scenarios, assume)
+    s, scs = plan_and_scenarios(spec, scenarios, assume, as_of)
     data = report_data(s, scs, preset, draws, seed)
     if fmt == "xlsx":
         from sim.report.xlsx import report_workbook

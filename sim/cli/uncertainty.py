@@ -9,6 +9,7 @@ import sys
 import click
 
 from sim.cli.common import (
+    as_of_option,
     FORMATS,
     draw_options,
     emit,
@@ -51,13 +52,14 @@ def _progress(draws: int):
 @click.option("--fail-below", type=click.FloatRange(0, 1), metavar="P",
               help="Exit 1 if any target's probability is below P.")
 @output_option()
+@as_of_option
 @user_errors
-def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, output):
+def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, output, as_of):
     """Probability of attainment for every assessable target (closed form or Monte Carlo)."""
     from sim.assess.simulate import simulate_report
     from sim.report.simulation import render_simulation
 
-    s, sc = plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     report = simulate_report(s, sc, draws, seed, method.replace("-", "_"), progress=_progress(draws))
     if fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
@@ -75,13 +77,14 @@ def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_ye
 @format_option(FORMATS)
 @lang_option
 @output_option()
+@as_of_option
 @user_errors
-def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
+def compare(spec, scenarios, assume, draws, seed, fmt, lang, output, as_of):
     """Scenarios side by side: projected value, status and probability per target."""
     from sim.assess.simulate import compare_report, simulate_report
     from sim.report.simulation import render_compare
 
-    s, scs = plan_and_scenarios(spec, scenarios, assume)
+    s, scs = plan_and_scenarios(spec, scenarios, assume, as_of)
     if fmt == "xlsx":   # one check/simulation sheet set per scenario
         emit_workbook([simulate_report(s, sc, draws, seed, progress=_progress(draws)) for sc in scs],
                       s, scs, lang, output)
@@ -104,13 +107,14 @@ def compare(spec, scenarios, assume, draws, seed, fmt, lang, output):
 @format_option()
 @lang_option
 @output_option()
+@as_of_option
 @user_errors
-def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output):
+def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output, as_of):
     """Break-even paces, the pace for a probability, the year each target is reached."""
     from sim.assess.solve import parse_range, solve_report
     from sim.report.solve import render_solve
 
-    s, sc = plan_and_scenario(spec, scenario, assume)
+    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     one = parse_range(pace, "--pace") if pace else None
     if one is not None and len(one) != 1:
         raise SimError("--pace takes one value", field="--pace")

@@ -5,6 +5,7 @@ from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
 from sim.assess.status import STATUS_LABELS, summary
 from sim.meta import SCHEMA_VERSION, clean, provenance, to_json  # noqa: F401  (part of the report API)
+from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
@@ -69,7 +70,7 @@ def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: floa
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc), "preset": preset, "rows": rows,
             "summary": summary(rows), "consistency": findings(spec, sc, max_growth),
-            "provenance": provenance(spec, sc)}
+            "unmatched": unmatched_dicts(spec), "provenance": provenance(spec, sc)}
 
 
 def project_report(spec: Spec, sc: Scenario) -> dict:
@@ -89,7 +90,8 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
                     "targets": {str(t.year): t.value for t in ind.targets if t.value is not None
                                 and t.kind == "level" and t.year is not None}})
     return {"schema_version": SCHEMA_VERSION, "plan": {"id": spec.plan.id, "title": spec.plan.title},
-            "scenario": scenario_dict(sc), "indicators": out, "provenance": provenance(spec, sc)}
+            "scenario": scenario_dict(sc), "indicators": out, "unmatched": unmatched_dicts(spec),
+            "provenance": provenance(spec, sc)}
 
 
 def reason_text(r: dict, lang: str) -> str:
@@ -127,6 +129,8 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
         return f"{v:.0%}"
     if key == "latest" and v is None and r.get("start_assumed"):
         return f"{r['start']:g}" + ("*" if compact else TEXT[lang]["assumed"])
+    if key == "latest" and v is not None and vintage_mark(r.get("latest_vintage"), lang):
+        return f"{round(v, 4):g}" + vintage_mark(r.get("latest_vintage"), lang)
     if key == "text" and r.get("stretch"):
         return f"{v} (力争)" if lang == "zh" else f"{v} (stretch)"
     if isinstance(v, float):
@@ -206,6 +210,8 @@ def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
                 out.append(f"  {k}: {r[k]:.6g} {unit or ''}".rstrip())
         if ex["data_points"]:
             out.append("  data points: " + ", ".join(f"{y}: {v:g}" for y, v in ex["data_points"].items()))
+        for y, src in ex.get("sources", {}).items():
+            out.append(f"  source {y}: {src}")
         for note in ex["notes"]:
             out.append(f"  note: {note}")
         if ex.get("baseline_range"):

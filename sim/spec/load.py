@@ -14,6 +14,7 @@ from sim.spec.located import _shape_errors, _who
 from sim.spec.model import (
     Baseline,
     Break,
+    DataFile,
     Indicator,
     Plan,
     Reference,
@@ -25,6 +26,7 @@ from sim.spec.phrases import PhraseError, infer_direction, parse_target, split_c
 from sim.spec.relations import RelationError
 from sim.spec.relations import parse as parse_relation
 from sim.spec.schema import (
+    DataIn,
     IndicatorIn,
     PlanIn,
     Point,
@@ -32,6 +34,7 @@ from sim.spec.schema import (
     SpecIn,
     TargetIn,
     ValueAt,
+    _DataListIn,
     _RefsIn,
     _RelsIn,
 )
@@ -93,6 +96,7 @@ def _build(loc: Located, sha: str) -> Spec:
     rels_raw = data.get("relations") or []
     refs = _validate(_RefsIn, {"references": refs_raw}, (), loc, errors)
     rels = _validate(_RelsIn, {"relations": rels_raw}, (), loc, errors)
+    data_in = _validate(_DataListIn, {"data": data.get("data") or []}, (), loc, errors)
     if plan is None:
         raise SpecErrors(errors)
     spec_in = SpecIn.model_construct(plan=plan, indicators=[x for x in inds if x is not None],
@@ -120,10 +124,25 @@ def _build(loc: Located, sha: str) -> Spec:
     raw_ids = {x.get("id") for x in items if isinstance(x, dict)}
     relations = tuple(_relation(ctx, i, r, set(seen) | raw_ids | set(references))
                       for i, r in enumerate(spec_in.relations))
+    files = tuple(_data_file(ctx, k, d) for k, d in enumerate(data_in.data if data_in else []))
     if ctx.errors:
         raise SpecErrors(ctx.errors)
     return Spec(plan=Plan(**p.model_dump()), indicators=tuple(indicators), references=references,
-                relations=relations, file=loc.file, sha256=sha)
+                relations=relations, file=loc.file, sha256=sha, data=files)
+
+
+DATA_SUFFIXES = (".csv", ".xlsx")
+
+
+def _data_file(ctx: _Ctx, k: int, d: str | DataIn) -> DataFile:
+    """One entry of ``data:``; the file itself is read by sim.data."""
+    d = DataIn(path=d) if isinstance(d, str) else d
+    if Path(d.path).suffix.lower() not in DATA_SUFFIXES:
+        ctx.err(("data", k), f"'{d.path}' is not a .csv or .xlsx file",
+                "save the table as CSV (UTF-8 or GB18030) or Excel .xlsx")
+    elif d.sheet is not None and Path(d.path).suffix.lower() != ".xlsx":
+        ctx.err(("data", k, "sheet"), f"'{d.path}' is a CSV file: it has no sheets", "drop `sheet:`")
+    return DataFile(path=d.path, sheet=d.sheet, line=ctx.loc.line(("data", k)))
 
 
 LINEAR_NAME = re.compile(r"率|比重|比例|占比|强度|指数|之比|比$|收入比|增速|增幅")
@@ -144,10 +163,10 @@ def _pace_model(ind: IndicatorIn) -> str:
     return "compound"
 
 
-def _is_share(ind: IndicatorIn) -> bool:
+def is_share(name: str, unit: str) -> bool:
     """A percent share bounded by 0..100 (not a growth rate)."""
-    return units.is_share(ind.unit) and ind.unit.strip() == "%" and bool(
-        SHARE_NAME.search(ind.name)) and not GROWTH_NAME.search(ind.name)
+    return units.is_share(unit) and unit.strip() == "%" and bool(
+        SHARE_NAME.search(name)) and not GROWTH_NAME.search(name)
 
 
 def _series(values: dict | None) -> tuple[dict[int, float], dict[int, str]]:
@@ -274,7 +293,7 @@ def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction,
             t = t.model_copy(update={"tolerance": tin.tolerance})
         if t.kind == "reference" and ind.reference:
             t = t.model_copy(update={"reference": ind.reference})
-        out.append(_resolve_change(t, baseline, history))
+        out.append(resolve_change(t, baseline, history))
     return out
 
 
@@ -300,7 +319,7 @@ def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
                    "long form without op: by the indicator's direction")]
 
 
-def _resolve_change(t: Target, baseline: Baseline | None, history: dict) -> Target:
+def resolve_change(t: Target, baseline: Baseline | None, history: dict) -> Target:
     """A relative-change target becomes a level once its reference year's value is known."""
     if t.kind != "change" or t.relative_to is None:
         return t
@@ -352,7 +371,7 @@ def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> l
 
 
 def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
-    share = _is_share(ind)
+    share = is_share(ind.name, ind.unit)
     checks = []
     if out.baseline:
         checks.append((path + ("baseline",), out.baseline.value, "baseline"))

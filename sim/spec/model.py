@@ -28,6 +28,47 @@ class Break(Frozen):
     factor: float | None = None
 
 
+class Observation(Frozen):
+    """One actual as read, with where it came from: a row of a `data:` file or a YAML `history:` entry.
+
+    ``measure`` level (in the indicator's unit) or growth (% a year); ``vintage`` one of VINTAGES or None
+    (an unqualified value, ranked with 最终核实); ``published`` an ISO date or None."""
+    indicator: str
+    measure: Literal["level", "growth"] = "level"
+    year: int
+    value: float
+    vintage: str | None = None
+    published: str | None = None
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    source: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``file:row`` (with ``[sheet]``), the place to look the value up."""
+        return f"{self.file}{f' [{self.sheet}]' if self.sheet else ''}{f':{self.row}' if self.row else ''}"
+
+
+VINTAGES = ("预计", "快报", "初步核实", "最终核实")   # estimate < flash < preliminary < final
+
+
+class DataFile(Frozen):
+    """A file of actuals named by the spec's ``data:`` (``path`` as written, relative to the spec)."""
+    path: str
+    sheet: str | None = None
+    line: int | None = None
+    sha256: str | None = None
+
+
+class Unmatched(Frozen):
+    """A data row whose indicator cell names no indicator of the plan."""
+    file: str
+    sheet: str | None = None
+    row: int
+    name: str
+
+
 class SourceRef(Frozen):
     line: int | None = None
     text: str | None = None
@@ -46,6 +87,8 @@ class Indicator(Frozen):
     history: dict[int, float] = {}
     history_sources: dict[int, str] = {}
     growth_history: dict[int, float] = {}
+    history_refs: dict[int, Observation] = {}     # the chosen actual of each year, where it came from
+    growth_refs: dict[int, Observation] = {}
     targets: tuple[Target, ...] = ()
     breaks: tuple[Break, ...] = ()
     reference: str | None = None
@@ -108,6 +151,10 @@ class Spec(Frozen):
     relations: tuple[Relation, ...] = ()
     file: str | None = None
     sha256: str | None = None
+    data: tuple[DataFile, ...] = ()
+    observations: tuple[Observation, ...] = ()   # every actual of every vintage (data files and history)
+    as_of: str | None = None                      # ISO date the actuals were selected as of, if any
+    unmatched: tuple[Unmatched, ...] = ()
 
     def indicator(self, id: str) -> Indicator:
         for ind in self.indicators:

@@ -119,8 +119,20 @@ class _RelsIn(Frozen):
     relations: list[RelationIn] = []
 
 
+class _DataListIn(Frozen):
+    data: list[Annotated[str, Field(min_length=1)] | DataIn] = []
+    data: list[Annotated[str, Field(min_length=1)] | DataIn] = []
+
+
+class DataIn(Frozen):
+    """One file of actuals named by ``data:``: a path relative to the spec, and an .xlsx sheet."""
+    path: Annotated[str, Field(min_length=1)]
+    sheet: str | None = None
+
+
 class SpecIn(Frozen):
     plan: PlanIn
     indicators: Annotated[list[IndicatorIn], Field(min_length=1)]
     references: dict[Annotated[str, Field(pattern=SLUG)], ReferenceIn] = {}
     relations: list[RelationIn] = []
+    data: list[Annotated[str, Field(min_length=1)] | DataIn] = []

@@ -1,0 +1,124 @@
+"""Rows of a data file matched to a plan's indicators (by id, then by name; ``<id>.growth`` or
+``<name>增速`` for a growth rate) and converted into the indicator's unit."""
+from __future__ import annotations
+
+import re
+
+from sim.data import cells
+from sim.errors import SimError
+from sim.spec import units
+from sim.spec.load import is_share
+from sim.spec.model import Indicator, Observation, Spec, Unmatched
+
+GROWTH_SUFFIX = re.compile(r"(?:增速|增长率|增幅|增长|\.growth|growth)$", re.IGNORECASE)
+
+
+def norm(name: str) -> str:
+    """A name compared without spaces, with full-width brackets as ASCII, case-insensitive."""
+    return re.sub(r"\s+", "", name).translate(str.maketrans("（）【】：", "()[]:")).lower()
+
+
+class Matcher:
+    """Indicator lookup by id and by name."""
+
+    def __init__(self, spec: Spec):
+        self.ids = {i.id: i for i in spec.indicators}
+        self.names: dict[str, list[Indicator]] = {}
+        for i in spec.indicators:
+            self.names.setdefault(norm(i.name), []).append(i)
+
+    def _by_name(self, r: dict, name: str) -> Indicator | None:
+        found = self.names.get(norm(name), [])
+        if len(found) > 1:
+            cells.fail(r, f"'{name}' is the name of several indicators ({', '.join(i.id for i in found)})",
+                       "use the indicator's id in the data file")
+        return found[0] if found else None
+
+    def find(self, r: dict) -> tuple[Indicator, str] | None:
+        """(indicator, 'level' | 'growth') named by the row, or None."""
+        name = r["name"]
+        if name in self.ids:
+            return self.ids[name], "level"
+        if ind := self._by_name(r, name):
+            return ind, "level"
+        stem = GROWTH_SUFFIX.sub("", name).strip()
+        if stem != name and stem:
+            ind = self.ids.get(stem) or self._by_name(r, stem)
+            if ind:
+                return ind, "growth"
+        return None
+
+
+def observations(spec: Spec, rows: list[dict]) -> tuple[list[Observation], list[Unmatched]]:
+    """Observations of the matched rows (missing cells left out) and the rows that match nothing."""
+    m = Matcher(spec)
+    obs: list[Observation] = []
+    unmatched: dict[tuple, Unmatched] = {}
+    for r in rows:
+        hit = m.find(r)
+        if hit is None:
+            key = (r["file"], r["sheet"], r["row"])
+            unmatched.setdefault(key, Unmatched(file=r["file"], sheet=r["sheet"], row=r["row"], name=r["name"]))
+            continue
+        ind, measure = hit
+        year = cells.year(r)
+        x = cells.value(r)
+        if x is None:
+            continue
+        x = _convert(r, ind, measure, x, year)
+        obs.append(Observation(indicator=ind.id, measure=measure, year=year, value=x,
+                               vintage=cells.vintage(r), published=cells.published(r), file=r["file"],
+                               sheet=r["sheet"], row=r["row"], source=r["source"] or None))
+    return obs, list(unmatched.values())
+
+
+def _convert(r: dict, ind: Indicator, measure: str, x: float, year: int) -> float:
+    unit = r["unit"].strip()
+    if measure == "growth":
+        if unit not in ("", "%"):
+            cells.fail(r, f"a growth rate in '{unit}'", "growth rates are in % a year", ind.id)
+        return x
+    f = units.factor(unit, ind.unit)
+    if f is None:
+        cells.fail(r, f"{year}: unit '{unit}' does not convert into the indicator's unit '{ind.unit}'",
+                   "give the value in a unit of the same base (e.g. 万元 for 亿元)", ind.id)
+    x *= f
+    if is_share(ind.name, ind.unit) and not 0 <= x <= 100:
+        cells.fail(r, f"{year}: {x:g}% is outside 0-100 for a share", "check the unit or the value", ind.id)
+    if ind.model == "compound" and x <= 0:
+        cells.fail(r, f"{year}: {x:g} is not positive, but the indicator grows at a compound rate",
+                   "set `model: linear` on an indicator that can be zero or negative", ind.id)
+    return x
+
+
+def yaml_observations(spec: Spec) -> list[Observation]:
+    """The spec's own `history:` and `growth_history:` as observations (located at the indicator)."""
+    out = []
+    for ind in spec.indicators:
+        for measure, series in (("level", ind.history), ("growth", ind.growth_history)):
+            for y, v in series.items():
+                src = ind.history_sources.get(y) if measure == "level" else None
+                out.append(Observation(indicator=ind.id, measure=measure, year=y, value=v,
+                                       file=spec.file or "<spec>", row=ind.line, source=src))
+    return out
+
+
+def conflicts(obs: list[Observation]) -> list[SimError]:
+    """The same indicator-year and vintage given twice with different values (naming both places)."""
+    seen: dict[tuple, Observation] = {}
+    errors = []
+    for o in obs:
+        key = (o.indicator, o.measure, o.year, o.vintage or "最终核实")
+        first = seen.setdefault(key, o)
+        if first is not o and not _same(first.value, o.value):
+            what = "growth" if o.measure == "growth" else "value"
+            errors.append(SimError(
+                f"{o.year} {what} {o.value:g} differs from {first.value:g} at {first.where}",
+                file=o.file, line=o.row, indicator=o.indicator,
+                field=f"sheet '{o.sheet}'" if o.sheet else None,
+                hint="keep one value, or give each its vintage (预计, 快报, 初步核实, 最终核实)"))
+    return errors
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

@@ -1,0 +1,24 @@
+"""What the report layer says about actuals from data files: rows that matched no indicator, and the
+vintage mark of a latest value (预计 values are flagged in every format)."""
+from __future__ import annotations
+
+VINTAGE_LABELS = {"zh": {"预计": "预计", "快报": "快报", "初步核实": "初步核实", "最终核实": "最终核实"},
+                  "en": {"预计": "estimate", "快报": "flash", "初步核实": "preliminary", "最终核实": "final"}}
+
+
+def unmatched_lines(spec) -> list[str]:
+    """One line per data row that names no indicator of the plan: ``file:row: ... 'name'``."""
+    return [f"{u.file}{f' [{u.sheet}]' if u.sheet else ''}:{u.row}: no indicator of plan {spec.plan.id} "
+            f"is named '{u.name}': row not used (name it by the indicator's id or name)"
+            for u in spec.unmatched]
+
+
+def unmatched_dicts(spec) -> list[dict]:
+    """The JSON form of the unmatched rows (``unmatched`` in check and project JSON)."""
+    return [u.model_dump() for u in spec.unmatched]
+
+
+def vintage_mark(vintage: str | None, lang: str) -> str:
+    """`` (预计)`` / `` (estimate)`` after a value that is an estimate, else ''. Other vintages are
+    shown where a report has room (e.g. --explain), not after every number."""
+    return f" ({VINTAGE_LABELS[lang]['预计']})" if vintage == "预计" else ""

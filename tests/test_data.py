@@ -1,0 +1,185 @@
+"""`data:` files: CSV (UTF-8, BOM, GB18030) and .xlsx, long and wide, units, vintages and --as-of,
+unmatched rows and text cells reported, conflicts with YAML history, sources through to --explain."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import sim
+from sim.cli import main
+from sim.errors import SimError
+from tests.conftest import no_escape
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAN = """plan: {id: demo, title: 演示, base_year: 2020, target_year: 2025}
+data:
+  - yearbook.csv
+  - {path: bulletin.xlsx, sheet: 快报与核实}
+indicators:
+  - id: gdp
+    name: 地区生产总值
+    unit: 亿元
+    basis: nominal
+    target: 400以上
+  - id: retail
+    name: 社会消费品零售总额
+    unit: 亿元
+    target: 150
+  - id: pop
+    name: 常住人口
+    unit: 万人
+    history: {2019: 50.1}
+    target: 55
+"""
+YEARBOOK = ("指标,单位,2019年,2020年,2021年,2022年\n地区生产总值,万元,2500000,2700000,—,3000000\n"
+            "社会消费品零售总额,亿元,100,105,/,\n常住人口,人,501000,505000,510000,-\n不存在的指标,万元,1,2,3,4\n")
+BULLETIN = pd.DataFrame({
+    "指标名称": ["地区生产总值", "地区生产总值", "地区生产总值增速"], "年份": [2023, 2023, "2023年"],
+    "数值": [330, 335.5, 6.1], "单位": ["亿元", "亿元", "%"], "数据类型": ["预计", "初步核实", "预计"],
+    "发布日期": ["2024-01-20", "2024-09-30", "2024-01-20"], "来源": ["政府工作报告", "统计公报", "政府工作报告"]})
+
+
+def write_plan(tmp_path: Path, plan: str = PLAN, yearbook: str = YEARBOOK, bulletin=BULLETIN,
+               encoding: str = "gb18030") -> Path:
+    (tmp_path / "yearbook.csv").write_bytes(yearbook.encode(encoding))
+    with pd.ExcelWriter(tmp_path / "bulletin.xlsx") as w:
+        pd.DataFrame({"说明": ["见下一页"]}).to_excel(w, sheet_name="说明", index=False)
+        bulletin.to_excel(w, sheet_name="快报与核实", index=False)
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    return tmp_path / "plan.yaml"
+
+
+def run(*args):
+    r = CliRunner().invoke(main, [str(a) for a in args])
+    no_escape(r)
+    return r
+
+
+def test_wide_gb18030_in_wan_yuan_and_long_xlsx_load_into_the_spec(tmp_path):
+    spec = sim.load_plan(write_plan(tmp_path))
+    gdp = spec.indicator("gdp")
+    assert gdp.history == {2019: 250.0, 2020: 270.0, 2022: 300.0, 2023: 335.5}   # 万元 -> 亿元, — missing
+    assert gdp.growth_history == {2023: 6.1}
+    assert gdp.history_refs[2023].vintage == "初步核实" and gdp.history_refs[2023].source == "统计公报"
+    assert gdp.history_refs[2019].row == 2 and gdp.history_refs[2019].file == "yearbook.csv"
+    assert spec.indicator("pop").history == {2019: 50.1, 2020: 50.5, 2021: 51.0}   # 人 -> 万人; equal to YAML
+    assert [(u.file, u.row, u.name) for u in spec.unmatched] == [("yearbook.csv", 5, "不存在的指标")]
+    assert [d.sheet for d in spec.data] == [None, "快报与核实"] and all(len(d.sha256) == 64 for d in spec.data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_encodings_are_detected(tmp_path, encoding):
+    spec = sim.load_plan(write_plan(tmp_path, encoding=encoding))
+    assert spec.indicator("retail").history == {2019: 100.0, 2020: 105.0}
+
+
+@pytest.mark.parametrize("as_of,value,vintage", [(None, 335.5, "初步核实"), ("2024-09-30", 335.5, "初步核实"),
+                                                  ("2024-09-29", 330.0, "预计"), ("2024-01-20", 330.0, "预计"),
+                                                  ("2024-01-19", 300.0, None)])
+def test_as_of_picks_the_value_published_by_the_date(tmp_path, as_of, value, vintage):
+    spec = sim.load_plan(write_plan(tmp_path), as_of=as_of)
+    gdp = spec.indicator("gdp")
+    year = max(gdp.history)
+    assert gdp.history[year] == value and gdp.history_refs[year].vintage == vintage
+    assert spec.as_of == (as_of if as_of else None)
+
+
+def test_as_of_on_the_cli_marks_the_estimate_in_every_format(tmp_path):
+    path = write_plan(tmp_path)
+    d = json.loads(run("check", path, "--as-of", "2024-03-01", "--format", "json").stdout)
+    gdp = next(r for r in d["rows"] if r["indicator"] == "gdp")
+    assert gdp["latest"] == 330 and gdp["latest_vintage"] == "预计"
+    assert d["provenance"]["as_of"] == "2024-03-01" and len(d["provenance"]["data"]) == 2
+    assert d["unmatched"] == [{"file": "yearbook.csv", "sheet": None, "row": 5, "name": "不存在的指标"}]
+    for fmt, lang, mark in [("table", "zh", "330 (预计)"), ("md", "en", "330 (estimate)"), ("csv", "zh", "330 (预计)")]:
+        assert mark in run("check", path, "--as-of", "2024-03-01", "--format", fmt, "--lang", lang).stdout
+    late = json.loads(run("check", path, "--format", "json").stdout)
+    assert next(r for r in late["rows"] if r["indicator"] == "gdp")["latest_vintage"] == "初步核实"
+
+
+def test_unmatched_row_reported_on_stderr_with_file_row_and_name(tmp_path):
+    r = run("check", write_plan(tmp_path))
+    assert r.exit_code == 0
+    assert "yearbook.csv:5" in r.stderr and "不存在的指标" in r.stderr
+
+
+def test_explain_names_file_row_vintage_and_source(tmp_path):
+    out = run("check", write_plan(tmp_path), "--explain", "gdp").stdout
+    assert "source 2023: bulletin.xlsx [快报与核实]:3 (初步核实) 统计公报" in out
+    assert "source 2019: yearbook.csv:2" in out
+
+
+@pytest.mark.parametrize("cell", ["约300", "n/a", "三百"])
+def test_a_text_cell_is_an_error_located_by_file_and_row(tmp_path, cell):
+    path = write_plan(tmp_path, yearbook=YEARBOOK.replace("3000000", cell))
+    r = run("check", path)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "yearbook.csv:2" in r.stderr and cell in r.stderr
+
+
+def test_a_text_cell_in_a_sheet_names_the_sheet(tmp_path):
+    bad = BULLETIN.astype({"数值": object})
+    bad.loc[1, "数值"] = "待核"
+    with pytest.raises(SimError) as e:
+        sim.load_plan(write_plan(tmp_path, bulletin=bad))
+    assert "bulletin.xlsx:3" in str(e.value) and "快报与核实" in str(e.value) and "待核" in str(e.value)
+
+
+def test_same_year_twice_differently_is_an_error_unless_vintages_order_them(tmp_path):
+    bad = BULLETIN.copy()
+    bad.loc[0, "数据类型"] = "初步核实"
+    with pytest.raises(SimError) as e:
+        sim.load_plan(write_plan(tmp_path, bulletin=bad))
+    assert "335.5" in str(e.value) and "330" in str(e.value) and "bulletin.xlsx" in str(e.value)
+
+
+def test_a_conflict_with_yaml_history_names_both_places(tmp_path):
+    path = write_plan(tmp_path, plan=PLAN.replace("{2019: 50.1}", "{2019: 49}"))
+    r = run("check", path)
+    assert r.exit_code == 2
+    assert "yearbook.csv:4" in r.stderr and "plan.yaml" in r.stderr and "49" in r.stderr
+
+
+@pytest.mark.parametrize("yearbook,words", [
+    ("指标,2019\n地区生产总值,1e300\n", "not a usable value"),
+    ("指标,单位,2019\n地区生产总值,平方米,1\n", "does not convert"),
+    ("foo,bar\n1,2\n", "no header row"),
+    ("指标,年份,数值,数据类型\n地区生产总值,2019,1,大概\n", "not a vintage"),
+    ("指标,年份,数值\n地区生产总值,公元,1\n", "not a year"),
+])
+def test_bad_cells_are_located_errors(tmp_path, yearbook, words):
+    r = run("check", write_plan(tmp_path, yearbook=yearbook))
+    assert r.exit_code == 2 and words in r.stderr and "yearbook.csv" in r.stderr
+
+
+def test_missing_data_file_and_wrong_suffix_are_located(tmp_path):
+    path = write_plan(tmp_path, plan=PLAN.replace("yearbook.csv", "nothere.csv"))
+    r = run("check", path)
+    assert r.exit_code == 2 and "nothere.csv" in r.stderr and "not found" in r.stderr
+    path = write_plan(tmp_path, plan=PLAN.replace("yearbook.csv", "yearbook.txt"))
+    r = run("validate", path)
+    assert r.exit_code == 2 and "plan.yaml:3" in r.stderr
+
+
+def test_load_actuals_is_the_tidy_long_frame(tmp_path):
+    write_plan(tmp_path)
+    df = sim.load_actuals(tmp_path / "yearbook.csv")
+    assert list(df.columns[:4]) == ["indicator", "year", "value", "unit"]
+    assert len(df) == 4 * 4 - 4        # 16 cells, 4 missing (—, /, -, empty)
+    assert df.loc[(df.indicator == "常住人口") & (df.year == 2021), "value"].item() == 510000
+    long = sim.load_actuals(tmp_path / "bulletin.xlsx", sheet="快报与核实")
+    assert list(long.vintage) == ["预计", "初步核实", "预计"] and long.published.iloc[1] == "2024-09-30"
+
+
+def test_check_without_data_does_not_import_pandas():
+    code = ("import sys; from click.testing import CliRunner; from sim.cli import main; "
+            f"r = CliRunner().invoke(main, ['check', {str(ROOT / 'specs' / 'tunxi-yrd-2027.yaml')!r}]); "
+            "assert r.exit_code == 0, r.output; print('pandas' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "False"]
