@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 import sim
 import sim.cli
-from sim.report.xlsx import CHECK_COLUMNS, FILLS, workbook
+from sim.report.palette import STATUS_COLORS
+from sim.report.xlsx import CHECK_COLUMNS, workbook
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ def test_statuses_coloured_and_percentages_formatted(report_book):
     seen = set()
     for r in range(2, ws.max_row + 1):
         code = ws.cell(r, col_code).value
-        assert ws.cell(r, col_status).fill.fgColor.rgb.endswith(FILLS[code])
+        assert ws.cell(r, col_status).fill.fgColor.rgb.endswith(STATUS_COLORS[code][1:].upper())
         assert ws.cell(r, col_p).number_format == "0%"
         seen.add(code)
     assert {"on_track", "needs_acceleration", "off_track", "not_assessable"} <= seen

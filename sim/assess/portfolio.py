@@ -10,11 +10,9 @@ from collections.abc import Callable, Sequence
 
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
-from sim.assess.status import STATUSES
+from sim.assess.statuses import NOT_ON_TRACK, Status
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
-
-NOT_ON_TRACK = ("needs_acceleration", "off_track", "moving_away", "at_risk")
 
 
 def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario],
@@ -43,7 +41,7 @@ def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenar
 
 
 def _counts() -> dict[str, int]:
-    return {s: 0 for s in STATUSES}
+    return {s.value: 0 for s in Status}
 
 
 def portfolio_summary(rows: list[dict], plans: Sequence[str]) -> dict:

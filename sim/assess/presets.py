@@ -9,9 +9,6 @@ from sim.scenario.paths import Pace, Start, linked_history
 from sim.spec.model import Indicator
 from sim.spec.targets import Target
 
-PRESETS = ("default", "unsd", "eurostat", "sdg-build", "cn-midterm")
-
-
 PRESET_BANDS = {   # (lower bound, preset code, status); first band whose bound the measure meets
     "unsd": [(0.95, "on_track", "on_track"), (0.5, "moderate_progress", "needs_acceleration"),
              (0.1, "marginal_progress", "off_track"), (-0.1, "stagnation", "off_track"),

@@ -27,6 +27,7 @@ from sim.assess.probability import (
     stat_values,
 )
 from sim.assess.status import assess_plan
+from sim.assess.statuses import MEETS
 from sim.errors import SimError
 from sim.meta import SCHEMA_VERSION, provenance
 from sim.scenario.load import scenario_dict
@@ -126,7 +127,7 @@ def _closed_or_stat(spec: Spec, sc: Scenario, model: Model, ind: Indicator, t: T
     start = start_of(ind, sc, spec.plan.base_year)
     if d is None or start is None or t.year <= start.year:
         x = row["projected"]
-        row.update(probability=float(row["status"] in ("achieved", "on_track")), p10=x, p50=x, p90=x,
+        row.update(probability=float(row["status"] in MEETS), p10=x, p50=x, p90=x,
                    method="observed" if start is not None and t.year <= start.year else "closed_form")
         return None
     s = target_stat(spec, sc, ind, t, row, start.year + 1)

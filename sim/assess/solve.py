@@ -11,6 +11,7 @@ from sim.assess.kinds import linear_unit, pace_out
 from sim.assess.probability import meets, new_seed, stat_values
 from sim.assess.simulate import target_stat
 from sim.assess.status import BASELINE_RANGE, assess_plan, assess_target, baseline_range
+from sim.assess.statuses import MEETS
 from sim.errors import SimError
 from sim.meta import SCHEMA_VERSION, provenance
 from sim.scenario.load import scenario_dict
@@ -260,7 +261,7 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
                 row = assess_target(spec, ind, t, s2)
                 cells.append({"target_year": t.year, "text": t.text, field: v, "deflator": d,
                               "projected": row["projected"], "status": row["status"],
-                              "meets": row["status"] in ("achieved", "on_track")})
+                              "meets": row["status"] in MEETS})
     checks = [assess_target(spec, ind, t, sc) for t in ind.targets]
     return {"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title},

@@ -5,16 +5,12 @@ import numpy as np
 
 from sim import growth
 from sim.assess.kinds import _growth_target, _level_target, linear_unit, pace_out
-from sim.assess.presets import PRESETS
 from sim.assess.rows import _done, _row, num
+from sim.assess.statuses import NOT_ON_TRACK, Preset, Status
 from sim.scenario.model import Scenario
 from sim.scenario.paths import start_of
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
-
-STATUSES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "at_risk",
-            "not_assessable")
-
 
 STATUS_LABELS = {
     "zh": {"achieved": "已达成", "on_track": "可实现", "needs_acceleration": "需加快",
@@ -31,7 +27,7 @@ BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of 
 
 def assess_plan(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1) -> list[dict]:
     """One row per indicator and target, in spec order."""
-    if preset not in PRESETS:
+    if preset not in set(Preset):
         raise ValueError(f"unknown preset {preset!r}")
     rows = []
     for ind in spec.indicators:
@@ -120,16 +116,15 @@ def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
 
 def summary(rows: list[dict]) -> dict:
     """Counts by status, by owner; binding indicators not on track named first."""
-    counts = {s: 0 for s in STATUSES}
+    counts = {s.value: 0 for s in Status}
     by_owner: dict[str, dict[str, int]] = {}
     for r in rows:
         counts[r["status"]] += 1
         o = by_owner.setdefault(r["owner"] or "—", {})
         o[r["status"]] = o.get(r["status"], 0) + 1
-    bad = ("moving_away", "off_track", "at_risk", "needs_acceleration")
-    binding = [r for r in rows if r["attribute"] == "binding" and r["status"] in bad]
-    others = [r for r in rows if r["attribute"] != "binding" and r["status"] in bad]
-    order = {s: i for i, s in enumerate(bad)}
+    binding = [r for r in rows if r["attribute"] == "binding" and r["status"] in NOT_ON_TRACK]
+    others = [r for r in rows if r["attribute"] != "binding" and r["status"] in NOT_ON_TRACK]
+    order = {s: i for i, s in enumerate(NOT_ON_TRACK)}
     pick = lambda rs: [{"indicator": r["indicator"], "name": r["name"], "target_year": r["target_year"],  # noqa: E731
                         "status": r["status"], "owner": r["owner"]}
                        for r in sorted(rs, key=lambda r: order[r["status"]])]

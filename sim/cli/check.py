@@ -5,10 +5,10 @@ import sys
 
 import click
 
+from sim.assess.statuses import NOT_ON_TRACK, Status
 from sim.cli.common import (
     as_of_option,
     FORMATS,
-    STATUS_CHOICES,
     emit,
     emit_bytes,
     emit_workbook,
@@ -27,6 +27,8 @@ from sim.cli.common import (
 )
 from sim.errors import SimError
 
+FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
+
 
 @click.command()
 @specs_argument
@@ -39,7 +41,7 @@ from sim.errors import SimError
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
 @click.option("--wide", is_flag=True, help="Table: all columns.")
 @click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
-@click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(STATUS_CHOICES),
+@click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(FAIL_ON),
               help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track; "
                    "inconsistent: a consistency finding).")
 @max_growth_option
@@ -81,7 +83,7 @@ def _failed(report: dict, fail_on) -> bool:
     statuses = {r["status"] for r in report["rows"]}
     wanted = set(fail_on)
     if "not_on_track" in wanted:
-        wanted |= set(STATUS_CHOICES[2:6])
+        wanted |= set(NOT_ON_TRACK)
     return bool(statuses & wanted) or ("inconsistent" in wanted and any(
         f["inconsistent"] for f in report["consistency"]))
 
@@ -89,7 +91,11 @@ def _failed(report: dict, fail_on) -> bool:
 def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
                      as_of=None):
     from sim.assess.portfolio import assess_portfolio, portfolio_summary
-    from sim.report.portfolio import portfolio_report, portfolio_workbook, render_portfolio
+    from sim.report.portfolio import (
+        portfolio_report,
+        portfolio_workbook,
+        render_portfolio,
+    )
 
     loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]

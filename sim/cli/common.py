@@ -8,15 +8,13 @@ import sys
 
 import click
 
+from sim.assess.statuses import Preset
 from sim.errors import SimError
 from sim.meta import to_json
 
 TEXT_FORMATS = ("table", "md", "csv", "json")
 FORMATS = TEXT_FORMATS + ("xlsx",)
 LANGS = ("zh", "en")
-PRESETS = ("default", "unsd", "eurostat", "sdg-build", "cn-midterm")
-STATUS_CHOICES = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away",
-                  "at_risk", "not_assessable", "not_on_track", "inconsistent")
 
 
 def user_errors(fn):
@@ -125,7 +123,7 @@ def output_option(help: str = "Write to FILE."):
 lang_option = click.option("--lang", type=click.Choice(list(LANGS)), default="zh")
 """--lang zh|en: the language of every sentence of the output."""
 
-preset_option = click.option("--preset", type=click.Choice(list(PRESETS)), default="default",
+preset_option = click.option("--preset", type=click.Choice([p.value for p in Preset]), default=Preset.DEFAULT.value,
                              help="Thresholds of an official method.")
 
 as_of_option = click.option(

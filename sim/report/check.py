@@ -4,6 +4,7 @@ from __future__ import annotations
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
 from sim.assess.status import STATUS_LABELS, summary
+from sim.assess.statuses import SHORT_OF_PACE
 from sim.meta import SCHEMA_VERSION, clean, provenance, to_json  # noqa: F401  (part of the report API)
 from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
@@ -104,7 +105,7 @@ def reason_text(r: dict, lang: str) -> str:
         return t["on_track_reason"]
     if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
         return t["growth_reason"].format(proj=f"{r['assumed_pace']:.2f}", target=r["text"])
-    if r["status"] in ("needs_acceleration", "off_track", "moving_away") and \
+    if r["status"] in SHORT_OF_PACE and \
             r["share_of_required"] is not None:
         return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
     return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))

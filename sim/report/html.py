@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from sim.assess.statuses import WATCH
 from sim.report.check import reason_text
 from sim.report.htmlsections import (
     _assumptions,
@@ -13,18 +14,16 @@ from sim.report.htmlsections import (
     _table,
 )
 from sim.report.htmltext import L, _color, _sc_name, num, pace_text, status_label
+from sim.report.palette import DARK_TEXT, STATUS_COLORS
 from sim.report.reportdata import (
     LEVEL_KINDS,
-    WATCH,
     _rows_by_indicator,
     bands,
     ordered_indicators,
     probabilities,
 )
 from sim.report.svg import (
-    DARK_TEXT,
     FONT_STACK,
-    STATUS_COLORS,
     TARGET_COLOR,
     line_chart,
     pace_chart,

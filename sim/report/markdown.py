@@ -1,6 +1,7 @@
 """The office report as a Markdown briefing."""
 from __future__ import annotations
 
+from sim.assess.statuses import WATCH
 from sim.report.html import (
     _baseline_cell,
     _counts_text,
@@ -11,7 +12,7 @@ from sim.report.html import (
 )
 from sim.report.htmlsections import assumption_text
 from sim.report.htmltext import L, _sc_name, num, status_label
-from sim.report.reportdata import WATCH, _rows_by_indicator, ordered_indicators
+from sim.report.reportdata import _rows_by_indicator, ordered_indicators
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:

@@ -2,7 +2,8 @@
 indicator name and by owner, the summary lines and the errors of the plans that could not be read."""
 from __future__ import annotations
 
-from sim.assess.status import STATUS_LABELS, STATUSES
+from sim.assess.status import STATUS_LABELS
+from sim.assess.statuses import Status
 
 TEXT = {
     "zh": {"title": "规划组合", "plan": "规划", "plan_title": "名称", "targets": "目标数", "plans": "规划数",
@@ -20,7 +21,7 @@ TEXT = {
 
 
 def _status_headers(lang: str) -> list[str]:
-    return [STATUS_LABELS[lang][s] for s in STATUSES]
+    return [STATUS_LABELS[lang][s] for s in Status]
 
 
 def matrix_tables(report: dict, lang: str) -> list[tuple[str, list[str], list[list]]]:
@@ -29,11 +30,11 @@ def matrix_tables(report: dict, lang: str) -> list[tuple[str, list[str], list[li
     s = report["summary"]
     titles = {p["id"]: p["title"] for p in report["plans"]}
     st = _status_headers(lang)
-    plan_rows = [[pid, titles.get(pid), g["targets"]] + [g["by_status"][k] for k in STATUSES] + [g["not_on_track"]]
+    plan_rows = [[pid, titles.get(pid), g["targets"]] + [g["by_status"][k] for k in Status] + [g["not_on_track"]]
                  for pid, g in s["by_plan"].items()]
     out = [(t["by_plan"], [t["plan"], t["plan_title"], t["targets"]] + st + [t["not_on_track"]], plan_rows)]
     for key, head in (("by_indicator", t["name"]), ("by_owner", t["owner"])):
-        rows = [[k, g["plans"], g["targets"]] + [g["by_status"][x] for x in STATUSES] + [g["not_on_track"]]
+        rows = [[k, g["plans"], g["targets"]] + [g["by_status"][x] for x in Status] + [g["not_on_track"]]
                 for k, g in s[key].items()]
         out.append((t[key], [head, t["plans"], t["targets"]] + st + [t["not_on_track"]], rows))
     return out

@@ -10,9 +10,6 @@ from sim.spec.model import Spec
 LEVEL_KINDS = ("level", "reference")        # targets drawn as a value on the level chart
 
 
-WATCH = ("off_track", "moving_away", "at_risk")
-
-
 SIM_KEYS = ("probability", "se", "p10", "p50", "p90", "method", "draws", "draw_per", "uncertainty")
 
 

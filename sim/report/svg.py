@@ -12,19 +12,10 @@ from sim.report.htmltext import (
     pace_text,
     status_label,
 )
+from sim.report.palette import DARK_TEXT, STATUS_COLORS
 from sim.report.reportdata import LEVEL_KINDS, bands, ordered_indicators
 
 FONT_STACK = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif'
-
-
-STATUS_COLORS = {"achieved": "#116329", "on_track": "#2da44e", "needs_acceleration": "#d4a72c",
-                 "off_track": "#e16f24", "moving_away": "#cf222e", "at_risk": "#8250df",
-                 "not_assessable": "#8c959f"}
-
-
-DARK_TEXT = {"needs_acceleration"}          # chips whose colour needs dark text
-
-
 
 
 TARGET_COLOR = "#cf222e"

@@ -12,13 +12,7 @@ from __future__ import annotations
 import io
 
 from sim.assess.status import STATUS_LABELS
-
-FILLS = {"achieved": "116329", "on_track": "2DA44E", "needs_acceleration": "D4A72C",
-         "off_track": "E16F24", "moving_away": "CF222E", "at_risk": "8250DF", "not_assessable": "8C959F"}
-
-
-DARK_TEXT = {"needs_acceleration"}
-
+from sim.report.palette import DARK_TEXT, STATUS_COLORS
 
 PCT = "0%"
 
@@ -165,7 +159,7 @@ def _widths(ws, cap: int = 48):
 def _status_style(cell, code: str):
     from openpyxl.styles import Font, PatternFill
 
-    cell.fill = PatternFill("solid", fgColor=FILLS[code])
+    cell.fill = PatternFill("solid", fgColor=STATUS_COLORS[code].lstrip("#").upper())
     cell.font = Font(bold=True, color="1F2328" if code in DARK_TEXT else "FFFFFF")
 
 
