@@ -36,4 +36,32 @@ def clean(x):
 
 
 def to_json(data: dict) -> str:
+    """JSON of ``data``; a Msg left in it is an error (render it with sim.report.labels first)."""
     return json.dumps(clean(data), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+class Msg:
+    """A sentence as data: a code of ``sim.report.labels`` and its arguments (numbers, ids, nested
+    Msgs). Analysis records Msgs; the report layer writes them in a language (English in JSON)."""
+    __slots__ = ("code", "args")
+
+    def __init__(self, code: str, **args):
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "args", args)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Msg is immutable")
+
+    def __eq__(self, other):
+        return isinstance(other, Msg) and (self.code, self.args) == (other.code, other.args)
+
+    def __hash__(self):
+        return hash((self.code, repr(sorted(self.args.items()))))
+
+    def __repr__(self):
+        return f"Msg({self.code!r}, {self.args!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        from pydantic_core import core_schema
+        return core_schema.is_instance_schema(cls)

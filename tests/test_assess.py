@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim.assess.status import assess_plan
-from sim.meta import to_json
+from sim.report.labels import localize, to_json
 from sim.report.check import check_report
 from sim.scenario.load import loads_scenario
 from sim.spec.load import loads_spec
@@ -31,7 +31,7 @@ def scen(assumption: str = "", defaults: str = "growth: none") -> str:
 
 def row(spec_yaml, scen_yaml, preset="default"):
     spec = loads_spec(spec_yaml)
-    return assess_plan(spec, loads_scenario(scen_yaml, spec=spec), preset)[0]
+    return localize(assess_plan(spec, loads_scenario(scen_yaml, spec=spec), preset)[0], "en")
 
 
 @SETTINGS

@@ -63,7 +63,7 @@ def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
         rows = list(csv.reader(io.StringIO(r.output)))
         assert len(rows) == N_TARGETS + 1
     else:
-        from sim.assess.status import STATUS_LABELS
+        from sim.report.labels import STATUS as STATUS_LABELS
         assert (f"汇总: {N_TARGETS}" if lang == "zh" else f"Summary: {N_TARGETS}") in r.output
         assert sum(r.output.count(v) for k, v in STATUS_LABELS[lang].items() if k != "not_assessable") >= 20
 
@@ -82,7 +82,7 @@ def test_fail_on_exit_1():
 
 
 def test_explain_prints_the_derivation():
-    r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--explain", "gdp")
+    r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--explain", "gdp", "--lang", "en")
     assert r.exit_code == 0
     assert "required = (425/280)^(1/5) - 1" in r.output and "assumed: baseline" in r.output
 

@@ -15,6 +15,7 @@ from sim.assess.facts import KEYS, inconsistent
 from sim.assess.status import assess_plan
 from sim.errors import SimError
 from sim.report.findings import render_findings
+from sim.report.labels import localize
 from sim.scenario.load import load_scenario, loads_scenario
 from sim.spec import relations as R
 from sim.spec.load import load_spec, loads_spec
@@ -220,8 +221,8 @@ assumptions:
 def test_a_derived_indicator_is_projected_from_its_components():
     spec = load_spec(FIX / "consistent.yaml")
     sc = loads_scenario(SCEN, spec=spec)
-    rows = D.assess_with_relations(spec, sc)
-    plain = assess_plan(spec, sc)
+    rows = localize(D.assess_with_relations(spec, sc), "en")
+    plain = localize(assess_plan(spec, sc), "en")
     share = next(r for r in rows if r["indicator"] == "ind_share")
     assert share["projected"] == pytest.approx(30 * (1.12 / 1.10) ** 5)
     assert share["pace_source"].startswith("derived: ind_share = ind_va / gdp * 100")
@@ -238,7 +239,7 @@ def test_derived_path_anchored_at_the_actual_and_not_shocked_twice():
     text = (FIX / "consistent.yaml").read_text().replace("baseline: 30, target: 32}", "baseline: 31, target: 32}")
     spec = loads_spec(text)
     sc = loads_scenario(SCEN + "shocks:\n  - {year: 2023, indicators: all, growth: -0.05}\n", spec=spec)
-    share = next(r for r in D.assess_with_relations(spec, sc) if r["indicator"] == "ind_share")
+    share = next(r for r in localize(D.assess_with_relations(spec, sc), "en") if r["indicator"] == "ind_share")
     derived_2025 = 30 * (1.12 / 1.10) ** 4 * (1.07 / 1.05)    # the shock hits both components once
     assert share["projected"] == pytest.approx(31 + derived_2025 - 30)   # linear: anchored by difference
     assert any("anchored at the actual" in n for n in share["explain"]["notes"])

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import specs, to_yaml
 
 import sim
-from sim.assess.status import STATUS_LABELS
+from sim.report.labels import STATUS as STATUS_LABELS
 from sim.cli import main
 from sim.report.html import render_html
 from sim.report.markdown import render_md

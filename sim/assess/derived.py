@@ -10,6 +10,7 @@ import numpy as np
 from sim.assess.consistency import DEFAULT_REL_TOL
 from sim.assess.facts import _indicator, dated, equations, reference_value
 from sim.assess.status import assess_plan, assess_target
+from sim.meta import Msg
 from sim.scenario.model import Assumption, Scenario
 from sim.scenario.paths import pace_of, project_values, start_of
 from sim.spec import algebra
@@ -100,7 +101,7 @@ def derive_paths(spec: Spec, paths: Mapping[str, Mapping[int, float]]) -> dict[s
 
 
 def _derived_scenario(spec: Spec, sc: Scenario, ind: Indicator, d: Derived,
-                      derived_ids: set[str]) -> tuple[Scenario, list[str]] | None:
+                      derived_ids: set[str]) -> tuple[Scenario, list[Msg]] | None:
     """``sc`` with the derived path as the indicator's assumption, anchored at its latest actual
     (or starting from the derived value in the base year); shocks no longer hit derived ids."""
     latest = ind.latest()
@@ -111,8 +112,7 @@ def _derived_scenario(spec: Spec, sc: Scenario, ind: Indicator, d: Derived,
             return None
         ref = d.values[a_year]
         if not math.isclose(ref, a_val, rel_tol=DEFAULT_REL_TOL, abs_tol=1e-12):
-            notes.append(f"components give {ref:.4g} in {a_year}; the actual is {a_val:g}: "
-                         f"the derived path is anchored at the actual")
+            notes.append(Msg("note.derived_anchor", derived=ref, year=a_year, actual=a_val))
         baseline = None
     else:
         a_year = spec.plan.base_year
@@ -163,8 +163,8 @@ def assess_with_relations(spec: Spec, sc: Scenario, preset: str = "default",
                          "pace_source": paths[n].source, "assumed_pace": paths[n].assumed_pace,
                          "assumed_start": paths[n].assumed_start}
                      for n in d.components if n in paths}
-            new["pace_source"] = f"derived: {d.expr} (from " + "; ".join(
-                f"{n}: {c['pace_source']}" for n, c in comps.items()) + ")"
+            new["pace_source"] = Msg("pace.derived", expr=d.expr,
+                                     parts=[(n, c["pace_source"]) for n, c in comps.items()])
             if new["start_assumed"]:
                 new["start_assumed"] = any(c["assumed_start"] for c in comps.values())
             new["assumed"] = [x for x in new["assumed"] if x not in ("pace", "baseline")] + (
@@ -173,7 +173,7 @@ def assess_with_relations(spec: Spec, sc: Scenario, preset: str = "default",
             new["explain"]["derived"] = {"relation": d.relation, "expr": d.expr, "components": comps,
                                          "path": {str(y): v for y, v in d.values.items()}}
             new["explain"]["notes"] = [n for n in new["explain"]["notes"]
-                                       if not n.startswith("start value")] + notes + [
-                f"projected from its components by relation {d.relation}: {d.expr}"]
+                                       if n.code != "note.start_assumed"] + notes + [
+                Msg("note.derived", relation=d.relation, expr=d.expr)]
             out.append(new)
     return out

@@ -9,6 +9,7 @@ import numpy as np
 from sim import growth
 from sim.assess.presets import PRESET_BANDS, _midterm, _observed_pace, _preset_status
 from sim.assess.rows import _assumed_fields, _done, _no_pace_reason, num
+from sim.meta import Msg
 from sim.scenario.paths import Pace, Start, deflator_of, pace_of, project_values
 from sim.spec.model import Indicator
 from sim.spec.targets import Target
@@ -54,12 +55,11 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
     average = t.period == "annual_average"
     b = ind.baseline.year if ind.baseline else spec.plan.base_year
     years = list(range(b + 1, t.year + 1)) if average else [t.year]
-    what = f"average growth {b}-{t.year}" if average else f"growth {t.year}"
+    what = Msg("what.average_growth", start=b, year=t.year) if average else Msg("what.growth", year=t.year)
     if real:
-        ex["formula"].append(f"real growth = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1 for levels "
-                             "and paces (GDP and value-added growth targets are at comparable prices)")
+        ex["formula"].append(Msg("formula.real_growth", deflator=deflator))
     if average:
-        ex["formula"].append("average growth = prod(1 + g_y)^(1/n) - 1 over the years of the period")
+        ex["formula"].append(Msg("formula.average_growth"))
     known = _year_rates(ind, years, deflator)
     if len(known) == len(years):
         actual = _mean_rate([r for r, _ in known.values()]) * 100
@@ -68,27 +68,25 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
         ex["inputs"] = {"target_growth_pct": t.value, "years": {str(y): r * 100 for y, (r, _) in known.items()}}
         ok = t.meets(actual)
         return _done(row, "achieved" if ok else "off_track",
-                     f"actual {what}: {actual:.2f}% " + ("meets" if ok else "misses") + f" the target {t.text}",
+                     Msg("reason.growth_actual", what=what, actual=actual, meets=ok, target=t.text),
                      "growth target, actual known")
     acts = ind.actuals()
     data_years = set(acts) | set(ind.growth_history)
     if data_years and max(data_years) >= t.year:
-        return _done(row, "not_assessable", f"the target year {t.year} has passed and its growth is not "
-                                            f"in the data (latest data {max(data_years)}; add "
-                                            f"{t.year} to growth_history)", "growth target passed")
+        return _done(row, "not_assessable", Msg("reason.growth_year_passed", year=t.year,
+                                                latest=max(data_years)), "growth target passed")
     if start is None:   # a rate needs no level: project from the year before the target
         start = Start(year=min(t.year - 1, spec.plan.base_year), value=float("nan"))
     pace = pace_of(ind, sc, start, t.year)
     if pace is None:
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "growth target, no pace")
     if pace.mode == "increment" and not math.isfinite(start.value):
-        return _done(row, "not_assessable", "a change in units per year needs a start level to give "
-                                            "a growth rate; assume a baseline", "growth target, no level")
+        return _done(row, "not_assessable", Msg("reason.growth_no_level"), "growth target, no level")
     _assumed_fields(row, pace, sc, ind)
     rates = _year_rates(ind, years, deflator, start, pace)
     missing = [y for y in years if y not in rates]
     if missing:
-        ex["notes"].append(f"no growth for {', '.join(map(str, missing))}: averaged over the other years")
+        ex["notes"].append(Msg("note.growth_missing", years=missing))
     g = _mean_rate([rates[y][0] for y in years if y in rates])
     gp = g * 100
     row["assumed_pace"] = num(gp)
@@ -99,15 +97,16 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
     ex["inputs"] = {"target_growth_pct": t.value, "assumed_growth_pct": num(gp), "year": t.year,
                     "deflator": deflator if real else None,
                     "years": {str(y): {"growth_pct": r * 100, "from": src} for y, (r, src) in rates.items()}}
-    ex["formula"].append("pace ratio = assumed growth / target growth")
+    ex["formula"].append(Msg("formula.growth_ratio"))
     if t.meets(gp) or (t.op == "~" and _overshoot_ok(gp, t, "increase" if t.value >= 0 else "decrease")):
-        return _done(row, "on_track", f"assumed {what} {gp:.2f}% meets {t.text}", "growth target")
+        return _done(row, "on_track", Msg("reason.growth_meets", what=what, growth=gp, target=t.text),
+                     "growth target")
     rr = num(rr)
     if rr is None:
         return _done(row, "moving_away" if (gp < 0) != (t.value < 0) else "off_track",
-                     f"assumed {what} {gp:.2f}% against a target of {t.value:g}%", "growth target")
+                     Msg("reason.growth_against", what=what, growth=gp, target=t.value), "growth target")
     status = "needs_acceleration" if rr >= 0.5 else "off_track" if rr >= 0 else "moving_away"
-    return _done(row, status, f"assumed {what} {gp:.2f}% is {rr:.0%} of the {t.value:g}% required",
+    return _done(row, status, Msg("reason.growth_ratio", what=what, growth=gp, ratio=rr, target=t.value),
                  "growth target")
 
 
@@ -128,12 +127,11 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
     if n <= 0:
         actual = ind.actuals().get(T)
         if actual is None:
-            return _done(row, "not_assessable", f"the target year {T} has passed and its actual is "
-                                                "not in the data", "target year passed")
+            return _done(row, "not_assessable", Msg("reason.year_passed", year=T), "target year passed")
         row["projected"] = actual
         ok = t.meets(actual)
         return _done(row, "achieved" if ok else "off_track",
-                     f"actual {T}: {actual:g} " + ("meets" if ok else "misses") + f" {t.text}",
+                     Msg("reason.actual", year=T, actual=actual, meets=ok, target=t.text),
                      "target year passed")
     cumulative = t.kind == "cumulative"
     done_sum = sum(v for y, v in ind.actuals().items() if spec.plan.base_year < y <= start.year)
@@ -144,18 +142,18 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         req = growth.required_cumulative(x_t, remaining, n)
         row["pace_model"] = model = "compound"
         row["pace_unit"] = "%/yr"
-        ex["formula"].append(f"累计法: solve sum_(i=1..{n}) {x_t:g}(1+r)^i = {remaining:g} "
-                             f"(total {x_star:g} less {done_sum:g} done)")
+        ex["formula"].append(Msg("formula.cumulative", n=n, latest=x_t, remaining=remaining, total=x_star,
+                                 done=done_sum))
     elif model == "compound" and x_t > 0 and x_star > 0:
         req = growth.required_compound(x_t, x_star, n)
-        ex["formula"].append(f"required = ({x_star:g}/{x_t:g})^(1/{n}) - 1")
+        ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
     else:
         if model == "compound":
-            ex["notes"].append("non-positive value: linear pace instead of compound")
+            ex["notes"].append(Msg("note.non_positive"))
             model = row["pace_model"] = "linear"
             row["pace_unit"] = linear_unit(ind)
         req = growth.required_linear(x_t, x_star, n)
-        ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
+        ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
     keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
     row["required_pace"] = pace_out(0.0 if keep else req, model)
     b = ind.baseline
@@ -167,14 +165,14 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
     if ind.basis == "nominal" and model == "compound" and not cumulative:
         d = deflator_of(sc, ind)
         row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
-        ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
+        ex["formula"].append(Msg("formula.real_pace", deflator=d))
 
     pace = (_observed_pace(ind, start, T, model) if preset in PRESET_BANDS
             else pace_of(ind, sc, start, T))
     if pace is None and preset != "cn-midterm":
         if keep and t.meets(x_t):
-            return _done(row, "not_assessable", "keep-the-level target met now; "
-                         + _no_pace_reason(ind, sc) + " to tell whether it holds", "keep level, no pace")
+            return _done(row, "not_assessable", Msg("reason.keep_no_pace", why=_no_pace_reason(ind, sc)),
+                         "keep level, no pace")
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "no pace")
     proj = None
     if pace is not None:
@@ -193,38 +191,38 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
             eff = growth.required_linear(x_t, proj, n)
         row["assumed_pace"] = pace_out(eff, model)
         ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
-        ex["formula"].append(f"projected {T} = {x_t:g} along the {pace.mode} path "
-                             f"({'x(1+g)' if pace.mode == 'rate' else 'x + d'} each year)")
+        ex["formula"].append(Msg("formula.projected", year=T, latest=x_t, mode=pace.mode))
         if not keep:
             share = growth.share_of_required(x_t, proj, x_star) if not cumulative else \
                 growth.share_of_required(0.0, proj, x_star)
             row["share_of_required"] = num(share)
             row["pace_ratio"] = num(growth.pace_ratio(eff, req))
-            ex["formula"].append("share of required change P = (projected - latest)/(target - latest)")
+            ex["formula"].append(Msg("formula.share"))
 
     if preset == "cn-midterm":
         return _midterm(row, ind, t, start, x_star, model, margin)
     if keep:
         ok = t.meets(proj)
         return _done(row, "on_track" if ok else "at_risk",
-                     f"keep-the-level target (target {x_star:g} = latest {x_t:g}): projection {proj:.4g} "
-                     + ("stays on the right side" if ok else "breaks it"), "keep the level")
+                     Msg("reason.keep", target=x_star, latest=x_t, projected=proj, holds=ok), "keep the level")
     if t.meets(x_t) and not cumulative:
         if t.meets(proj):
-            return _done(row, "achieved", f"latest actual {x_t:g} ({start.year}) already meets {t.text}",
+            return _done(row, "achieved", Msg("reason.already_met", latest=x_t, year=start.year, target=t.text),
                          "already met")
-        return _done(row, "at_risk", f"latest actual {x_t:g} meets {t.text}, but the projection "
-                                     f"{proj:.4g} falls back", "already met, projection breaks")
+        return _done(row, "at_risk", Msg("reason.met_falls_back", latest=x_t, target=t.text, projected=proj),
+                     "already met, projection breaks")
     if preset in PRESET_BANDS:
         return _preset_status(row, preset)
     if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
-        return _done(row, "on_track", f"projected {proj:.4g} meets {t.text}", "projection meets")
+        return _done(row, "on_track", Msg("reason.projected_meets", projected=proj, target=t.text),
+                     "projection meets")
     share = row["share_of_required"]
     if share is None:
-        return _done(row, "off_track", f"projected {proj:.4g} misses {t.text}", "projection misses")
+        return _done(row, "off_track", Msg("reason.projected_misses", projected=proj, target=t.text),
+                     "projection misses")
     status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
-    return _done(row, status, f"projected {proj:.4g} covers {share:.0%} of the change needed "
-                              f"to {t.text}", "share of required change")
+    return _done(row, status, Msg("reason.share", projected=proj, share=share, target=t.text),
+                 "share of required change")
 
 
 def linear_unit(ind: Indicator) -> str:

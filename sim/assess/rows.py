@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import linked_history
 from sim.spec.model import Indicator
@@ -55,7 +56,7 @@ def _row(ind: Indicator, t: Target) -> dict:
     }
 
 
-def _done(row: dict, status: str, reason: str, branch: str | None = None) -> dict:
+def _done(row: dict, status: str, reason: Msg, branch: str | None = None) -> dict:
     row["status"] = status
     row["reason"] = reason
     if branch:
@@ -63,22 +64,22 @@ def _done(row: dict, status: str, reason: str, branch: str | None = None) -> dic
     return row
 
 
-def _no_pace_reason(ind: Indicator, sc: Scenario) -> str:
+def _no_pace_reason(ind: Indicator, sc: Scenario) -> Msg:
     pts, notes = linked_history(ind)
     if sc.defaults.growth == "none" and ind.id not in sc.assumptions:
-        return "no assumption for this indicator (scenario default growth: none)"
+        return Msg("reason.no_pace_default_none")
     if notes and len(pts) < 2:
-        return notes[-1] + "; fewer than 2 points on one scope, so no trend"
+        return Msg("reason.no_pace_break", note=notes[-1])
     if len(pts) == 1:
-        return "only one data point and no assumption: no trend can be fitted"
-    return "no assumption and no history to fit a trend"
+        return Msg("reason.no_pace_one_point")
+    return Msg("reason.no_pace")
 
 
 def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):
     a = sc.assumptions.get(ind.id)
     if pace.assumed:
         row["assumed"].append("pace")
-    if a is not None and (a.deflator is not None or a.real_growth is not None) or "deflator" in pace.source:
+    if a is not None and (a.deflator is not None or a.real_growth is not None) or pace.deflated:
         row["assumed"].append("deflator")
     row["pace_source"] = pace.source
     row["weak_evidence"] = pace.weak

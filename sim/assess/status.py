@@ -7,19 +7,12 @@ from sim import growth
 from sim.assess.kinds import _growth_target, _level_target, linear_unit, pace_out
 from sim.assess.rows import _done, _row, num
 from sim.assess.statuses import NOT_ON_TRACK, Preset, Status
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import start_of
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
-STATUS_LABELS = {
-    "zh": {"achieved": "已达成", "on_track": "可实现", "needs_acceleration": "需加快",
-           "off_track": "难以实现", "moving_away": "背离", "at_risk": "有风险",
-           "not_assessable": "无法评估"},
-    "en": {"achieved": "achieved", "on_track": "on track", "needs_acceleration": "needs acceleration",
-           "off_track": "off track", "moving_away": "moving away", "at_risk": "at risk",
-           "not_assessable": "not assessable"},
-}
 
 
 BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
@@ -42,17 +35,15 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
     ex = row["explain"]
     ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
     if t.year is None:
-        return _done(row, "not_assessable", "the plan gives this target no year; `sim solve` tells "
-                                            "the year it is reached at a given pace", "no target year")
+        return _done(row, "not_assessable", Msg("reason.no_year"), "no target year")
     if t.kind == "none":
-        return _done(row, "not_assessable", "no numeric target (qualitative or '—')", "kind none")
+        return _done(row, "not_assessable", Msg("reason.kind_none"), "kind none")
     if t.kind == "masked":
-        return _done(row, "not_assessable", "target digits are masked in the published plan", "kind masked")
+        return _done(row, "not_assessable", Msg("reason.kind_masked"), "kind masked")
     if t.kind == "change":
         rel = t.relative_to
         return _done(row, "not_assessable",
-                     f"target is relative to the {rel.year} value, which is not in the spec "
-                     f"(add it to history)", "kind change, unresolved")
+                     Msg("reason.change_unresolved", year=rel.year), "kind change, unresolved")
     if t.kind == "reference":
         t = _resolve_reference(spec, ind, t, row)
         if t is None:
@@ -66,25 +57,23 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
     if start.assumed:
         row["start_assumed"] = True
         row["assumed"].append("baseline")
-        ex["notes"].append(f"start value {start.value:g} in {start.year} assumed by the scenario")
+        ex["notes"].append(Msg("note.start_assumed", value=start.value, year=start.year))
     return _level_target(row, spec, ind, t, sc, start, preset, margin)
 
 
 def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Target | None:
     ref = spec.references.get(t.reference or "") if t.reference else None
     if ref is None or t.period == "year":
-        _done(row, "not_assessable", f"target is relative to '{t.reference}', a series with no values "
-                                     f"in the spec (add it under `references:`)", "kind reference")
+        _done(row, "not_assessable", Msg("reason.reference_empty", ref=t.reference), "kind reference")
         return None
     years = [y for y in ref.values if y <= t.year]
     if not years:
-        _done(row, "not_assessable", f"reference '{t.reference}' has no value up to {t.year}",
+        _done(row, "not_assessable", Msg("reason.reference_none_before", ref=t.reference, year=t.year),
               "kind reference")
         return None
     y = max(years)
-    row["explain"]["notes"].append(f"target = reference '{t.reference}' ({ref.name}) {y}: "
-                                   f"{ref.values[y]:g}" + (" (held constant to the target year)"
-                                                            if y < t.year else ""))
+    row["explain"]["notes"].append(Msg("note.reference_target", ref=t.reference, name=ref.name, year=y,
+                                       value=ref.values[y], held=y < t.year))
     row["target"] = ref.values[y]
     return t.model_copy(update={"value": ref.values[y], "kind": "level"})
 
@@ -106,12 +95,10 @@ def _no_start(row: dict, ind: Indicator, t: Target, spec: Spec) -> dict:
         rng = baseline_range(ind, t, spec.plan.base_year, [t.value * s for s in BASELINE_RANGE])
         row["explain"]["baseline_range"] = rng
         unit = "%/yr" if ind.model == "compound" else linear_unit(ind)
-        span = ", ".join(f"{x['baseline']:.4g}: {x['required_pace']:.3g} {unit}" for x in rng)
-        return _done(row, "not_assessable",
-                     f"no baseline in the plan or data and none assumed; pace needed from "
-                     f"{spec.plan.base_year} by baseline: {span}", "no start value")
-    return _done(row, "not_assessable", "no baseline in the plan or data and none assumed",
-                 "no start value")
+        span = [(x["baseline"], x["required_pace"]) for x in rng]
+        return _done(row, "not_assessable", Msg("reason.no_start_range", base_year=spec.plan.base_year,
+                                                span=span, unit=unit), "no start value")
+    return _done(row, "not_assessable", Msg("reason.no_start"), "no start value")
 
 
 def summary(rows: list[dict]) -> dict:

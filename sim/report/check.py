@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
-from sim.assess.status import STATUS_LABELS, summary
+from sim.assess.status import summary
 from sim.assess.statuses import SHORT_OF_PACE
-from sim.meta import SCHEMA_VERSION, clean, provenance, to_json  # noqa: F401  (part of the report API)
+from sim.meta import SCHEMA_VERSION, clean, provenance  # noqa: F401  (part of the report API)
 from sim.report.dataview import unmatched_dicts, vintage_mark
+from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import localize, to_json
 from sim.report.findings import render_findings
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
@@ -141,6 +143,7 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
 
 def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None = None,
                  wide: bool = False) -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     cols = [c for c in COLUMNS if wide or fmt == "csv" or c[0] in SHORT
@@ -190,6 +193,7 @@ def _groups(rows, group_by, lang):
 
 
 def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
+    report = localize(report, lang)
     rows = [r for r in report["rows"] if r["indicator"] == ident]
     out = []
     for r in rows:
@@ -224,6 +228,7 @@ def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
 
 
 def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     years = sorted({int(y) for i in report["indicators"] for y in list(i["path"]) + list(i["actuals"])})

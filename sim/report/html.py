@@ -14,6 +14,7 @@ from sim.report.htmlsections import (
     _table,
 )
 from sim.report.htmltext import L, _color, _sc_name, num, pace_text, status_label
+from sim.report.labels import localize
 from sim.report.palette import DARK_TEXT, STATUS_COLORS
 from sim.report.reportdata import (
     LEVEL_KINDS,
@@ -172,6 +173,7 @@ def _time(iso: str) -> str:
 
 def render_html(data: dict, lang: str = "zh") -> str:
     """The office report as one self-contained HTML page (see the module docstring)."""
+    data = localize(data, lang)
     t = L[lang]
     plan = data["plan"]
     runs = data["runs"]

@@ -1,7 +1,7 @@
 """Labels, colours and number formats of the HTML report."""
 from __future__ import annotations
 
-from sim.assess.status import STATUS_LABELS
+from sim.report.labels import STATUS as STATUS_LABELS
 
 L = {
     "zh": {

@@ -12,6 +12,7 @@ from sim.report.html import (
 )
 from sim.report.htmlsections import assumption_text
 from sim.report.htmltext import L, _sc_name, num, status_label
+from sim.report.labels import localize
 from sim.report.reportdata import _rows_by_indicator, ordered_indicators
 
 
@@ -24,6 +25,7 @@ def _md_table(headers: list[str], rows: list[list[str]]) -> str:
 
 def render_md(data: dict, lang: str = "zh") -> str:
     """The briefing as Markdown: headings, bullets and tables of at most 3 + scenarios columns."""
+    data = localize(data, lang)
     t = L[lang]
     runs = data["runs"]
     plan = data["plan"]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from sim.assess.simulate import _num
-from sim.assess.status import STATUS_LABELS
-from sim.meta import to_json
+from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import localize, to_json
 from sim.report.tables import render
 
 LABELS = {
@@ -74,6 +74,7 @@ def sim_cell(r: dict, key: str, lang: str, fmt: str):
 
 def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = False,
                       by_year: bool = False) -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     lab = LABELS[lang]
@@ -104,6 +105,7 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
 
 
 def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     lab = LABELS[lang]

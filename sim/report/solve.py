@@ -1,7 +1,7 @@
 """`sim solve` and `sim sweep` as tables."""
 from __future__ import annotations
 
-from sim.meta import to_json
+from sim.report.labels import localize, to_json
 from sim.report.simulation import sim_cell
 from sim.report.tables import render
 
@@ -30,6 +30,7 @@ def _pace_cell(x, model: str | None) -> str | None:
 
 
 def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     t = TEXT[lang]
@@ -64,6 +65,7 @@ def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
 
 
 def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     t = TEXT[lang]

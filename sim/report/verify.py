@@ -1,7 +1,7 @@
 """`sim verify` results as text."""
 from __future__ import annotations
 
-from sim.meta import to_json
+from sim.report.labels import localize, to_json
 from sim.report.tables import render
 
 LABELS = {
@@ -16,7 +16,7 @@ LABELS = {
 
 def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
     """The verify report as table, md or json."""
-
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     lab = LABELS[lang]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import io
 
-from sim.assess.status import STATUS_LABELS
+from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import localize
 from sim.report.palette import DARK_TEXT, STATUS_COLORS
 
 PCT = "0%"
@@ -97,6 +98,7 @@ def workbook(reports: list[dict], projections: list[dict] = (), lang: str = "zh"
     consistency findings (with ``scenarios`` when merged over scenarios); ``indicators``: the
     spec's indicators as in ``sim.html.report_data`` (sources of every number).
     """
+    reports, projections = localize(list(reports), lang), localize(list(projections), lang)
     from openpyxl import Workbook
 
     t = T[lang]

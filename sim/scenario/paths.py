@@ -7,6 +7,7 @@ import numpy as np
 
 from sim import growth
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.scenario.model import (
     Assumption,
     Bootstrap,
@@ -38,12 +39,13 @@ class Pace(Frozen):
     mode: Literal["rate", "increment"]
     years: tuple[int, ...]
     values: tuple[float, ...]          # per year, after deflator and shocks
-    source: str                        # e.g. "assumption: real_growth 6.0% + deflator 1.5%"
+    source: Msg | str                  # e.g. Msg("pace.nominal", base=..., deflator=0.015)
     assumed: bool                      # came from the scenario rather than data
     points: int | None = None          # trend: data points used
     weak: bool = False                 # trend on fewer than WEAK_POINTS points
     fitted_years: tuple[int, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Msg, ...] = ()
+    deflated: bool = False             # a real pace made nominal with a deflator
 
     @property
     def mean(self) -> float:
@@ -61,7 +63,7 @@ def start_of(ind: Indicator, sc: Scenario, base_year: int) -> Start | None:
     return None
 
 
-def linked_history(ind: Indicator) -> tuple[dict[int, float], list[str]]:
+def linked_history(ind: Indicator) -> tuple[dict[int, float], list[Msg]]:
     """Actuals on one scope: values before a break times its factor; without a factor only the
     points from the latest unlinked break on are kept."""
     pts = ind.actuals()
@@ -69,13 +71,12 @@ def linked_history(ind: Indicator) -> tuple[dict[int, float], list[str]]:
     for br in sorted(ind.breaks, key=lambda b: b.year):
         if br.factor is not None:
             pts = {y: (v * br.factor if y < br.year else v) for y, v in pts.items()}
-            notes.append(f"series break {br.year} linked by factor {br.factor:g}")
+            notes.append(Msg("note.break_linked", year=br.year, factor=br.factor))
         else:
             dropped = [y for y in pts if y < br.year]
             pts = {y: v for y, v in pts.items() if y >= br.year}
             if dropped:
-                notes.append(f"series break {br.year} ({br.note or '口径变化'}) without a link "
-                             f"factor: years {', '.join(map(str, dropped))} not used")
+                notes.append(Msg("note.break_unlinked", year=br.year, note=br.note, dropped=dropped))
     return pts, notes
 
 
@@ -96,19 +97,18 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
     field, dist = pace_dist(ind, sc)
     pool = bootstrap_pool(ind, sc, field) if isinstance(dist, Bootstrap) else None
     if a.change is not None:
-        pace = _path(a.change, years, "increment", f"assumption: change {_show(a.change, pool)} units/yr",
-                     pool)
+        pace = _path(a.change, years, "increment", Msg("pace.change", show=_show(a.change, pool)), pool)
     elif a.real_growth is not None:
-        pace = _real(_path(a.real_growth, years, "rate", "assumption: real_growth", pool), deflator, nominal)
+        pace = _real(_path(a.real_growth, years, "rate", Msg("pace.real_growth"), pool), deflator, nominal)
     elif isinstance(a.growth, str) and a.growth == "none":
         return None
     elif a.growth is not None and a.growth != "trend":
-        pace = _path(a.growth, years, "rate", f"assumption: growth {_show(a.growth, pool)}", pool)
+        pace = _path(a.growth, years, "rate", Msg("pace.growth", show=_show(a.growth, pool)), pool)
     if pace is None:
         if a.growth != "trend" and d.real_growth is not None and a.growth is None:
-            pace = _real(_path(d.real_growth, years, "rate", "default: real_growth"), deflator, nominal)
+            pace = _real(_path(d.real_growth, years, "rate", Msg("pace.default_real_growth")), deflator, nominal)
         elif a.growth != "trend" and d.growth not in ("trend", "none"):
-            pace = _path(d.growth, years, "rate", f"default: growth {d.growth:.1%}")
+            pace = _path(d.growth, years, "rate", Msg("pace.default_growth", growth=d.growth))
         elif a.growth == "trend" or d.growth == "trend":
             pace = _trend(ind, years, d, deflator)
     if pace is None:
@@ -162,12 +162,12 @@ def bootstrap_pool(ind: Indicator, sc: Scenario, field: str) -> np.ndarray:
     return pool
 
 
-def _show(p, pool=None) -> str:
+def _show(p, pool=None) -> Msg:
     if isinstance(p, (int, float)):
-        return f"{p:.4g}"
+        return Msg("show.number", value=p)
     if isinstance(p, dict):
-        return "path " + ", ".join(f"{y}: {v:.4g}" for y, v in sorted(p.items()))
-    return f"{p.dist} distribution (mean {dist_mean(p, pool):.4g})"
+        return Msg("show.path", values=sorted(p.items()))
+    return Msg("show.dist", dist=p.dist, mean=dist_mean(p, pool))
 
 
 def dist_mean(p, pool=None) -> float:
@@ -194,7 +194,7 @@ def _path(p, years, mode, source, pool=None) -> Pace:
         vals = [float(p[max([k for k in keys if k <= y], default=keys[0])]) for y in years]
     else:
         return Pace(mode=mode, years=years, values=(dist_mean(p, pool),) * len(years),
-                    source=source + f" ({_show(p, pool)}: mean used; draws in `sim simulate`)",
+                    source=Msg("pace.dist_mean", base=source, show=_show(p, pool)),
                     assumed=True)
     return Pace(mode=mode, years=years, values=tuple(vals), source=source, assumed=True)
 
@@ -204,7 +204,8 @@ def _real(p: Pace, deflator: float, nominal: bool) -> Pace:
         return p
     vals = tuple(float(v) for v in growth.nominal_from_real(np.array(p.values), deflator))
     return p.model_copy(update={"values": vals,
-                                "source": p.source + f" + deflator {deflator:.1%} (nominal basis)"})
+                                "source": Msg("pace.nominal", base=p.source, deflator=deflator),
+                                "deflated": True})
 
 
 def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
@@ -217,14 +218,13 @@ def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
         model = ind.model
         if model == "compound" and np.any(vs <= 0):
             model = "linear"
-            notes.append("values not all positive: linear trend instead of compound")
+            notes.append(Msg("note.trend_linear"))
         rate, _, n = growth.trend(ys, vs, model, w)
         if np.isfinite(rate):
-            kind = "log-linear OLS (compound)" if model == "compound" else "linear OLS"
             return Pace(mode="rate" if model == "compound" else "increment", years=years,
                         values=(float(rate),) * len(years),
-                        source=f"trend: {kind} over {n} points {int(ys[0])}-{int(ys[-1])}"
-                               + (", recency-weighted" if w is not None else ""),
+                        source=Msg("pace.trend", model=model, n=n, start=int(ys[0]), end=int(ys[-1]),
+                                   weighted=w is not None),
                         assumed=False, points=n, weak=n < WEAK_POINTS,
                         fitted_years=tuple(int(y) for y in ys), notes=tuple(notes))
     gh = {y: v for y, v in ind.growth_history.items() if y not in d.exclude_years}
@@ -233,9 +233,10 @@ def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
         mean = float(np.mean([gh[y] for y in recent])) / 100
         real = ind.growth_is_real
         rate = float(growth.nominal_from_real(mean, deflator)) if real else mean
-        src = (f"trend: mean of published growth {recent[0]}-{recent[-1]} ({len(recent)} yrs, "
-               f"{mean:.1%}" + (f" real + deflator {deflator:.1%}" if real and deflator else "") + ")")
+        src = Msg("pace.published_mean", start=recent[0], end=recent[-1], n=len(recent), mean=mean,
+                  deflator=deflator if real and deflator else None)
         return Pace(mode="rate", years=years, values=(rate,) * len(years), source=src,
+                    deflated=bool(real and deflator),
                     assumed=real and bool(deflator), points=len(recent), weak=True,
                     fitted_years=tuple(recent), notes=tuple(notes))
     return None
@@ -249,9 +250,7 @@ def _shocked(p: Pace, ind: Indicator, sc: Scenario, start: Start) -> Pace:
             k = p.years.index(sh.year)
             size = sh.growth * sh.probability
             vals[k] += size if p.mode == "rate" else size * start.value
-            notes.append(f"shock {sh.year}: growth {size:+.1%}"
-                         + (f" (expected: {sh.growth:+.1%} x p={sh.probability:g})"
-                            if sh.probability < 1 else ""))
+            notes.append(Msg("note.shock", year=sh.year, size=size, growth=sh.growth, p=sh.probability))
     if vals == list(p.values):
         return p
     return p.model_copy(update={"values": tuple(vals), "notes": tuple(notes), "assumed": True})

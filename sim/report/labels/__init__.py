@@ -1,0 +1,56 @@
+"""Every user-facing sentence of sim, in Chinese and English, and how a ``Msg`` is written.
+
+Analysis records a ``sim.meta.Msg`` (a code and its arguments); ``text(msg, lang)`` writes it with
+the template of its code. A template is a ``str.format`` string or a function of the arguments;
+arguments that are Msgs (or lists of Msgs) are written first, in the same language. JSON carries the
+English text (``to_json``), so the JSON contract keeps its sentences."""
+from __future__ import annotations
+
+from sim.meta import Msg
+from sim.meta import to_json as _to_json
+from sim.report.labels import (check, explain, findings, paces, reasons, runs, words)
+
+LANGS = ("zh", "en")
+TEMPLATES: dict[str, dict[str, object]] = {}
+for _area in (reasons, explain, findings, paces, runs, check):
+    for _code, _pair in _area.TEMPLATES.items():
+        assert _code not in TEMPLATES, _code
+        TEMPLATES[_code] = {"en": _pair[0], "zh": _pair[1]}
+
+STATUS = words.STATUS
+KIND = words.KIND
+
+
+def text(m, lang: str = "zh") -> str:
+    """``m`` written in ``lang``: a Msg by its template, a list joined by '; ', anything else as str."""
+    if isinstance(m, Msg):
+        tpl = TEMPLATES[m.code][lang]
+        args = {k: localize(v, lang) for k, v in m.args.items()}
+        return tpl(lang=lang, **args) if callable(tpl) else tpl.format(**args)
+    if isinstance(m, (list, tuple)):
+        return ("；" if lang == "zh" else "; ").join(text(x, lang) for x in m)
+    return "" if m is None else str(m)
+
+
+def localize(x, lang: str = "en"):
+    """``x`` with every Msg in it written in ``lang`` (dicts, lists and tuples walked; tuples
+    stay tuples)."""
+    if isinstance(x, Msg):
+        return text(x, lang)
+    if isinstance(x, dict):
+        return {k: localize(v, lang) for k, v in x.items()}
+    if isinstance(x, list):
+        return [localize(v, lang) for v in x]
+    if isinstance(x, tuple):
+        return tuple(localize(v, lang) for v in x)
+    return x
+
+
+def to_json(data) -> str:
+    """The JSON of a result, its sentences in English (the contract's language)."""
+    return _to_json(localize(data, "en"))
+
+
+def label(table: dict, key, lang: str) -> str:
+    """``table[lang][key]``: a word of a zh/en table of ``words``."""
+    return table[lang][key]

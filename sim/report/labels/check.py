@@ -1,0 +1,5 @@
+"""check"""
+from __future__ import annotations
+
+TEMPLATES: dict[str, tuple] = {
+}

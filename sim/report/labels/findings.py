@@ -1,0 +1,5 @@
+"""findings"""
+from __future__ import annotations
+
+TEMPLATES: dict[str, tuple] = {
+}

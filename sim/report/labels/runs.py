@@ -1,0 +1,5 @@
+"""runs"""
+from __future__ import annotations
+
+TEMPLATES: dict[str, tuple] = {
+}
