@@ -14,7 +14,6 @@ from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
 
-
 BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
 
 

@@ -7,9 +7,10 @@ import datetime as _dt
 import json
 from collections.abc import Sequence
 
-from sim.assess.status import STATUS_LABELS
 from sim.meta import SCHEMA_VERSION, clean
 from sim.report.check import COLUMNS, _cell
+from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import localize
 from sim.report.portfolio_tables import TEXT, _error_rows, _summary_lines, matrix_tables
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
@@ -58,6 +59,7 @@ def to_json_fast(data: dict) -> str:
 
 def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:
     """table | md: the matrix and summaries; csv: every row with its plan; json; html."""
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json_fast(report)
     if fmt == "csv":
@@ -82,6 +84,7 @@ def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:
 def portfolio_workbook(report: dict, lang: str = "zh") -> bytes:
     """An .xlsx of the portfolio: the matrix and summaries, every row with its plan, the errors."""
     import io
+    report = localize(report, lang)
 
     from openpyxl import Workbook
 

@@ -2,8 +2,8 @@
 indicator name and by owner, the summary lines and the errors of the plans that could not be read."""
 from __future__ import annotations
 
-from sim.assess.status import STATUS_LABELS
 from sim.assess.statuses import Status
+from sim.report.labels import STATUS as STATUS_LABELS
 
 TEXT = {
     "zh": {"title": "规划组合", "plan": "规划", "plan_title": "名称", "targets": "目标数", "plans": "规划数",
