@@ -5,7 +5,7 @@ Heavy modules are imported inside commands so that start-up stays fast.
 """
 import click
 
-from sim.cli import check, extract, plan, report, uncertainty, verify
+from sim.cli import check, data, extract, plan, report, uncertainty, verify
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,5 +15,6 @@ def main():
 
 
 for _command in (plan.validate, plan.show, check.check, check.project, extract.extract, uncertainty.simulate,
-                 uncertainty.compare, uncertainty.solve, uncertainty.sweep, report.report, verify.verify):
+                 uncertainty.compare, uncertainty.solve, uncertainty.sweep, report.report, verify.verify,
+                 data.diff, data.backtest):
     main.add_command(_command)

@@ -2,7 +2,7 @@
 plan's indicators (sim.data.match), vintages and as-of selection (sim.data.vintages, sim.data.plan)."""
 from sim.data.plan import load_plan, select, with_data
 
-__all__ = ["load_plan", "load_spec", "select", "with_data", "load_actuals"]
+__all__ = ["load_actuals", "load_plan", "load_spec", "select", "with_data"]
 
 load_spec = load_plan   # `sim.load_spec`: a spec is always loaded with its data files
 

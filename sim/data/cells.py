@@ -29,9 +29,9 @@ def fail(r: dict, msg: str, hint: str | None = None, indicator: str | None = Non
 def value(r: dict) -> float | None:
     """The value cell as a finite float within ±1e15, or None when it is marked missing."""
     v = r["value"]
-    if isinstance(v, bool) or isinstance(v, (dt.date, dt.datetime)):
+    if isinstance(v, (bool, dt.date, dt.datetime)):
         fail(r, f"{r['name']} {r['year']}: '{v}' is not a number")
-    if isinstance(v, (int, float)) and not (isinstance(v, float) and v != v):
+    if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)):
         x = float(v)
     else:
         text = cell_text(v).replace("\u3000", "").strip()

@@ -52,7 +52,8 @@ def with_data(spec: Spec, as_of: str | None = None) -> Spec:
 
 def select(spec: Spec, as_of: str | None = None) -> Spec:
     """Each indicator's history rebuilt from ``spec.observations`` as of ``as_of``: values published
-    by then, the latest vintage of each year; a baseline after the as-of year is not yet known."""
+    by then, the latest vintage of each year; a baseline or reference value after the as-of year is
+    not yet known."""
     date = as_of_date(as_of)
     obs = spec.observations or tuple(match.yaml_observations(spec))
     groups: dict[tuple, list[Observation]] = {}
@@ -66,7 +67,10 @@ def select(spec: Spec, as_of: str | None = None) -> Spec:
         if o is not None:
             chosen.setdefault(ind, {}).setdefault(measure, {})[year] = o
     inds = tuple(_rebuilt(ind, chosen.get(ind.id, {}), date, spec.file) for ind in spec.indicators)
-    return spec.model_copy(update={"indicators": inds, "observations": obs,
+    refs = spec.references if date is None else {
+        k: r.model_copy(update={"values": {y: v for y, v in r.values.items() if y <= date.year}})
+        for k, r in spec.references.items()}
+    return spec.model_copy(update={"indicators": inds, "observations": obs, "references": refs,
                                    "as_of": date.isoformat() if date else None})
 
 

@@ -3,6 +3,7 @@ or wide form, with English or Chinese headers, into raw rows located by file, sh
 from __future__ import annotations
 
 import io
+import math
 import re
 from pathlib import Path
 
@@ -33,7 +34,7 @@ HEADER_ROWS = 10   # a header is looked for in the first rows (a yearbook table 
 
 def cell_text(v) -> str:
     """A cell as text: '' for empty or NaN, whole floats without '.0'."""
-    if v is None or (isinstance(v, float) and v != v):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))

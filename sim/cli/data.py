@@ -1,0 +1,88 @@
+"""Commands on actuals over time: diff (the status-change log) and backtest (were the verdicts right)."""
+from __future__ import annotations
+
+import click
+
+from sim.cli.common import (
+    FORMATS,
+    TEXT_FORMATS,
+    emit,
+    emit_bytes,
+    format_option,
+    lang_option,
+    output_option,
+    plan_and_scenario,
+    scenario_options,
+    user_errors,
+)
+from sim.errors import SimError
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--as-of", "as_of", multiple=True, metavar="DATE",
+              help="With one SPEC: the two dates to compare (give it twice: --as-of A --as-of B).")
+@scenario_options
+@format_option(TEXT_FORMATS)
+@lang_option
+@output_option()
+@user_errors
+def diff(inputs, as_of, scenario, assume, fmt, lang, output):
+    """Status changes between two checks: one SPEC as of two dates, or two `sim check --format json`
+    reports (OLD.json NEW.json). Each target whose status changed, old -> new, and why (a new year of
+    data, a revised value, a different scenario)."""
+    from sim.assess.diff import diff_reports
+    from sim.report.backtest import render_diff
+
+    if len(inputs) == 2 and all(p.lower().endswith(".json") for p in inputs):
+        if as_of:
+            raise SimError("--as-of applies to a spec, not to two JSON reports", field="--as-of")
+        old, new = (_report(p) for p in inputs)
+        emit(render_diff(diff_reports(old, new, inputs[0], inputs[1]), fmt, lang), output)
+        return
+    if len(inputs) != 1 or len(as_of) != 2:
+        raise SimError("give one SPEC with two dates (--as-of A --as-of B), or two JSON reports",
+                       field="diff", hint="e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31")
+    from sim.data import select
+    from sim.report.check import check_report
+
+    spec, sc = plan_and_scenario(inputs[0], scenario, assume)
+    old, new = (check_report(select(spec, d), sc) for d in as_of)
+    emit(render_diff(diff_reports(old, new), fmt, lang), output)
+
+
+def _report(path: str) -> dict:
+    import json
+
+    from sim.assess.diff import check_is_report
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            doc = json.load(f)
+    except OSError as e:
+        raise SimError(f"cannot read the report: {e.strerror}", file=path) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise SimError(f"not JSON: {e}", file=path) from None
+    return check_is_report(doc, path)
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@scenario_options
+@click.option("--from", "start", type=click.IntRange(1949, 2100), metavar="YEAR",
+              help="First as-of year (default: the plan's base year).")
+@click.option("--draws", type=click.IntRange(min=0), default=2000, show_default=True,
+              help="Simulation draws for each verdict's probability (0: none).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the simulation.")
+@format_option(FORMATS)
+@lang_option
+@output_option()
+@user_errors
+def backtest(spec, scenario, assume, start, draws, seed, fmt, lang, output):
+    """Were the verdicts right? For each past year, the check as of that year on the data known then,
+    scored against the outcome: hit rate, verdict x outcome, Brier score and its reliability."""
+    from sim.assess.backtest import backtest as run
+    from sim.report.backtest import render_backtest
+
+    s, sc = plan_and_scenario(spec, scenario, assume)
+    out = render_backtest(run(s, sc, start, draws, seed), fmt, lang)
+    emit_bytes(out, output) if fmt == "xlsx" else emit(out, output)
