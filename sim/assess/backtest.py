@@ -7,14 +7,15 @@ from itertools import pairwise
 
 from sim.assess.derived import assess_with_relations
 from sim.assess.status import assess_plan
+from sim.assess.statuses import MEETS, NOT_ON_TRACK, Status
 from sim.data import select
 from sim.meta import SCHEMA_VERSION, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
 
-WILL_MEET = ("achieved", "on_track")
-WILL_MISS = ("needs_acceleration", "off_track", "moving_away", "at_risk")
+WILL_MEET = MEETS                  # a verdict that the target will be met
+WILL_MISS = frozenset(NOT_ON_TRACK)   # ... that it will be missed
 OUTCOME_BRANCHES = ("target year passed", "growth target, actual known")
 BANDS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
@@ -24,8 +25,8 @@ def outcomes(spec: Spec, sc: Scenario) -> list[str | None]:
     data, by the target's own operator; None while it is not known."""
     out = []
     for r in assess_plan(select(spec), sc):
-        known = r["explain"]["branch"] in OUTCOME_BRANCHES and r["status"] in ("achieved", "off_track")
-        out.append(("met" if r["status"] == "achieved" else "missed") if known else None)
+        known = r["explain"]["branch"] in OUTCOME_BRANCHES and r["status"] in (Status.ACHIEVED, Status.OFF_TRACK)
+        out.append(("met" if r["status"] == Status.ACHIEVED else "missed") if known else None)
     return out
 
 
@@ -67,7 +68,7 @@ def summary(rows: list[dict], targets: int = 0, with_outcome: int = 0) -> dict:
     """Hit rate (achieved/on_track as 'will be met', needs_acceleration/off_track/moving_away/at_risk
     as 'will be missed'), the status x outcome table, and the Brier score mean((p - met)^2) with its
     reliability by probability band (n, mean p, share met)."""
-    scored = [r for r in rows if r["status"] in WILL_MEET + WILL_MISS]
+    scored = [r for r in rows if r["status"] in WILL_MEET | WILL_MISS]
     hits = sum((r["status"] in WILL_MEET) == (r["outcome"] == "met") for r in scored)
     table: dict[str, dict[str, int]] = {}
     for r in rows:
