@@ -5,7 +5,7 @@ Heavy modules are imported inside commands so that start-up stays fast.
 """
 import click
 
-from sim.cli import check, data, extract, plan, report, uncertainty, verify
+from sim.cli import check, data, extract, plan, report, serve, uncertainty, verify
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,5 +16,5 @@ def main():
 
 for _command in (plan.validate, plan.show, check.check, check.project, extract.extract, uncertainty.simulate,
                  uncertainty.compare, uncertainty.solve, uncertainty.sweep, report.report, verify.verify,
-                 data.diff, data.backtest):
+                 data.diff, data.backtest, serve.serve):
     main.add_command(_command)

@@ -106,7 +106,8 @@ def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
         if field not in ASSUME_FIELDS:
             raise SimError(f"unknown field '{field}' in --assume '{item}'", field="--assume",
                            hint="fields: " + ", ".join(sorted(ASSUME_FIELDS)))
-        base = assumptions.get(ident, Assumption()).model_dump()
+        base = assumptions.get(ident, Assumption())
+        base = base.model_dump() if isinstance(base, Assumption) else base   # a dict when set just before
         base[field] = value
         base["note"] = ((base.get("note") or "") + f" --assume {item}").strip()
         assumptions[ident] = base

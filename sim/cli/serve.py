@@ -1,0 +1,29 @@
+"""Command serve: the what-if page in a browser (the web framework is imported only here, lazily)."""
+from __future__ import annotations
+
+import click
+
+from sim.cli.common import _plan_and_scenario, _user_errors
+
+
+@click.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option("-s", "--scenario", "scenario", type=click.Path(dir_okay=False),
+              help="Scenario file (default: trend from history).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (other than loopback, the page is open to the network).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@click.option("--draws", type=click.IntRange(1, 200_000), default=4000, show_default=True,
+              help="Simulation draws behind the page's probabilities and P10–P90 bands.")
+@click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Seed of the page's simulation (fixed, so a changed input moves only what it changes).")
+@_user_errors
+def serve(spec, scenario, host, port, open_browser, lang, draws, seed):
+    """A local what-if page: change assumed paces, see statuses, probabilities and charts update."""
+    from sim.serve.server import serve as run
+    from sim.serve.state import Served
+
+    s, sc = _plan_and_scenario(spec, scenario, ())
+    run(Served(s, sc, draws, seed), host, port, lang, open_browser, click.echo)

@@ -1,0 +1,143 @@
+"""The what-if web app (FastAPI, served by uvicorn): the page and its JSON API.
+
+``GET /`` the page; ``POST /api/check`` the `sim check --format json` document and ``POST
+/api/simulate`` the `sim simulate --format json` document of a request (sim.serve.state describes
+the body); ``POST /api/view`` the page's changing parts; ``POST /api/scenario`` the scenario as
+YAML and ``POST /api/report?format=html|xlsx`` the office report, both as downloads. A bad request
+is answered 4xx with ``{"error": {"message", "field", "indicator", "hint", "text"}}``.
+"""
+from __future__ import annotations
+
+import json
+import time
+from importlib.resources import files
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from sim.errors import SimError
+from sim.serve.page import render_page
+from sim.serve.slots import results, slots
+from sim.serve.state import Served, check_body, check_json, report_file, scenario_of, scenario_yaml, simulate_json
+
+MAX_BODY = 1_000_000           # bytes of a request body
+LOOPBACK = ("127.0.0.1", "localhost")
+CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+LANGS = ("zh", "en")
+
+
+class BadRequest(Exception):
+    def __init__(self, status: int, error: SimError):
+        self.status, self.error = status, error
+
+
+def _error(status: int, e: SimError) -> JSONResponse:
+    return JSONResponse({"error": {"message": e.message, "field": e.field, "indicator": e.indicator,
+                                   "hint": e.hint, "text": str(e)}}, status_code=status, headers=HEADERS)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+async def _body(request: Request) -> dict:
+    """The request's JSON object (empty body: {}), or a BadRequest."""
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        raise BadRequest(413, SimError(f"the body is over {MAX_BODY:,} bytes", field="body"))
+    if not raw.strip():
+        return {}
+    if "json" not in request.headers.get("content-type", ""):
+        raise BadRequest(415, SimError("send the body as JSON", field="body",
+                                       hint="Content-Type: application/json"))
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BadRequest(400, SimError(f"the body is not JSON: {e}", field="body")) from None
+    try:
+        return check_body(data)
+    except SimError as e:
+        raise BadRequest(422, e) from None
+
+
+def _lang(request: Request, default: str) -> str:
+    lang = request.query_params.get("lang", default)
+    if lang not in LANGS:
+        raise BadRequest(422, SimError(f"unknown language '{lang}'", field="lang", hint="zh or en"))
+    return lang
+
+
+def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> FastAPI:
+    """The app over one plan and scenario; ``allowed_hosts`` guards against DNS rebinding."""
+    app = FastAPI(title="sim serve", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+    script = files("sim.serve").joinpath("page.js").read_text(encoding="utf-8")
+
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest):
+        return _error(exc.status, exc.error)
+
+    @app.exception_handler(SimError)
+    async def user_error(request: Request, exc: SimError):
+        return _error(422, exc)
+
+    @app.get("/", response_class=HTMLResponse)
+    def page(request: Request):
+        chosen = _lang(request, lang)
+        text = render_page(served.spec, served.scenario, results(served, served.scenario), chosen)
+        return HTMLResponse(text, headers=HEADERS | {"Content-Security-Policy": CSP})
+
+    @app.get("/static/page.js")
+    def page_js():
+        return Response(script, media_type="text/javascript; charset=utf-8", headers=HEADERS)
+
+    @app.post("/api/check")
+    async def api_check(request: Request):
+        return Response(check_json(served, await _body(request)), media_type="application/json", headers=HEADERS)
+
+    @app.post("/api/simulate")
+    async def api_simulate(request: Request):
+        return Response(simulate_json(served, await _body(request)), media_type="application/json",
+                        headers=HEADERS)
+
+    @app.post("/api/view")
+    async def api_view(request: Request):
+        start = time.perf_counter()
+        chosen = _lang(request, lang)
+        sc = scenario_of(served, await _body(request))
+        html, codes = slots(results(served, sc), chosen)
+        return JSONResponse({"slots": html, "status": codes,
+                             "ms": round((time.perf_counter() - start) * 1000, 1)}, headers=HEADERS)
+
+    @app.post("/api/scenario")
+    async def api_scenario(request: Request):
+        body = await _body(request)
+        sc = scenario_of(served, body)
+        changed = ", ".join(f"{k}={v!r}" for part in ("center", "assume") for k, v in (body.get(part) or {}).items())
+        note = (f"Scenario saved by `sim serve` for plan {served.spec.plan.id}"
+                + (f" from {served.scenario.file}" if served.scenario.file else "")
+                + (f"; changed: {changed}" if changed else "") + ".\nRead it back with: sim check SPEC -s FILE")
+        return Response(scenario_yaml(sc, note), media_type="application/yaml; charset=utf-8",
+                        headers=HEADERS | _attachment(f"{sc.scenario.id}.yaml"))
+
+    @app.post("/api/report")
+    async def api_report(request: Request):
+        fmt = request.query_params.get("format", "html")
+        if fmt not in ("html", "xlsx"):
+            raise BadRequest(422, SimError(f"unknown report format '{fmt}'", field="format", hint="html or xlsx"))
+        chosen = _lang(request, lang)
+        sc = scenario_of(served, await _body(request))
+        media = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"
+                 else "text/html; charset=utf-8")
+        return Response(report_file(served, sc, fmt, chosen), media_type=media,
+                        headers=HEADERS | _attachment(f"{served.spec.plan.id}.{fmt}"))
+
+    return app
+
+
+def _attachment(name: str) -> dict:
+    from urllib.parse import quote
+    return {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}

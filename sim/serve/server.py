@@ -1,0 +1,77 @@
+"""Start the what-if page: load the plan and scenario once, bind a socket, run uvicorn."""
+from __future__ import annotations
+
+import ipaddress
+import socket
+import sys
+import threading
+import webbrowser
+
+from sim.errors import SimError
+from sim.serve.state import Served
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port, or a SimError saying why not."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise SimError(f"cannot resolve host '{host}': {e.strerror}", field="--host") from None
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        raise SimError(f"cannot listen on {host}:{port}: {e.strerror}", field="--port",
+                       hint="another program uses the port: choose another with --port") from None
+    sock.listen(64)
+    return sock
+
+
+def serve(served: Served, host: str = "127.0.0.1", port: int = 8000, lang: str = "zh",
+          open_browser: bool = False, echo=None) -> None:
+    """Serve the page until interrupted; ``echo`` gets the address (and a warning off loopback)."""
+    import uvicorn
+
+    echo = echo or _print
+
+    from sim.serve.app import LOOPBACK, create_app
+
+    sock = bind(host, port)
+    port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/"
+    local = is_loopback(host)
+    app = create_app(served, lang, allowed_hosts=tuple(dict.fromkeys(LOOPBACK + (host,))) if local else ("*",))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
+    echo(f"sim serve: {url}  (Ctrl-C to stop)")
+    if not local:
+        echo(f"warning: listening on {host}, so other machines can open the page and read the plan", err=True)
+    if open_browser:
+        threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _print(message: str, err: bool = False):
+    print(message, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _open_when_started(server, url: str, timeout: float = 10.0):
+    import time
+    end = time.monotonic() + timeout
+    while not server.started and time.monotonic() < end:
+        time.sleep(0.05)
+    if server.started:
+        webbrowser.open(url)

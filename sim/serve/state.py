@@ -1,0 +1,221 @@
+"""A request's what-if applied to the served plan, and the results through the functions the CLI uses.
+
+A request body is a JSON object (every key optional):
+
+- ``assume``: ``{"ID.FIELD": number}``, exactly ``sim check --assume ID.FIELD=number`` (fractions:
+  0.07 is 7% a year; ``defaults.FIELD`` for the scenario defaults);
+- ``center``: ``{"ID.FIELD": number}``, move the centre of a drawn or per-year pace to the number and
+  keep its spread or shape (normal: mean; lognormal: median exp(mu) - 1; triangular: mode; uniform:
+  mid-range; per-year path: mean of the years), so a what-if keeps the scenario's uncertainty;
+- ``scenario``: a whole scenario as in scenario YAML, instead of the served one;
+- ``draws``, ``seed``, ``method``: the simulation settings of ``sim simulate``.
+
+Applied in that order: scenario, then centre, then assume. Nothing is evaluated as code, and no
+file is read or written.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from sim.errors import SimError, SpecErrors
+from sim.scenario.load import apply_assume, loads_scenario
+from sim.scenario.model import Bootstrap, LogNormal, Normal, Scenario, Triangular, Uniform
+from sim.spec.model import Spec
+
+BODY_KEYS = {"assume", "center", "scenario", "draws", "seed", "method"}
+KEY = re.compile(r"[^=\s]+\.\w+")
+MAX_ITEMS = 2000               # assume/center entries in one request
+MAX_DRAWS = 1_000_000          # simulation draws one request may ask for
+PACE_FIELDS = ("growth", "real_growth", "change")
+
+
+@dataclass(frozen=True)
+class Served:
+    """What one server holds: the plan, its scenario, and the page's simulation settings."""
+    spec: Spec
+    scenario: Scenario
+    draws: int = 4000
+    seed: int = 1
+
+
+def _number(value, field: str) -> float | int:
+    """A JSON number (not a boolean, not NaN/inf), else a SimError naming ``field``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SimError(f"{value!r} is not a number", field=field,
+                       hint="give a JSON number; paces are fractions, e.g. 0.07 for 7% a year")
+    if not math.isfinite(value):
+        raise SimError("the value is not finite", field=field, hint="give a finite number")
+    return value
+
+
+def _items(body: dict, name: str) -> dict[str, float | int]:
+    raw = body.get(name) or {}
+    if not isinstance(raw, dict):
+        raise SimError(f"`{name}` must be an object of \"ID.FIELD\": number", field=name)
+    if len(raw) > MAX_ITEMS:
+        raise SimError(f"more than {MAX_ITEMS} entries", field=name)
+    out = {}
+    for key, value in raw.items():
+        if not KEY.fullmatch(key):
+            raise SimError(f"cannot read the key '{key}'", field=f"{name}.{key}",
+                           hint="write ID.FIELD, e.g. gdp.real_growth or defaults.deflator")
+        out[key] = _number(value, key)
+    return out
+
+
+def check_body(body) -> dict:
+    """The body as a dict with only known keys, or a SimError naming the bad one."""
+    if body is None:
+        return {}
+    if not isinstance(body, dict):
+        raise SimError("the request body must be a JSON object", field="body",
+                       hint='e.g. {"assume": {"gdp.real_growth": 0.065}}')
+    unknown = sorted(set(body) - BODY_KEYS)
+    if unknown:
+        raise SimError(f"unknown key '{unknown[0]}'", field=unknown[0], hint="keys: " + ", ".join(sorted(BODY_KEYS)))
+    return body
+
+
+def scenario_of(served: Served, body: dict) -> Scenario:
+    """The scenario a request asks for: the served (or posted) one, centres moved, assumptions set."""
+    body = check_body(body)
+    assume, center = _items(body, "assume"), _items(body, "center")
+    sc = served.scenario if body.get("scenario") is None else posted_scenario(body["scenario"], served.spec)
+    for key, value in center.items():
+        sc = centred(sc, served.spec, key, value)
+    if assume:
+        items = [f"{k}={v!r}" for k, v in assume.items()]
+        try:
+            sc = apply_assume(sc, items, served.spec)
+        except SimError:
+            for key, item in zip(assume, items):   # the same check one by one, to name the field
+                try:
+                    apply_assume(sc, [item], served.spec)
+                except SimError as e:
+                    ident = key.rpartition(".")[0]
+                    known = ident in {i.id for i in served.spec.indicators}
+                    raise SimError(e.message, field=key, indicator=ident if known else None, hint=e.hint) from None
+            raise
+    return sc
+
+
+def posted_scenario(data, spec: Spec) -> Scenario:
+    """A scenario given as data in a request, validated as a scenario file is (errors name fields)."""
+    import yaml
+    if not isinstance(data, dict):
+        raise SimError("`scenario` must be an object, as in scenario YAML", field="scenario")
+    try:
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    except yaml.YAMLError as e:
+        raise SimError(f"cannot read the scenario: {e}", field="scenario") from None
+    try:
+        return loads_scenario(text, "<request scenario>", spec)
+    except SpecErrors as e:
+        first = e.errors[0]
+        raise SimError("; ".join(x.message for x in e.errors), field="scenario." + (first.field or ""),
+                       indicator=first.indicator, hint=first.hint) from None
+
+
+def centred(sc: Scenario, spec: Spec, key: str, value: float) -> Scenario:
+    """``sc`` with the pace ``key`` (ID.FIELD) moved so that its centre is ``value`` (see the module)."""
+    ident, _, field = key.rpartition(".")
+    a = sc.assumptions.get(ident)
+    p = getattr(a, field, None) if a is not None and field in PACE_FIELDS else None
+    if p is None or isinstance(p, str):
+        raise SimError(f"the scenario gives '{ident}' no {field} to move", field=key, indicator=ident,
+                       hint="use `assume` to set a pace the scenario does not give")
+    if isinstance(p, Bootstrap):
+        raise SimError("a bootstrap pace resamples history and has no centre to move", field=key,
+                       indicator=ident, hint="use `assume` to replace it by a number")
+    if isinstance(p, (int, float)):
+        new = value
+    elif isinstance(p, dict):
+        shift = value - sum(p.values()) / len(p)
+        new = {y: v + shift for y, v in p.items()}
+    elif isinstance(p, Normal):
+        new = p.model_copy(update={"mean": value})
+    elif isinstance(p, LogNormal):
+        if value <= -1:
+            raise SimError("a growth rate must be above -1 (-100% a year)", field=key, indicator=ident)
+        new = p.model_copy(update={"mu": math.log1p(value)})
+    else:
+        mid = p.mode if isinstance(p, Triangular) else (p.low + p.high) / 2
+        shift = value - mid
+        new = p.model_copy(update={k: getattr(p, k) + shift for k in
+                                   (("low", "mode", "high") if isinstance(p, Triangular) else ("low", "high"))})
+    assumptions = dict(sc.assumptions) | {ident: a.model_dump() | {field: new if isinstance(new, (int, float, dict))
+                                                                   else new.model_dump()}}
+    try:
+        return Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions})
+    except ValidationError as e:
+        raise SimError(f"invalid value: {e.errors()[0]['msg']}", field=key, indicator=ident) from None
+
+
+def center_of(p) -> float | None:
+    """The centre ``centred`` moves: the number, the mean of a per-year path, a distribution's centre."""
+    if isinstance(p, bool) or p is None or isinstance(p, (str, Bootstrap)):
+        return None
+    if isinstance(p, (int, float)):
+        return p
+    if isinstance(p, dict):
+        return sum(p.values()) / len(p)
+    if isinstance(p, Normal):
+        return p.mean
+    if isinstance(p, LogNormal):
+        return math.expm1(p.mu)
+    return p.mode if isinstance(p, Triangular) else (p.low + p.high) / 2 if isinstance(p, Uniform) else None
+
+
+def simulation_settings(body: dict) -> tuple[int, int | None, str]:
+    """(draws, seed, method) of a simulate request; the defaults of `sim simulate`."""
+    draws = body.get("draws", 10_000)
+    if isinstance(draws, bool) or not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
+        raise SimError(f"draws must be a whole number from 1 to {MAX_DRAWS:,}", field="draws")
+    seed = body.get("seed")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+        raise SimError("seed must be a whole number, 0 or more", field="seed")
+    method = body.get("method", "auto")
+    if method not in ("auto", "monte-carlo", "monte_carlo"):
+        raise SimError(f"unknown method {method!r}", field="method", hint="auto or monte-carlo")
+    return draws, seed, method.replace("-", "_")
+
+
+def check_json(served: Served, body: dict) -> str:
+    """The `sim check --format json` document for the request."""
+    from sim.report.check import check_report, render_check
+    return render_check(check_report(served.spec, scenario_of(served, body)), "json")
+
+
+def simulate_json(served: Served, body: dict) -> str:
+    """The `sim simulate --format json` document for the request."""
+    from sim.assess.simulate import simulate_report
+    from sim.report.simulation import render_simulation
+    sc = scenario_of(served, body)
+    draws, seed, method = simulation_settings(body)
+    return render_simulation(simulate_report(served.spec, sc, draws, seed, method), "json")
+
+
+def scenario_yaml(sc: Scenario, note: str = "") -> str:
+    """The scenario as scenario YAML that `sim check -s` reads back to the same scenario."""
+    import yaml
+    data = sc.model_dump(exclude_none=True, exclude={"file", "sha256"})
+    for name in ("shocks", "factors"):
+        if not data.get(name):
+            data.pop(name, None)
+    head = "".join(f"# {line}\n" for line in note.splitlines())
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def report_file(served: Served, sc: Scenario, fmt: str, lang: str) -> bytes:
+    """The office report (`sim report`) of the scenario: HTML or xlsx."""
+    from sim.report.reportdata import report_data
+    data = report_data(served.spec, [sc], draws=served.draws, seed=served.seed)
+    if fmt == "xlsx":
+        from sim.report.xlsx import report_workbook
+        return report_workbook(data, lang)
+    from sim.report.html import render_html
+    return render_html(data, lang).encode("utf-8")

@@ -1,0 +1,230 @@
+"""`sim serve`: the API answers what the CLI prints, bad input is a 4xx naming the field, a
+downloaded scenario reads back to the same result, and the page carries its inputs and status cells."""
+import copy
+import json
+import math
+import re
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from sim.cli import main
+from sim.report.check import check_report
+from sim.scenario.load import load_scenario, loads_scenario
+from sim.serve.app import create_app
+from sim.serve.state import Served
+from sim.spec.load import load_spec
+from tests.conftest import no_escape
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = "specs/tunxi-yrd-2027.yaml"          # relative, as a planner types it (provenance keeps it)
+BASELINE = "scenarios/tunxi-baseline.yaml"
+UNCERTAIN = "scenarios/tunxi-uncertain.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def client(scenario=BASELINE, draws=1000) -> TestClient:
+    spec = load_spec(SPEC)
+    return TestClient(create_app(Served(spec, load_scenario(scenario, spec), draws, 1)),
+                      base_url="http://127.0.0.1")
+
+
+def cli_json(*args) -> dict:
+    r = no_escape(CliRunner().invoke(main, [*args, "--format", "json"]))
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.output)
+
+
+def untimed(d: dict) -> dict:
+    d = copy.deepcopy(d)
+    d["provenance"].pop("time")
+    return d
+
+
+@pytest.mark.parametrize("assume", [{}, {"gdp.real_growth": 0.12, "defaults.deflator": 0.02},
+                                    {"rd_intensity.change": 0.2, "pm25.growth": -0.05, "gdp.baseline": 300}])
+def test_check_is_the_cli_document(assume):
+    got = client().post("/api/check", json={"assume": assume})
+    assert got.status_code == 200 and got.headers["content-type"].startswith("application/json")
+    flags = [x for k, v in assume.items() for x in ("--assume", f"{k}={v!r}")]
+    assert untimed(got.json()) == untimed(cli_json("check", SPEC, "-s", BASELINE, *flags))
+
+
+def test_simulate_is_the_cli_document():
+    got = client(UNCERTAIN).post("/api/simulate", json={"assume": {"goods_trade.growth": 0.06},
+                                                          "draws": 2000, "seed": 7})
+    assert got.status_code == 200
+    want = cli_json("simulate", SPEC, "-s", UNCERTAIN, "--assume", "goods_trade.growth=0.06", "--draws", "2000",
+                    "--seed", "7")
+    assert untimed(got.json()) == untimed(want)
+
+
+def _status(doc: dict, ident: str) -> str:
+    return next(r["status"] for r in doc["rows"] if r["indicator"] == ident)
+
+
+def test_gdp_pace_moves_the_status():
+    c = client()
+    assert _status(c.post("/api/check", json={"assume": {"gdp.real_growth": 0.12}}).json(), "gdp") == "on_track"
+    assert _status(c.post("/api/check", json={"assume": {"gdp.real_growth": 0.02}}).json(), "gdp") != "on_track"
+
+
+@pytest.mark.parametrize("body, status, field", [
+    ({"assume": {"gdp.real_growth": "abc"}}, 422, "gdp.real_growth"),          # not a number
+    ({"assume": {"gdp.real_growth": True}}, 422, "gdp.real_growth"),
+    ({"assume": {"gdp.real_growth": -1.5}}, 422, "gdp.real_growth"),           # out of range
+    ({"assume": {"gdp.baseline": -3}}, 422, "gdp.baseline"),
+    ({"assume": {"gdp.growth": 0.05, "nope.growth": 0.1}}, 422, "nope.growth"),  # unknown id
+    ({"assume": {"gdp.speed": 0.1}}, 422, "gdp.speed"),                          # unknown field
+    ({"assume": {"gdp.growth=1": 0.1}}, 422, "assume.gdp.growth=1"),
+    ({"assume": [1]}, 422, "assume"),
+    ({"center": {"gdp.real_growth": 0.07, "pm25.change": 0.1}}, 422, "pm25.change"),
+    ({"scenario": {"scenario": {"id": "x"}, "assumptions": {"gdp": {"growth": "fast"}}}}, 422,
+     "scenario.assumptions.gdp.growth"),
+    ({"scenario": {"scenario": {"id": "x"}, "assumptions": {"nope": {"growth": 0.1}}}}, 422,
+     "scenario.assumptions.nope"),
+    ({"draws": 0}, 422, "draws"),
+    ({"eval": "__import__('os')"}, 422, "eval"),
+    ([1, 2], 422, "body"),
+])
+def test_bad_input_is_a_4xx_naming_the_field(body, status, field):
+    c = client()
+    urls = ("/api/simulate",) if "draws" in body else ("/api/check", "/api/view", "/api/scenario", "/api/simulate")
+    for url in urls:
+        r = c.post(url, json=body)
+        assert r.status_code == status, (url, r.text)
+        err = r.json()["error"]
+        assert err["field"] == field, err
+        assert err["message"] and field in err["text"]
+
+
+def test_not_json_nan_and_wrong_type():
+    c = client()
+    for raw, code in ((b'{"assume": {"gdp.growth": NaN}}', 400), (b'{"assume": {"gdp.growth": Infinity}}', 400),
+                      (b"{not json", 400)):
+        r = c.post("/api/check", content=raw, headers={"Content-Type": "application/json"})
+        assert r.status_code == code and r.json()["error"]["field"] == "body"
+    r = c.post("/api/check", content=b'{"assume": {}}', headers={"Content-Type": "text/plain"})
+    assert r.status_code == 415
+    r = c.post("/api/check", content=b"[" * 1_000_001, headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_only_loopback_host_names():
+    c = client()
+    assert c.get("/", headers={"host": "attacker.example"}).status_code == 400
+    assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
+
+
+@pytest.mark.parametrize("scenario, body", [
+    (BASELINE, {"assume": {"gdp.real_growth": 0.12, "gdp.deflator": 0.02, "rd_intensity.change": 0.15}}),
+    (UNCERTAIN, {"center": {"gdp.real_growth": 0.08, "patents_per_10k.growth": 0.12},
+                 "assume": {"mfg_share.change": 1.0}}),
+])
+def test_downloaded_scenario_reads_back_to_the_same_result(scenario, body):
+    c = client(scenario)
+    text = c.post("/api/scenario", json=body).text
+    spec = load_spec(SPEC)
+    back = check_report(spec, loads_scenario(text, "downloaded.yaml", spec))
+    api = c.post("/api/check", json=body).json()
+    for key in ("scenario", "rows", "summary", "consistency", "plan", "preset"):
+        assert json.loads(json.dumps(back[key], ensure_ascii=False)) == api[key], key
+    changed = [r for r in api["rows"] if r["indicator"] in ("gdp", "rd_intensity", "mfg_share")]
+    assert any("pace" in r["assumed"] for r in changed)
+
+
+def test_posted_scenario_is_read_as_a_file_is():
+    text = (ROOT / "scenarios" / "tunxi-optimistic.yaml").read_text(encoding="utf-8")
+    got = client().post("/api/check", json={"scenario": yaml.safe_load(text)}).json()
+    want = cli_json("check", SPEC, "-s", "scenarios/tunxi-optimistic.yaml")
+    assert got["rows"] == want["rows"] and got["summary"] == want["summary"]
+    assert got["provenance"]["scenario"] == "<request scenario>"
+
+
+def test_center_keeps_the_spread_and_moves_the_probability():
+    c = client(UNCERTAIN)
+    text = c.post("/api/scenario", json={"center": {"gdp.real_growth": 0.09}}).text
+    gdp = yaml.safe_load(text)["assumptions"]["gdp"]["real_growth"]
+    assert gdp["dist"] == "lognormal" and gdp["sigma"] == 0.015 and math.isclose(gdp["mu"], math.log(1.09))
+    prob = [next(r["probability"] for r in c.post("/api/simulate", json={
+        "center": {"gdp.real_growth": g}, "draws": 2000, "seed": 3}).json()["rows"] if r["indicator"] == "gdp")
+        for g in (0.04, 0.06, 0.09)]
+    assert prob[0] < prob[1] < prob[2]
+
+
+def test_report_downloads():
+    c = client()
+    html = c.post("/api/report?format=html", json={"assume": {"gdp.real_growth": 0.12}})
+    assert html.status_code == 200 and "attachment" in html.headers["content-disposition"]
+    assert "<svg" in html.text and "gdp.real_growth=0.12" in html.text
+    xlsx = c.post("/api/report?format=xlsx&lang=en", json={})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert c.post("/api/report?format=pdf", json={}).status_code == 422
+
+
+@pytest.mark.parametrize("scenario", [BASELINE, UNCERTAIN, None])
+def test_page_has_an_input_per_indicator_and_a_status_cell_per_target(scenario):
+    spec = load_spec(SPEC)
+    sc = load_scenario(scenario, spec) if scenario else __import__("sim").default_scenario()
+    c = TestClient(create_app(Served(spec, sc, 500, 1)), base_url="http://127.0.0.1")
+    r = c.get("/")
+    assert r.status_code == 200 and "default-src 'none'" in r.headers["content-security-policy"]
+    page = r.text
+    rows = check_report(spec, sc)["rows"]
+    cells = re.findall(r'data-status-for="([^"]+)" data-status="([^"]+)"', page)
+    assert cells and sorted(cells) == sorted((x["indicator"], x["status"]) for x in rows)
+    paces = re.findall(r'<input [^>]*class="pace" data-indicator="([^"]+)" data-key="([^"]+)"', page)
+    assert sorted(i for i, _ in paces) == sorted({x["indicator"] for x in rows})
+    assert all(k.startswith(i + ".") for i, k in paces)
+    assert not re.search(r'(src|href)="(https?:)?//', page)      # nothing from a CDN
+    assert '<script src="static/page.js">' in page and c.get("/static/page.js").status_code == 200
+    if scenario == BASELINE:
+        assert 'data-key="gdp.real_growth" data-mode="assume" data-scale="100" value="6"' in page
+        assert 'data-key="gdp.deflator"' in page and 'data-key="rd_intensity.change"' in page
+        assert "可实现" in page and "责任单位" not in page.split("<main>")[0]
+    if scenario == UNCERTAIN:
+        assert 'data-key="gdp.real_growth" data-mode="center"' in page and "达标概率" in page
+
+
+def test_view_answers_slots_for_the_page():
+    c = client()
+    page = c.get("/?lang=en").text
+    assert "Assumed pace" in page and "可实现" not in page
+    r = c.post("/api/view?lang=en", json={"assume": {"gdp.real_growth": 0.12}}).json()
+    gdp = next(k for k, v in r["status"].items() if f'data-slot="{k}" data-status-for="gdp"' in page)
+    assert r["status"][gdp] == "on_track" and "on track" in r["slots"][gdp]
+    assert set(r["slots"]) >= {"summary", "findings", "chart:gdp"} and r["slots"]["chart:gdp"].startswith("<svg")
+
+
+def test_help_and_check_do_not_import_the_web_framework():
+    code = ("import sys; from sim.cli import main\n"
+            "try:\n    main([sys.argv[1], '--help'] if len(sys.argv) > 1 else ['--help'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('fastapi', 'starlette', 'uvicorn') if m in sys.modules))")
+    for args in ([], ["serve"], ["check"]):
+        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                             timeout=60)
+        assert out.stdout.strip().splitlines()[-1] == "[]", out
+
+
+def test_port_in_use_is_a_usage_error():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        r = no_escape(CliRunner().invoke(main, ["serve", SPEC, "-s", BASELINE, "--port", str(s.getsockname()[1])]))
+    assert r.exit_code == 2 and "--port" in r.stderr
+
+
+def test_bad_scenario_file_is_a_usage_error():
+    r = no_escape(CliRunner().invoke(main, ["serve", SPEC, "-s", "no/such.yaml"]))
+    assert r.exit_code == 2 and "no/such.yaml" in r.stderr
