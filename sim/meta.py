@@ -2,22 +2,28 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import math
 
 SCHEMA_VERSION = 1
 
 
+@functools.lru_cache(maxsize=1)
+def sim_version() -> str:
+    """The installed sim's version (looked up once: the lookup reads package metadata from disk)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("sim")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def provenance(spec, sc=None, seed: int | None = None) -> dict:
     """What a result was computed from, so it can be re-run exactly: sim version, the spec and
     scenario (if any) files with their sha256, the spec's data files (path relative to the spec,
     sheet, sha256), the as-of date of the actuals, the seed and the time."""
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        v = version("sim")
-    except PackageNotFoundError:
-        v = "unknown"
-    return {"sim_version": v, "spec": spec.file, "spec_sha256": spec.sha256,
+    return {"sim_version": sim_version(), "spec": spec.file, "spec_sha256": spec.sha256,
             "scenario": sc.file if sc else None, "scenario_sha256": sc.sha256 if sc else None, "seed": seed,
             "data": [{"path": d.path, "sheet": d.sheet, "sha256": d.sha256} for d in getattr(spec, "data", ())],
             "as_of": getattr(spec, "as_of", None),

@@ -19,7 +19,7 @@ from sim.report.check import check_report
 from sim.scenario.load import load_scenario, loads_scenario
 from sim.serve.app import create_app
 from sim.serve.state import Served
-from sim.spec.load import load_spec
+from sim.data.plan import load_plan as load_spec
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent

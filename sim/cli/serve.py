@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from sim.cli.common import _plan_and_scenario, _user_errors
+from sim.cli.common import as_of_option, lang_option, plan_and_scenario, user_errors
 
 
 @click.command()
@@ -14,16 +14,18 @@ from sim.cli.common import _plan_and_scenario, _user_errors
               help="Address to listen on (other than loopback, the page is open to the network).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+@lang_option
 @click.option("--draws", type=click.IntRange(1, 200_000), default=4000, show_default=True,
               help="Simulation draws behind the page's probabilities and P10–P90 bands.")
 @click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True,
               help="Seed of the page's simulation (fixed, so a changed input moves only what it changes).")
-@_user_errors
-def serve(spec, scenario, host, port, open_browser, lang, draws, seed):
-    """A local what-if page: change assumed paces, see statuses, probabilities and charts update."""
+@as_of_option
+@user_errors
+def serve(spec, scenario, host, port, open_browser, lang, draws, seed, as_of):
+    """A local what-if page: change assumed paces, see statuses, probabilities and charts update.
+    The plan, scenario and data files are read once, at start; nothing is written."""
     from sim.serve.server import serve as run
     from sim.serve.state import Served
 
-    s, sc = _plan_and_scenario(spec, scenario, ())
+    s, sc = plan_and_scenario(spec, scenario, (), as_of)
     run(Served(s, sc, draws, seed), host, port, lang, open_browser, click.echo)
