@@ -16,25 +16,6 @@ import numpy as np
 _MODELS = ("compound", "linear")
 _R_LO, _R_HI = -0.99, 10.0  # search range of required_cumulative
 _BISECT_STEPS = 100  # halves the range 100 times: far below float64 spacing
-_SQRT2 = np.sqrt(2.0)
-
-# W. J. Cody, "Rational Chebyshev approximations for the error function",
-# Math. Comp. 23 (1969) 631-637; coefficients of CALERF (SPECFUN), relative error < 1e-16.
-_ERF_A = (3.16112374387056560e00, 1.13864154151050156e02, 3.77485237685302021e02,
-          3.20937758913846947e03, 1.85777706184603153e-1)
-_ERF_B = (2.36012909523441209e01, 2.44024637934444173e02, 1.28261652607737228e03,
-          2.84423683343917062e03)
-_ERF_C = (5.64188496988670089e-1, 8.88314979438837594e00, 6.61191906371416295e01,
-          2.98635138197400131e02, 8.81952221241769090e02, 1.71204761263407058e03,
-          2.05107837782607147e03, 1.23033935479799725e03, 2.15311535474403846e-8)
-_ERF_D = (1.57449261107098347e01, 1.17693950891312499e02, 5.37181101862009858e02,
-          1.62138957456669019e03, 3.29079923573345963e03, 4.36261909014324716e03,
-          3.43936767414372164e03, 1.23033935480374942e03)
-_ERF_P = (3.05326634961232344e-1, 3.60344899949804439e-1, 1.25781726111229246e-1,
-          1.60837851487422766e-2, 6.58749161529837803e-4, 1.63153871373020978e-2)
-_ERF_Q = (2.56852019228982242e00, 1.87295284992346725e00, 5.27905102951428412e-1,
-          6.05183413124413191e-2, 2.33520497626869185e-3)
-_ONE_OVER_SQRT_PI = 5.6418958354775628695e-1
 
 
 def _arr(x):
@@ -190,44 +171,6 @@ def pace_ratio(assumed, required):
     return _finite(np.where(required != 0, assumed / required, np.nan))
 
 
-def _erfc(x):
-    """Complementary error function, W. J. Cody's rational approximations (float64 accurate)."""
-    x = _arr(x)
-    y = np.abs(x)
-    out = np.full(y.shape, np.nan)
-
-    small = y <= 0.46875
-    ys = y[small]
-    ysq = ys * ys
-    num, den = _ERF_A[4] * ysq, ysq
-    for a, b in zip(_ERF_A[:3], _ERF_B[:3]):
-        num, den = (num + a) * ysq, (den + b) * ysq
-    out[small] = 1.0 - ys * (num + _ERF_A[3]) / (den + _ERF_B[3])
-
-    mid = (y > 0.46875) & (y <= 4.0)
-    ym = y[mid]
-    num, den = _ERF_C[8] * ym, ym
-    for c, d in zip(_ERF_C[:7], _ERF_D[:7]):
-        num, den = (num + c) * ym, (den + d) * ym
-    out[mid] = _scale_exp(ym, (num + _ERF_C[7]) / (den + _ERF_D[7]))
-
-    big = y > 4.0
-    yb = np.minimum(y[big], 30.0)  # erfc(30) underflows to 0; keeps inf out of the arithmetic
-    inv = 1.0 / (yb * yb)
-    num, den = _ERF_P[5] * inv, inv
-    for p, q in zip(_ERF_P[:4], _ERF_Q[:4]):
-        num, den = (num + p) * inv, (den + q) * inv
-    out[big] = _scale_exp(yb, (_ONE_OVER_SQRT_PI - inv * (num + _ERF_P[4]) / (den + _ERF_Q[4])) / yb)
-
-    return np.where(x < 0, 2.0 - out, out)
-
-
-def _scale_exp(y, r):
-    """r * exp(-y*y), with y*y split as in Cody's code to keep its rounding error small."""
-    y16 = np.trunc(y * 16.0) / 16.0
-    return np.exp(-y16 * y16) * np.exp(-(y - y16) * (y + y16)) * r
-
-
 @np.errstate(all="ignore")
 def prob_lognormal(x_t, target, mean_log, var_log, above=True):
     """Probability of reaching target when log(x_T/x_t) ~ Normal(mean_log, var_log).
@@ -237,11 +180,15 @@ def prob_lognormal(x_t, target, mean_log, var_log, above=True):
     (METHODS: Uncertainty). var_log == 0 gives the step 1/0 (1 when x_t*exp(mean_log) equals
     target either way). NaN where x_t <= 0, target <= 0 or var_log < 0.
     """
+    from scipy.special import (
+        ndtr,  # Phi; imported here: only the simulate and solve paths need it
+    )
+
     x_t, target, mean_log, var_log = _arr(x_t), _arr(target), _arr(mean_log), _arr(var_log)
     above = np.asarray(above, dtype=bool)
     gap = np.log(target) - np.log(x_t) - mean_log  # log-growth still missing after mean_log
-    u = gap / np.sqrt(var_log) / _SQRT2
-    p_above = np.where(var_log > 0, 0.5 * _erfc(u), (gap <= 0).astype(float))
-    p_below = np.where(var_log > 0, 0.5 * _erfc(-u), (gap >= 0).astype(float))
+    z = gap / np.sqrt(var_log)
+    p_above = np.where(var_log > 0, ndtr(-z), (gap <= 0).astype(float))
+    p_below = np.where(var_log > 0, ndtr(z), (gap >= 0).astype(float))
     ok = (x_t > 0) & (target > 0) & (var_log >= 0) & ~np.isnan(gap)
     return _finite(np.where(ok, np.where(above, p_above, p_below), np.nan))

@@ -283,7 +283,8 @@ def test_prob_tail_has_full_relative_precision():
     z = np.linspace(-5, 35, 401)
     p = g.prob_lognormal(1.0, np.exp(z), 0.0, 1.0)  # Pr(Z >= z)
     ref = np.array([0.5 * math.erfc(v / math.sqrt(2)) for v in z])
-    assert p == pytest.approx(ref, rel=1e-13, abs=0)
+    # one rounding of the argument moves the tail by its condition number, about z^2 eps, relative
+    assert np.all(np.abs(p / ref - 1) <= 4 * np.finfo(float).eps * np.maximum(1, z * z))
 
 
 def test_prob_monotone_in_mean_log():

@@ -6,7 +6,6 @@ from typing import Callable, Literal, Mapping
 
 import numpy as np
 
-from sim import growth
 from sim.errors import SimError
 from sim.scenario.model import (
     Bootstrap,
@@ -30,9 +29,6 @@ PCT_CHUNKS = 8                        # percentiles from the first 8 chunks (262
 
 
 PERCENTILES = (10, 50, 90)
-
-
-Z_P = (-1.2815515655446004, 0.0, 1.2815515655446004)   # standard normal quantiles of PERCENTILES
 
 
 METHODS = ("auto", "monte_carlo")
@@ -162,11 +158,6 @@ def describe(d: Draws | None, model: Model) -> str:
     return text
 
 
-def _phi(z: np.ndarray) -> np.ndarray:
-    """Standard normal cdf (via growth.prob_lognormal: Pr(N(0,1) <= log e^z))."""
-    return growth.prob_lognormal(1.0, np.exp(np.clip(z, -30, 30)), 0.0, 1.0, above=False)
-
-
 def _from_normal(d: Draws, z: np.ndarray) -> np.ndarray:
     """Draws of d's distribution from standard normal deviates z (copula, or fresh for normals)."""
     p = d.dist
@@ -174,7 +165,8 @@ def _from_normal(d: Draws, z: np.ndarray) -> np.ndarray:
         return p.mean + p.sd * z
     if isinstance(p, LogNormal):
         return np.expm1(p.mu + p.sigma * z)
-    return _from_uniform(d, _phi(z).astype(np.float32))
+    from scipy.special import ndtr  # u = Phi(z): the copula's uniforms
+    return _from_uniform(d, ndtr(z).astype(np.float32))
 
 
 def _from_uniform(d: Draws, u: np.ndarray) -> np.ndarray:

@@ -9,12 +9,10 @@ from typing import Callable, Literal, Mapping
 
 import numpy as np
 
-from sim import growth
 from sim.assess.draws import (
     CHUNK,
     PCT_CHUNKS,
     PERCENTILES,
-    Z_P,
     Derived,
     Draws,
     Model,
@@ -95,6 +93,8 @@ def closed_form(model: Model, d: Draws, year: int) -> tuple[float, float] | None
 def closed_prob(d: Draws, M: float, V: float, t: Target, direction: str) -> float | None:
     """Pr(the level in the target year meets t) from (M, V); None where the form does not reach
     (a rate indicator with a non-positive start or threshold)."""
+    from scipy.special import ndtr  # Phi
+
     rate = d.mode == "rate"
     if V == 0:
         x = d.start * math.exp(M) if rate else d.start + M
@@ -104,8 +104,7 @@ def closed_prob(d: Draws, M: float, V: float, t: Target, direction: str) -> floa
         if rate and x <= 0:
             return 0.0
         u = (math.log(x / d.start) if rate else x - d.start) - M
-        return float(growth.prob_lognormal(1.0, math.exp(max(min(u / math.sqrt(V), 30), -30)),
-                                           0.0, 1.0, above=False))
+        return float(ndtr(u / math.sqrt(V)))
 
     if rate and d.start <= 0:
         return None
@@ -120,10 +119,15 @@ def closed_prob(d: Draws, M: float, V: float, t: Target, direction: str) -> floa
 
 
 def closed_percentiles(d: Draws, M: float, V: float) -> list[float]:
+    """PERCENTILES of the target-year level when its log-change (rate) or change is Normal(M, V):
+    start·exp(M + z_p·√V) or start + M + z_p·√V, z_p = Phi^-1(p/100)."""
+    from scipy.special import ndtri
+
     s = math.sqrt(V)
+    zs = [float(ndtri(p / 100)) for p in PERCENTILES]
     if d.mode == "rate":
-        return [d.start * math.exp(M + z * s) for z in Z_P]
-    return [d.start + M + z * s for z in Z_P]
+        return [d.start * math.exp(M + z * s) for z in zs]
+    return [d.start + M + z * s for z in zs]
 
 
 class MonteCarlo(Frozen):
