@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import re
 
-from sim.assess.status import STATUS_LABELS
+from sim.report.labels import STATUS as STATUS_LABELS
 from sim.meta import to_json
 from sim.report.dataview import vintage_mark
 from sim.report.tables import render
