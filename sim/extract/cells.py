@@ -29,10 +29,10 @@ def is_unit(s: str) -> bool:
     return bool(m) or bool(re.fullmatch(r"[^\d()]{1,4}/[^\d()]{1,6}", s))
 
 
-def _unit_from_cells(cells, by) -> str | None:
+def _unit_from_cells(by) -> str | None:
     for role in ("target", "baseline"):
         for _, cell in by.get(role, []):
-            m = re.search(rf"{ARABIC}([^\d]+?)(?:以上|以下|以内|左右)?$", cell.text)
+            m = re.search(rf"{ARABIC}([^\d]+?)(?:以上|以下|以内|左右)?$", cell)
             if m and UNIT_RE.fullmatch(m.group(1)):
                 return m.group(1)
     return None
@@ -56,12 +56,23 @@ def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str 
     return None, f"baseline cell '{cell}' is not a plain value (left out)"
 
 
+SYMBOLS = {">=": "不低于", "≥": "不低于", "<=": "不超过", "≤": "不超过", ">": "超过", "<": "低于",
+           "≈": "约", "~": "约"}
+
+
+def symbols(cell: str) -> str:
+    """A leading comparison sign as the plan's word: ``>6.5`` -> ``超过6.5``, ``≤5.5`` -> ``不超过5.5``;
+    inside brackets too (``[>5000]`` -> ``[超过5000]``)."""
+    return re.sub(r"^([\[〔【(]?)\s*(>=|<=|≥|≤|>|<|≈|~)\s*(?=\d)",
+                  lambda m: m.group(1) + SYMBOLS[m.group(2)], cell.strip())
+
+
 BRACKETS = re.compile(r"^[\[〔【(]([^\]〕】)]+)[\]〕】)]$")
 
 
 def _target(cell: str, unit: str, year: int, base_year) -> tuple[float | str | None, str | None]:
     """A target cell as the phrase to write; a reason when it cannot be read."""
-    s = cell.strip()
+    s = symbols(cell)
     if s == "":
         return None, None
     if s in NONE_TEXTS:
@@ -82,8 +93,8 @@ def _target(cell: str, unit: str, year: int, base_year) -> tuple[float | str | N
 
 
 def _growth(cell: str, unit: str, year: int, base_year) -> tuple[str | None, str | None]:
-    """A 年均增长 cell ('7', '7左右', '7%以上') as '年均增长7%…'; brackets are not read."""
-    s = cell.strip()
+    """A 年均增长 cell ('7', '7左右', '7%以上', '>6.5') as '年均增长7%…'; brackets are not read."""
+    s = symbols(cell)
     if s in NONE_TEXTS:
         return None, None
     if BRACKETS.match(s):
@@ -93,7 +104,7 @@ def _growth(cell: str, unit: str, year: int, base_year) -> tuple[str | None, str
         return None, f"growth cell '{cell}' not understood"
     n = m["n"]
     word = "年均下降" if n.startswith("-") else "年均增长"
-    phrase = f"{m['pre'] if m['pre'] in ('', '不低于', '不超过', '不少于', '约') else ''}"
+    phrase = f"{m['pre'] if m['pre'] in ('', '不低于', '不超过', '不少于', '约', '超过', '低于') else ''}"
     phrase = f"{word}{phrase}{n.lstrip('-')}%{m['suf'] or ''}"
     try:
         parse_target(phrase, unit=unit, year=year, base_year=base_year)

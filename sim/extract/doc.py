@@ -21,6 +21,9 @@ class Entry:
     attribute: str | None = None
     direction: str | None = None
     origin: str = "text"                       # table | text
+    history: dict[int, float] = field(default_factory=dict)
+    growth_history: dict[int, tuple[float, str]] = field(default_factory=dict)   # year: (%, column)
+    where: str | None = None                   # location in a .docx/.xlsx/.html/.pdf file
     review: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -44,6 +47,7 @@ class Doc:
     doc_year: int | None                       # 2024年…工作要点: every target is for 2024
     period: tuple[int, int] | None             # 十四五: (2020, 2025)
     owner_first: bool                          # the plan says the first-named unit leads
+    where: tuple[tuple[str, str], ...] | None = None   # per line of a converted file: (table key, location)
 
 
 PERIODS = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}
@@ -52,11 +56,16 @@ PERIODS = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2
 DOC_YEAR_RE = re.compile(r"(\d{4})年度?[^。]*?(?:工作要点|工作计划|重点工作|工作安排|工作方案|要点)")
 
 
-def read_doc(text: str, source: str = "<text>", encoding: str = "utf-8") -> Doc:
-    """Split ``text`` into normalized lines and read the title, region and years it states."""
+def read_doc(text: str, source: str = "<text>", encoding: str = "utf-8", where=None) -> Doc:
+    """Split ``text`` into normalized lines and read the title, region and years it states.
+    Tab-, comma- and space-separated tables become `|` rows first (``sim.extract.delimit``)."""
+    from sim.extract.delimit import delimit
+
     raw = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
     if len(raw) > 1 and raw[-1] == "":
         raw.pop()                               # the newline that ends the last line
+    if where is None:
+        raw = delimit(raw)
     lines = tuple(normalize_line(s) for s in raw)
     title = _title(lines)
     head = " ".join(lines[:12])
@@ -67,7 +76,7 @@ def read_doc(text: str, source: str = "<text>", encoding: str = "utf-8") -> Doc:
     owner_first = bool(re.search(r"(排名)?第一(责任)?单位为牵头单位|第一责任单位(为|是)牵头", "".join(lines)))
     return Doc(lines=lines, source=source, encoding=encoding, title=title,
                region=region.group(1) if region else None, doc_year=int(m.group(1)) if m else None,
-               period=period, owner_first=owner_first)
+               period=period, owner_first=owner_first, where=tuple(where) if where else None)
 
 
 TITLE_END = re.compile(r"(方案|计划|要点|规划|纲要|意见|通知|办法|措施|清单|公告|报告)(\([^)]*\))?$")

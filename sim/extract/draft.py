@@ -9,30 +9,29 @@ from sim.errors import SimError, SpecErrors
 from sim.extract.doc import Doc, Draft, Entry, Unread, read_doc
 from sim.extract.ids import _ids
 from sim.extract.render import render
-from sim.extract.text import decode, traditional_count
+from sim.extract.text import traditional_count
 
 
 def extract_file(path: str | Path, encoding: str | None = None, **years) -> Draft:
     """Read the document at ``path`` and draft a spec (see ``extract_text``)."""
+    from sim.extract.files import load
+
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise SimError(f"cannot read the document: {e.strerror}", file=str(path)) from None
-    text, used = decode(data, encoding)
-    return extract_text(text, source=p.name, encoding=used, **years)
+    text, used, where = load(p, encoding)
+    return extract_text(text, source=p.name, encoding=used, where=where, **years)
 
 
 def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
-                 base_year: int | None = None, target_year: int | None = None) -> Draft:
+                 base_year: int | None = None, target_year: int | None = None, where=None) -> Draft:
     """Draft a spec from a plan's text: tables and target sentences, checked by loads_spec.
 
-    ``base_year``/``target_year`` override the plan years read from the document.
+    ``base_year``/``target_year`` override the plan years read from the document; ``where`` gives
+    each line's location in a converted .docx/.xlsx/.html/.pdf file (``sim.extract.files``).
     """
     from sim.extract.sentences import read_sentences
     from sim.extract.tables import read_tables
 
-    doc = read_doc(text, source, encoding)
+    doc = read_doc(text, source, encoding, where)
     tables, table_unread, table_lines = read_tables(doc)
     sentences, text_unread = read_sentences(doc, skip=table_lines)
     entries = [e for t in tables for e in t.entries] + sentences

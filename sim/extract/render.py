@@ -37,7 +37,8 @@ def render(doc: Doc, plan: dict, year_note: str, entries: list[Entry], ids, unre
     for line, kind, k in sorted(items):
         if kind:
             u = unread[k]
-            out.append(f"  # unread: line {u.line}: {_q(u.text[:200])}: {u.reason}".replace("\n", " "))
+            at = doc.where[u.line - 1][1] if doc.where else f"line {u.line}"
+            out.append(f"  # unread: {at}: {_q(u.text[:200])}: {u.reason}".replace("\n", " "))
         else:
             out += _entry_yaml(entries[k], ids[k], plan)
     return "\n".join(out) + "\n"
@@ -68,6 +69,12 @@ def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str
         lines.append(f"    baseline: {_v(e.baseline)}")
         if e.baseline_year and e.baseline_year != plan["base_year"]:
             review.append(f"the baseline cell is for {e.baseline_year}, read at base_year {plan['base_year']}")
+    if e.history:
+        lines.append("    history: {" + ", ".join(f"{y}: {plain(v)}" for y, v in sorted(e.history.items())) + "}")
+    if e.growth_history:
+        lines.append("    growth_history:")
+        lines += [f"      {y}: {{value: {plain(v)}, source: {_q(label)}}}"
+                  for y, (v, label) in sorted(e.growth_history.items())]
     compound = isinstance(e.baseline, str) or any(isinstance(t, str) and _is_compound(t, e.unit)
                                                   for _, t in e.targets)
     if len(e.targets) == 1 and (e.targets[0][0] == plan["target_year"] or compound):
@@ -84,7 +91,10 @@ def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str
         lines.append(f"    notes: {_q('; '.join(e.notes))}")
     if review:
         lines += ["    review: true", f"    review_reason: {_q('; '.join(review))}"]
-    lines.append(f"    source: {{line: {e.line}, text: {_q(e.text)}}}")
+    if e.where:
+        lines.append(f"    source: {{text: {_q(e.where + ': ' + e.text)}}}")
+    else:
+        lines.append(f"    source: {{line: {e.line}, text: {_q(e.text)}}}")
     return lines
 
 

@@ -1,0 +1,161 @@
+"""Plan documents as published: .docx, .xlsx, .html and .pdf files turned into lines.
+
+Paragraphs become lines; each table becomes `|` rows (``| a | b |  |``), one row per line, cell
+line breaks joined. Every line carries its location: (table key, ``file, table 2, row 3``), so a
+table never runs into the next and the draft quotes where each value stands. Cells a merge
+repeats (the same Word cell over several grid columns or rows) are written once, the rest empty,
+as a plan's reader sees them. Text files are decoded as before (``sim.extract.text.decode``).
+python-docx, openpyxl and pdfplumber are imported only for their file types.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sim.errors import SimError
+from sim.extract.text import decode
+
+
+class Lines:
+    """Lines being collected with their locations."""
+
+    def __init__(self, source: str):
+        self.source, self.lines, self.where = source, [], []
+
+    def text(self, s: str, place: str):
+        for part in re.split(r"\r\n|\r|\n", s):
+            self.lines.append(part)
+            self.where.append(("", f"{self.source}, {place}"))
+
+    def table(self, rows: list[list[str]], key: str, place: str):
+        """A table's rows (empty columns and rows dropped), ``place`` naming the table."""
+        rows = [[_cell(c) for c in r] for r in rows]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return
+        keep = [j for j in range(max(len(r) for r in rows)) if any(j < len(r) and r[j] for r in rows)]
+        self.lines.append("")
+        self.where.append(("", f"{self.source}, {place}"))
+        for k, r in enumerate(rows, 1):
+            self.lines.append("| " + " | ".join(r[j] if j < len(r) else "" for j in keep) + " |")
+            self.where.append((key, f"{self.source}, {place}, row {k}"))
+        self.lines.append("")
+        self.where.append(("", f"{self.source}, {place}"))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return re.sub(r"\s*[\r\n]+\s*", "", str(value)).replace("|", "/").strip()
+
+
+def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None]:
+    """(text, encoding or format, locations per line or None for a text file)."""
+    suffix = path.suffix.lower()
+    readers = {".docx": _docx, ".xlsx": _xlsx, ".xlsm": _xlsx, ".pdf": _pdf, ".html": _html, ".htm": _html}
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise SimError(f"cannot read the document: {e.strerror}", file=str(path)) from None
+    if suffix not in readers:
+        text, used = decode(data, encoding)
+        return text, used, None
+    out = Lines(path.name)
+    try:
+        used = readers[suffix](path, data, out, encoding)
+    except SimError:
+        raise
+    except Exception as e:          # a damaged or mislabelled file: say so, located
+        raise SimError(f"cannot read {path.name} as a {suffix} file: {type(e).__name__}: {e}",
+                       file=str(path), hint="check that the file opens in its application") from None
+    return "\n".join(out.lines), used, out.where
+
+
+def _docx(path: Path, data: bytes, out: Lines, encoding) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    d = docx.Document(str(path))
+    n_table = n_par = 0
+    for el in d.element.body.iterchildren():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            n_par += 1
+            out.text(Paragraph(el, d).text, f"paragraph {n_par}")
+        elif tag == "tbl":
+            n_table += 1
+            t = Table(el, d)
+            rows, above = [], []
+            for row in t.rows:
+                rc = [c._tc for c in row.cells]
+                texts = [c.text for c in row.cells]
+                rows.append(["" if tc in rc[:j] or (j < len(above) and above[j] is tc) else texts[j]
+                             for j, tc in enumerate(rc)])
+                above = rc
+            out.table(rows, f"t{n_table}", f"table {n_table}")
+    return "docx"
+
+
+def _xlsx(path: Path, data: bytes, out: Lines, encoding) -> str:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(str(path), data_only=True, read_only=False)
+    for ws in wb.worksheets:
+        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        if any(any(v is not None and str(v).strip() for v in r) for r in rows):
+            out.text(f"{ws.title}", f"sheet {ws.title}")
+            out.table(rows, f"s:{ws.title}", f"sheet {ws.title}")
+    return "xlsx"
+
+
+def _pdf(path: Path, data: bytes, out: Lines, encoding) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        if not any(page.chars for page in pdf.pages):
+            raise SimError(f"{path.name} has no text layer (a scanned PDF): there is no text to read",
+                           file=str(path), hint="run OCR on it first (e.g. ocrmypdf), or extract from "
+                                                "the .docx/.html the plan was published as")
+        for p, page in enumerate(pdf.pages, 1):
+            found = page.find_tables()
+            boxes = [t.bbox for t in found]
+            items = []
+            for t_no, t in enumerate(found, 1):
+                items.append((t.bbox[1], "table", (t_no, t.extract())))
+
+            def outside(obj, boxes=boxes):
+                return not any(b[0] <= obj["x0"] and obj["x1"] <= b[2] and b[1] <= obj["top"]
+                               and obj["bottom"] <= b[3] for b in boxes)
+            for ln in page.filter(outside).extract_text_lines():
+                items.append((ln["top"], "text", ln["text"]))
+            for _, kind, item in sorted(items, key=lambda x: x[0]):
+                if kind == "text":
+                    out.text(item, f"page {p}")
+                else:
+                    t_no, rows = item
+                    out.table(rows, f"p{p}t{t_no}", f"page {p}, table {t_no}")
+    return "pdf"
+
+
+def _html(path: Path, data: bytes, out: Lines, encoding) -> str:
+    from sim.extract.html import read_html
+
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", data[:4096], re.I)
+    charset = encoding or (m.group(1).decode("ascii").lower() if m else None)
+    if charset in ("gb2312", "gbk"):
+        charset = "gb18030"                 # its superset: pages labelled GB2312 often hold GBK characters
+    try:
+        text, used = decode(data, charset)
+    except SimError:
+        if encoding:
+            raise
+        text, used = decode(data, None)     # a wrong meta tag: detect instead
+    for kind, item, place in read_html(text):
+        if kind == "text":
+            out.text(item, place)
+        else:
+            out.table(item, place, place)
+    return f"html, {used}"
