@@ -28,15 +28,17 @@ class Lines:
             self.where.append(("", f"{self.source}, {place}"))
 
     def table(self, rows: list[list[str]], key: str, place: str):
-        """A table's rows (empty columns and rows dropped), ``place`` naming the table."""
-        rows = [[_cell(c) for c in r] for r in rows]
-        rows = [r for r in rows if any(r)]
-        if not rows:
+        """A table's rows (empty columns and rows dropped), ``place`` naming the table; rows are
+        numbered as in the file (a sheet's row numbers, a table's rows from 1)."""
+        numbered = [(k, [_cell(c) for c in r]) for k, r in enumerate(rows, 1)]
+        numbered = [(k, r) for k, r in numbered if any(r)]
+        if not numbered:
             return
+        rows = [r for _, r in numbered]
         keep = [j for j in range(max(len(r) for r in rows)) if any(j < len(r) and r[j] for r in rows)]
         self.lines.append("")
         self.where.append(("", f"{self.source}, {place}"))
-        for k, r in enumerate(rows, 1):
+        for k, r in numbered:
             self.lines.append("| " + " | ".join(r[j] if j < len(r) else "" for j in keep) + " |")
             self.where.append((key, f"{self.source}, {place}, row {k}"))
         self.lines.append("")

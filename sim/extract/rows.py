@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sim.extract.cells import _baseline, _growth, _target, _unit_from_cells, split_name_unit
+from sim.extract.cells import BRACKETS, _baseline, _growth, _target, _unit_from_cells, split_name_unit
 from sim.extract.doc import Doc, Entry, Unread, owner_of
 from sim.extract.header import Column
 from sim.spec.numerals import ARABIC
@@ -18,6 +18,9 @@ from sim.spec.phrases import NONE_TEXTS
 
 ATTRIBUTE = {"预期性": "expected", "预期": "expected", "约束性": "binding", "约束": "binding",
              "预期性指标": "expected", "约束性指标": "binding"}
+
+
+RATE_NAME = re.compile(r"(?:增长|增速|增幅|率|比重|比例|占比|强度|降低|下降|贡献率)$")
 
 
 def _footnote(cell: str) -> tuple[str, bool]:
@@ -110,14 +113,36 @@ def _targets(e: Entry, table, by):
             continue
         year = table.target_year if col.growth_end is None or col.growth_end <= (base_year or 0) \
             else col.growth_end
-        phrase, why = _growth(cell, e.unit, year or 2100, base_year)
-        if phrase is None and why:
-            alt, alt_why = _target(cell, e.unit, year or 2100, base_year)
-            if alt is not None and alt not in NONE_TEXTS:
-                phrase, why = alt, alt_why
+        if cell in NONE_TEXTS:
+            continue
+        if BRACKETS.match(cell):
+            phrase, why = _bracketed(e, cell, year or 2100, base_year)
+        elif e.unit == "%" and RATE_NAME.search(e.name):     # the indicator is itself a rate
+            phrase, why = _target(cell, e.unit, year or 2100, base_year)
+        else:
+            phrase, why = _growth(cell, e.unit, year or 2100, base_year)
+            if phrase is None and why:
+                alt, alt_why = _target(cell, e.unit, year or 2100, base_year)
+                if alt is not None and alt not in NONE_TEXTS:
+                    phrase, why = alt, alt_why
         _read(e, col, raw, year, phrase, why)
     if any(t not in NONE_TEXTS for _, t in e.targets):     # '—' beside a real target says nothing
         e.targets = [(y, t) for y, t in e.targets if t not in NONE_TEXTS]
+
+
+def _bracketed(e: Entry, cell: str, year: int, base_year) -> tuple[str | None, str | None]:
+    """A bracketed cell of a 年均增长[累计] column: the change over the period. With a baseline it
+    is a change of the level (in points for %: ``提高N个百分点``; other units are not converted);
+    without one, a total over the period (``累计N``)."""
+    inner = BRACKETS.match(cell).group(1).strip()
+    if e.baseline is None:
+        return _target(cell, e.unit, year, base_year)
+    m = re.fullmatch(rf"(-?)({ARABIC})", inner)
+    if e.unit == "%" and m:
+        if float(m.group(2).replace(",", "")) == 0:
+            return None, None
+        return f"{'降低' if m.group(1) else '提高'}{m.group(2)}个百分点", None
+    return None, f"bracketed change over the period '{cell}' not converted (unit {e.unit or 'none'})"
 
 
 def _read(e: Entry, col: Column, raw: str, year, phrase, why):
