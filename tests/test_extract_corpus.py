@@ -52,7 +52,7 @@ def score(path: Path) -> tuple[int, int, list[str], object]:
     missed = []
     for name, exp in want["indicators"].items():
         ind = got.get(name)
-        checks = [(f"history {y}", lambda i, y=y, v=v: _close(i.history.get(int(y)), v))
+        checks = [(f"history {y}", lambda i, y=y, v=v: _close(i.actuals().get(int(y)), v))
                   for y, v in (exp.get("history") or {}).items()]
         checks += [(f"growth_history {y}", lambda i, y=y, v=v: _close(i.growth_history.get(int(y)), v))
                    for y, v in (exp.get("growth_history") or {}).items()]

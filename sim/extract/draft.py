@@ -147,13 +147,14 @@ def _direction(e: Entry):
 
 
 def _merge(entries: list[Entry]) -> list[Entry]:
-    """Text entries with the same name and unit become one indicator with all their targets."""
+    """Text entries with the same name and unit as an earlier entry (a sentence or a table row)
+    join it: one indicator with all their targets."""
     out: list[Entry] = []
     by_key: dict[tuple, Entry] = {}
     for e in entries:
         key = (e.name, e.unit)
         first = by_key.get(key) if e.origin == "text" else None
-        if first is None or first.origin != "text":
+        if first is None:
             by_key.setdefault(key, e)
             out.append(e)
             continue

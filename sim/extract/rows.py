@@ -1,7 +1,7 @@
 """One body row of an indicator table, fitted to its columns, read into an ``Entry``.
 
-Actuals columns (``2015年完成``, ``2020年``) give ``history`` (every numeric one) and the baseline
-(the one for the table's latest actuals year); target columns give level, change (``提高13.4个
+Actuals columns (``2015年完成``, ``2020年``) give the baseline (the table's latest actuals year)
+and ``history`` (the earlier years); target columns give level, change (``提高13.4个
 百分点``) or cumulative (``[13.5]``) targets; growth columns give a growth target
 (``年均增长7%``) or a published growth history point at the end of their period; ``/``, ``—``
 and empty cells are missing.
@@ -79,7 +79,8 @@ def read_row(doc: Doc, table, cols: list[Column], cells: list[str], line: int, c
 
 
 def _actuals(e: Entry, table, cells: list[tuple[Column, str]]):
-    """Actuals columns: history for each numeric one, the baseline from the latest year's."""
+    """Actuals columns: the baseline from the latest year's, history from the earlier ones
+    (the spec's ``actuals()`` joins them)."""
     base_year = table.base_year
     for col, raw in cells:
         cell, starred = _footnote(raw)
@@ -92,10 +93,10 @@ def _actuals(e: Entry, table, cells: list[tuple[Column, str]]):
         if starred:
             e.notes.append(f"{col.label}: {raw} (starred in the table: see its footnote)")
             _add(e.review, "a starred value: the table's footnote may change its basis")
-        if isinstance(value, float) and col.year:
-            e.history[col.year] = value
         if col.year == base_year or col.year is None:
             e.baseline, e.baseline_year = value, col.year
+        elif isinstance(value, float) and col.year:
+            e.history[col.year] = value
 
 
 def _targets(e: Entry, table, by):

@@ -111,9 +111,9 @@ def read_tables(doc: Doc) -> tuple[list[Table], list[Unread], set[int]]:
             cells = _row_cells(line_no, s)
             if cells is None:
                 continue
-            if carry and cells:
+            if carry and cells and sum(1 for c in cells if c.text and column(c.text)) < 2:
                 cells[0] = Cell(carry + cells[0].text, cells[0].line)
-                carry = ""
+            carry = ""                     # (before a header row it was the table's title)
             rows.append(cells)
         if not rows:
             continue
