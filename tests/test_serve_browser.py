@@ -90,7 +90,7 @@ def test_page_in_headless_chromium(server):
         drv.set_script_timeout(WAIT)
         drv.get(server)
         wait = WebDriverWait(drv, WAIT)
-        cell = lambda: drv.find_element(By.CSS_SELECTOR, '[data-status-for="gdp"]')  # noqa: E731
+        cell = lambda: drv.find_element(By.CSS_SELECTOR, '[data-status-for="gdp"]')
         pace = drv.find_element(By.CSS_SELECTOR, 'input[data-indicator="gdp"]')
         assert pace.get_attribute("data-key") == "gdp.real_growth" and pace.get_attribute("value") == "6"
         assert cell().get_attribute("data-status") == _api_status(server, 0.06)["gdp"] != "on_track"

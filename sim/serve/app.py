@@ -19,7 +19,15 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from sim.errors import SimError
 from sim.serve.page import render_page
 from sim.serve.slots import results, slots
-from sim.serve.state import Served, check_body, check_json, report_file, scenario_of, scenario_yaml, simulate_json
+from sim.serve.state import (
+    Served,
+    check_body,
+    check_json,
+    report_file,
+    scenario_of,
+    scenario_yaml,
+    simulate_json,
+)
 
 MAX_BODY = 1_000_000           # bytes of a request body
 LOOPBACK = ("127.0.0.1", "localhost")

@@ -11,6 +11,7 @@ from html import escape
 from sim.report.check import reason_text
 from sim.report.findings import KIND_LABELS
 from sim.report.htmltext import L, num, pace_text, status_label
+from sim.report.labels import localize
 from sim.report.pagetext import PAGE
 from sim.report.reportdata import probabilities, report_data
 from sim.report.svg import DARK_TEXT, STATUS_COLORS, line_chart, status_chart
@@ -39,6 +40,7 @@ def projected_text(r: dict, lang: str) -> str:
 
 def slots(data: dict, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """(HTML by slot, status code by status slot) of the page for ``data`` (see the module)."""
+    data = localize(data, lang)
     run = data["runs"][0]
     rows = run["check"]["rows"]
     probs = probabilities(run)

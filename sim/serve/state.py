@@ -23,7 +23,14 @@ from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
 from sim.scenario.load import apply_assume, loads_scenario
-from sim.scenario.model import Bootstrap, LogNormal, Normal, Scenario, Triangular, Uniform
+from sim.scenario.model import (
+    Bootstrap,
+    LogNormal,
+    Normal,
+    Scenario,
+    Triangular,
+    Uniform,
+)
 from sim.spec.model import Spec
 
 BODY_KEYS = {"assume", "center", "scenario", "draws", "seed", "method"}
