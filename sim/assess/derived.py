@@ -7,9 +7,11 @@ from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 
+from sim.assess.classify import classify
 from sim.assess.consistency import DEFAULT_REL_TOL
 from sim.assess.facts import _indicator, dated, equations, reference_value
-from sim.assess.status import assess_plan, assess_target
+from sim.assess.presets import Method
+from sim.assess.status import as_method, assess_plan, assess_target
 from sim.meta import Msg
 from sim.scenario.model import Assumption, Scenario
 from sim.scenario.paths import pace_of, project_values, start_of
@@ -135,14 +137,21 @@ def _derived_scenario(spec: Spec, sc: Scenario, ind: Indicator, d: Derived,
     return sc.model_copy(update={"assumptions": {**sc.assumptions, ind.id: a}, "shocks": shocks}), notes
 
 
-def assess_with_relations(spec: Spec, sc: Scenario, preset: str = "default",
+def assess_with_relations(spec: Spec, sc: Scenario, preset: str | Method = "default",
                           margin: float = 0.1) -> list[dict]:
     """``assess_plan`` rows, with the targets of derived indicators assessed against the path
-    computed from their components (preset ``default``; the official-method presets use
-    observed paces and are left as they are)."""
-    rows = assess_plan(spec, sc, preset, margin)
-    if preset != "default" or not spec.relations:
+    computed from their components; a preset then adds its class (from actuals) to every row."""
+    method = as_method(preset, margin)
+    rows = assess_plan(spec, sc)
+    if spec.relations:
+        rows = _with_derived(spec, sc, rows)
+    if method.preset == "default":
         return rows
+    pairs = [(ind, t) for ind in spec.indicators for t in ind.targets]
+    return [classify(r, spec, ind, t, sc, method) for r, (ind, t) in zip(rows, pairs)]
+
+
+def _with_derived(spec: Spec, sc: Scenario, rows: list[dict]) -> list[dict]:
     paths = projected_paths(spec, sc)
     derived = derive_paths(spec, {k: p.values for k, p in paths.items()})
     if not derived:
@@ -158,7 +167,7 @@ def assess_with_relations(spec: Spec, sc: Scenario, preset: str = "default",
                 out.append(row)
                 continue
             sc2, notes = built
-            new = assess_target(spec, ind, t, sc2, preset, margin)
+            new = assess_target(spec, ind, t, sc2)
             comps = {n: {"start_year": min(paths[n].values), "start": paths[n].values[min(paths[n].values)],
                          "pace_source": paths[n].source, "assumed_pace": paths[n].assumed_pace,
                          "assumed_start": paths[n].assumed_start}

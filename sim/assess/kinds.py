@@ -7,7 +7,6 @@ import math
 import numpy as np
 
 from sim import growth
-from sim.assess.presets import PRESET_BANDS, _midterm, _observed_pace, _preset_status
 from sim.assess.rows import _assumed_fields, _done, _no_pace_reason, num
 from sim.meta import Msg
 from sim.scenario.paths import Pace, Start, deflator_of, pace_of, project_values
@@ -115,7 +114,7 @@ def _overshoot_ok(x: float, t: Target, direction: str) -> bool:
     return (x > t.value) if direction == "increase" else (x < t.value)
 
 
-def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset, margin) -> dict:
+def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dict:
     ex = row["explain"]
     T = t.year
     x_t = start.value
@@ -167,40 +166,35 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
         row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
         ex["formula"].append(Msg("formula.real_pace", deflator=d))
 
-    pace = (_observed_pace(ind, start, T, model) if preset in PRESET_BANDS
-            else pace_of(ind, sc, start, T))
-    if pace is None and preset != "cn-midterm":
+    pace = pace_of(ind, sc, start, T)
+    if pace is None:
         if keep and t.meets(x_t):
             return _done(row, "not_assessable", Msg("reason.keep_no_pace", why=_no_pace_reason(ind, sc)),
                          "keep level, no pace")
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "no pace")
-    proj = None
-    if pace is not None:
-        _assumed_fields(row, pace, sc, ind)
-        path = project_values(start, pace)
-        proj = path[T]
-        if cumulative:
-            proj = done_sum + sum(path.values())
-        row["projected"] = num(proj)
-        row["gap"] = num(proj - x_star)
-        if cumulative:   # the constant rate that gives the projected total (same 累计法)
-            eff = growth.required_cumulative(x_t, proj - done_sum, n)
-        elif model == "compound" and proj > 0 and x_t > 0:
-            eff = growth.required_compound(x_t, proj, n)
-        else:
-            eff = growth.required_linear(x_t, proj, n)
-        row["assumed_pace"] = pace_out(eff, model)
-        ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
-        ex["formula"].append(Msg("formula.projected", year=T, latest=x_t, mode=pace.mode))
-        if not keep:
-            share = growth.share_of_required(x_t, proj, x_star) if not cumulative else \
-                growth.share_of_required(0.0, proj, x_star)
-            row["share_of_required"] = num(share)
-            row["pace_ratio"] = num(growth.pace_ratio(eff, req))
-            ex["formula"].append(Msg("formula.share"))
+    _assumed_fields(row, pace, sc, ind)
+    path = project_values(start, pace)
+    proj = path[T]
+    if cumulative:
+        proj = done_sum + sum(path.values())
+    row["projected"] = num(proj)
+    row["gap"] = num(proj - x_star)
+    if cumulative:   # the constant rate that gives the projected total (same 累计法)
+        eff = growth.required_cumulative(x_t, proj - done_sum, n)
+    elif model == "compound" and proj > 0 and x_t > 0:
+        eff = growth.required_compound(x_t, proj, n)
+    else:
+        eff = growth.required_linear(x_t, proj, n)
+    row["assumed_pace"] = pace_out(eff, model)
+    ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
+    ex["formula"].append(Msg("formula.projected", year=T, latest=x_t, mode=pace.mode))
+    if not keep:
+        share = growth.share_of_required(x_t, proj, x_star) if not cumulative else \
+            growth.share_of_required(0.0, proj, x_star)
+        row["share_of_required"] = num(share)
+        row["pace_ratio"] = num(growth.pace_ratio(eff, req))
+        ex["formula"].append(Msg("formula.share"))
 
-    if preset == "cn-midterm":
-        return _midterm(row, ind, t, start, x_star, model, margin)
     if keep:
         ok = t.meets(proj)
         return _done(row, "on_track" if ok else "at_risk",
@@ -211,8 +205,6 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, preset
                          "already met")
         return _done(row, "at_risk", Msg("reason.met_falls_back", latest=x_t, target=t.text, projected=proj),
                      "already met, projection breaks")
-    if preset in PRESET_BANDS:
-        return _preset_status(row, preset)
     if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
         return _done(row, "on_track", Msg("reason.projected_meets", projected=proj, target=t.text),
                      "projection meets")

@@ -50,9 +50,10 @@ def _row(ind: Indicator, t: Target) -> dict:
         "required_pace": None, "required_pace_from_base": None, "required_real_pace": None,
         "assumed_pace": None, "pace_source": None, "weak_evidence": False,
         "projected": None, "gap": None, "share_of_required": None, "pace_ratio": None,
-        "status": "not_assessable", "reason": "", "preset_status": None, "assumed": [],
+        "status": "not_assessable", "reason": "", "preset_status": None, "preset_reason": None,
+        "assumed": [],
         "explain": {"inputs": {}, "formula": [], "branch": "", "data_points": {}, "notes": [],
-                    "sources": _sources(ind)},
+                    "sources": _sources(ind), "convention": t.convention},
     }
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from sim import growth
+from sim.assess.classify import classify
 from sim.assess.kinds import _growth_target, _level_target, linear_unit, pace_out
+from sim.assess.presets import Method
 from sim.assess.rows import _done, _row, num
 from sim.assess.statuses import NOT_ON_TRACK, Preset, Status
 from sim.meta import Msg
@@ -13,23 +15,37 @@ from sim.scenario.paths import start_of
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
-
 BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
 
 
-def assess_plan(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1) -> list[dict]:
-    """One row per indicator and target, in spec order."""
-    if preset not in set(Preset):
-        raise ValueError(f"unknown preset {preset!r}")
+def assess_plan(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1) -> list[dict]:
+    """One row per indicator and target, in spec order; a preset (a name, or a Method with its
+    settings) adds its class to each row."""
+    method = as_method(preset, margin)
     rows = []
     for ind in spec.indicators:
         for t in ind.targets:
-            rows.append(assess_target(spec, ind, t, sc, preset, margin))
+            rows.append(assess_target(spec, ind, t, sc, method))
     return rows
 
 
-def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str = "default",
+def as_method(preset: str | Method, margin: float = 0.1) -> Method:
+    """A Method from a preset name (and the cn-midterm margin), or the Method given."""
+    if isinstance(preset, Method):
+        return preset
+    if preset not in set(Preset):
+        raise ValueError(f"unknown preset {preset!r}")
+    return Method(preset=preset, margin=margin)
+
+
+def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str | Method = "default",
                   margin: float = 0.1) -> dict:
+    """The default status of one target, with the preset's class when one is chosen."""
+    return classify(default_row(spec, ind, t, sc), spec, ind, t, sc, as_method(preset, margin))
+
+
+def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario) -> dict:
+    """The row of one target under the default method (METHODS.md "Projection")."""
     row = _row(ind, t)
     ex = row["explain"]
     ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
@@ -57,7 +73,7 @@ def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: s
         row["start_assumed"] = True
         row["assumed"].append("baseline")
         ex["notes"].append(Msg("note.start_assumed", value=start.value, year=start.year))
-    return _level_target(row, spec, ind, t, sc, start, preset, margin)
+    return _level_target(row, spec, ind, t, sc, start)
 
 
 def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Target | None:

@@ -34,8 +34,12 @@ FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 @specs_argument
 @scenario_options
 @preset_option
-@click.option("--margin", type=float, default=0.1, show_default=True,
-              help="cn-midterm margin m around time elapsed.")
+@click.option("--margin", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+              help="cn-midterm margin m of task done around time elapsed.")
+@click.option("--growth-margin", type=click.FloatRange(0, 100), default=0.5, show_default=True,
+              help="cn-midterm margin m_g (percentage points) for growth-rate and reference growth targets.")
+@click.option("--task", type=click.Choice(["linear", "log"]), default="linear", show_default=True,
+              help="cn-midterm task done: the share of the planned change (linear) or of its log.")
 @format_option(FORMATS + ("html",), help="html: portfolios only.")
 @lang_option
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
@@ -48,12 +52,15 @@ FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 @output_option()
 @as_of_option
 @user_errors
-def check(specs, scenario, assume, preset, margin, fmt, lang, group_by, wide, explain, fail_on,
-          max_growth, output, as_of):
+def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lang, group_by, wide, explain,
+          fail_on, max_growth, output, as_of):
     """Feasibility report: required pace, assumed pace, projection and status per target.
     Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
     and owner; csv and json list every row with its plan)."""
+    from sim.assess.presets import Method
     from sim.report.check import check_report, explain_text, render_check
+
+    preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
 
     files = portfolio_files(specs)
     if files is not None:
@@ -102,7 +109,7 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
     rows, found = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
                                    progress=progress_line("checking", len(specs)))
     summary = portfolio_summary(rows, [s.plan.id for s in specs])
-    report = portfolio_report(loaded, sc, rows, found, summary, preset)
+    report = portfolio_report(loaded, sc, rows, found, summary, preset.preset)
     if fmt == "xlsx":
         emit_bytes(portfolio_workbook(report, lang), output)
     else:

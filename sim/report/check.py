@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
-from sim.assess.status import summary
+from sim.assess.presets import Method
+from sim.assess.status import as_method, summary
 from sim.assess.statuses import SHORT_OF_PACE
 from sim.meta import SCHEMA_VERSION, clean, provenance  # noqa: F401  (part of the report API)
 from sim.report.dataview import unmatched_dicts, vintage_mark
+from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
-from sim.report.findings import render_findings
+from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
@@ -63,11 +65,14 @@ TEXT = {
 }
 
 
-def check_report(spec: Spec, sc: Scenario, preset: str = "default", margin: float = 0.1,
+def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,
                  max_growth: float | None = None) -> dict:
     """The `sim check` result as plain data (schema_version 1); derived indicators are projected
-    from their components, and ``consistency`` lists sim.consistency.findings."""
-    rows = assess_with_relations(spec, sc, preset, margin)
+    from their components, and ``consistency`` lists sim.consistency.findings. ``preset`` is a
+    name or a Method with its settings (margin, growth margin, task form)."""
+    method = as_method(preset, margin)
+    rows = assess_with_relations(spec, sc, method)
+    preset = method.preset
     return {"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
@@ -118,10 +123,9 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
     evidence with ?, explained under the table."""
     v = r.get(key)
     if key == "reason":
-        return reason_text(r, lang)
+        return r["preset_reason"] if r.get("preset_status") else reason_text(r, lang)
     if key == "status":
-        label = STATUS_LABELS[lang][v]
-        return label + (f" [{r['preset_status']}]" if r.get("preset_status") else "")
+        return status_text(r, lang)
     if key in ("required_pace", "assumed_pace") and v is not None:
         shown = f"{v:.2f}%" if r["pace_model"] in ("compound", "growth_rate") else f"{v:+.4g}"
         if key == "assumed_pace":
@@ -151,8 +155,9 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     headers = [c[1] if lang == "zh" else c[2] for c in cols]
     rows = report["rows"]
     if fmt == "csv":
-        return render(headers + ["status_code", "assumed"],
-                      [[_cell(r, c[0], lang) for c in cols] + [r["status"], ";".join(r["assumed"])]
+        return render(headers + ["status_code", "preset_status", "assumed"],
+                      [[_cell(r, c[0], lang) for c in cols] + [r["status"], r.get("preset_status") or "",
+                                                               ";".join(r["assumed"])]
                        for r in rows], "csv")
     t = TEXT[lang]
     parts = []
@@ -164,6 +169,8 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
                             title=f"{title}" + (f" · {name}" if name else "")))
     s = report["summary"]
     counts = ", ".join(f"{STATUS_LABELS[lang][k]} {v}" for k, v in s["by_status"].items() if v)
+    if report["preset"] != "default":
+        counts = ", ".join(f"{PRESET_LABELS[lang][k]} {v}" for k, v in preset_counts(rows).items())
     lines = [f"{t['summary']}: {s['targets']} — {counts}"]
     if s["binding_not_on_track"]:
         lines.append(f"{t['binding']}: " + ", ".join(
@@ -176,7 +183,7 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     if fmt == "table":
         lines.append(TEXT[lang]["legend"])
         reasons = [f"  {r['indicator']} {r['target_year']}: {_cell(r, 'reason', lang)}" for r in rows
-                   if r["status"] != "on_track" and not wide]
+                   if (r["status"] != "on_track" or r.get("preset_status")) and not wide]
         lines += reasons
     return "\n".join(parts) + "\n" + "\n".join(lines) + "\n"
 
@@ -201,6 +208,14 @@ def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
         out.append(f"{r['indicator']} {r['name']} — {r['text']} ({r['target_year']})")
         out.append(f"  status: {r['status']} ({STATUS_LABELS[lang][r['status']]}) — {r['reason']}")
         out.append(f"  branch: {ex['branch']}")
+        if ex.get("convention"):
+            out.append(f"  target read as: {ex['convention']}")
+        if r.get("preset_status"):
+            p = ex.get("preset", {})
+            out.append(f"  {p.get('preset', 'preset')}: {r['preset_status']} ({status_text(r, lang)}) — "
+                       f"{r['preset_reason']}")
+            for f in p.get("formula", []):
+                out.append(f"  {p.get('preset', 'preset')} formula: {f}")
         if r["pace_source"]:
             out.append(f"  pace: {r['pace_source']}" + (" [assumed]" if "pace" in r["assumed"] else ""))
         for k, v in ex["inputs"].items():

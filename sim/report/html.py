@@ -16,6 +16,7 @@ from sim.report.htmlsections import (
 from sim.report.htmltext import L, _color, _sc_name, num, pace_text, status_label
 from sim.report.labels import localize
 from sim.report.palette import DARK_TEXT, STATUS_COLORS
+from sim.report.presetlabels import status_text, status_tone
 from sim.report.reportdata import (
     LEVEL_KINDS,
     _rows_by_indicator,
@@ -110,10 +111,18 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; }
 """ % {"font": FONT_STACK, "target": TARGET_COLOR}
 
 
-def _chip(code: str, lang: str, count: int | None = None) -> str:
+def _chip(code: str, lang: str, count: int | None = None, row: dict | None = None) -> str:
+    """A status chip; for a ``row`` under a preset, the preset's class in its nearest status colour."""
+    if row is not None:
+        code = status_tone(row)
     dark = " dark" if code in DARK_TEXT else ""
-    text = status_label(code, lang) + (f" {count}" if count is not None else "")
+    text = (status_text(row, lang) if row is not None else status_label(code, lang)) + (
+        f" {count}" if count is not None else "")
     return f'<span class="chip{dark}" style="background:{STATUS_COLORS[code]}">{escape(text)}</span>'
+
+
+def _reason(r: dict, lang: str) -> str:
+    return r["preset_reason"] if r.get("preset_status") else reason_text(r, lang)
 
 
 def _legend(runs: list[dict], lang: str, history: bool = True, target: bool = True, band: bool = False) -> str:
@@ -214,7 +223,7 @@ def _head(data: dict, inds: list[dict], lang: str) -> str:
     watch = [r for r in runs[0]["check"]["rows"] if r["status"] in WATCH] if runs else []
     if watch:
         items.append(escape(t["attention"].format(sc=_sc_name(runs[0]))) + " " + "; ".join(
-            f"{escape(r['name'])} {_chip(r['status'], lang)} {escape(r['owner'] or t['no_owner'])}"
+            f"{escape(r['name'])} {_chip(r['status'], lang, row=r)} {escape(r['owner'] or t['no_owner'])}"
             for r in watch))
     items.append(escape(t["binding_first"] if any(i["attribute"] == "binding" for i in inds) else t["no_binding"]))
     return out + (f'<section class="key"><strong>{escape(t["key"])}</strong><ul>'
@@ -257,7 +266,7 @@ def _overview(inds: list[dict], runs: list[dict], rows_by: list[dict], lang: str
                 rr = rb[ind["id"]][k]
                 shown = _projected(rr)
                 cells.append('<span class="nw">' + (f'<span class="pv">{escape(shown)}</span>' if shown else "")
-                             + _chip(rr["status"], lang) + "</span>")
+                             + _chip(rr["status"], lang, row=rr) + "</span>")
             cells.append(escape(ind["owner"] or t["no_owner"]))
             rows.append(cells)
     return (f'<h2 id="overview">{escape(t["overview"])}</h2>'
@@ -296,7 +305,8 @@ def _cards(inds, aux, runs, rows_by, data, lang) -> tuple[str, int]:
                 cells.append(escape(_projected(r) or "—"))
                 if with_prob:
                     cells.append(escape(_prob(prob_of[k].get(id(r)))))
-                body.append(cells + [_chip(r["status"], lang) + f'<div class="why">{escape(reason_text(r, lang))}</div>'])
+                body.append(cells + [_chip(r["status"], lang, row=r)
+                                     + f'<div class="why">{escape(_reason(r, lang))}</div>'])
         heads = ([t["scenarios"]] + ([t["required_pace"]] if show_req else [])
                  + [t["assumed_pace"], t["projected"]] + ([t["probability"]] if with_prob else []) + [t["status"]])
         no_target = [x for x in ind["targets"] if x["kind"] not in LEVEL_KINDS + ("none",)]

@@ -13,6 +13,7 @@ from sim.report.html import (
 from sim.report.htmlsections import assumption_text
 from sim.report.htmltext import L, _sc_name, num, status_label
 from sim.report.labels import localize
+from sim.report.presetlabels import status_text
 from sim.report.reportdata import _rows_by_indicator, ordered_indicators
 
 
@@ -41,7 +42,7 @@ def render_md(data: dict, lang: str = "zh") -> str:
     watch = [r for r in runs[0]["check"]["rows"] if r["status"] in WATCH] if runs else []
     if watch:
         out.append("- " + t["attention"].format(sc=_sc_name(runs[0])) + " " + "; ".join(
-            f"{r['name']} ({status_label(r['status'], lang)}, {r['owner'] or t['no_owner']})" for r in watch))
+            f"{r['name']} ({status_text(r, lang)}, {r['owner'] or t['no_owner']})" for r in watch))
     out += ["- " + (t["binding_first"] if any(i["attribute"] == "binding" for i in inds) else t["no_binding"]),
             "", f"### {t['by_owner']}", ""]
     orows = [[o or t["no_owner"], str(n)] + [", ".join(f"{status_label(k, lang)} {v}" for k, v in c.items())
@@ -56,7 +57,7 @@ def render_md(data: dict, lang: str = "zh") -> str:
                      _baseline_cell(ind), f"{r['text'] or '—'} ({_year(r['target_year'], lang)})"]
             for rb in rows_by:
                 rr = rb[ind["id"]][k]
-                cells.append(f"{_projected(rr) or '—'} {status_label(rr['status'], lang)}")
+                cells.append(f"{_projected(rr) or '—'} {status_text(rr, lang)}")
             ov.append(cells)
     out += ["", f"### {t['overview']}", "",
             _md_table([t["indicator"], t["baseline"], t["target"]]

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from sim.meta import SCHEMA_VERSION, clean
 from sim.report.check import COLUMNS, _cell
-from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize
 from sim.report.portfolio_tables import TEXT, _error_rows, _summary_lines, matrix_tables
+from sim.report.presetlabels import status_text
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
@@ -105,7 +105,7 @@ def portfolio_workbook(report: dict, lang: str = "zh") -> bytes:
     for r in report["rows"]:
         vals = [r["plan"]]
         for key, *_ in cols:
-            vals.append(STATUS_LABELS[lang][r["status"]] if key == "status" else r["status"]
+            vals.append(status_text(r, lang) if key == "status" else r["status"]
                         if key == "status_code" else ", ".join(r["assumed"]) or None if key == "assumed"
                         else r.get(key))
         ws.append(vals)

@@ -14,6 +14,7 @@ import io
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize
 from sim.report.palette import DARK_TEXT, STATUS_COLORS
+from sim.report.presetlabels import status_text
 
 PCT = "0%"
 
@@ -175,7 +176,7 @@ def _check_sheet(ws, reports: list[dict], lang: str):
             vals = []
             for key, *_ in cols:
                 if key == "status":
-                    vals.append(STATUS_LABELS[lang][r["status"]])
+                    vals.append(status_text(r, lang))
                 elif key == "status_code":
                     vals.append(r["status"])
                 elif key == "assumed":

@@ -207,7 +207,7 @@ def _indicator(ctx: _Ctx, i: int, ind: IndicatorIn, refs: dict) -> list[Indicato
     baseline = _baseline(ctx, path, ind)
     raw_targets = _raw_targets(ind, plan)
     direction = ind.direction or next(
-        (d for _, t, _ in raw_targets if (d := infer_direction(t))), None) or "increase"
+        (d for _, t, _ in raw_targets if (d := infer_direction(t, ind.name))), None) or "increase"
     targets: list[Target] = []
     for tpath, t, tin in raw_targets:
         targets.extend(_targets(ctx, path + tpath, ind, t, tin, direction, baseline, history))
@@ -283,7 +283,7 @@ def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction,
         return []
     try:
         parsed = parse_target(text, unit=ind.unit, year=year, direction=direction,
-                              base_year=plan.base_year)
+                              base_year=plan.base_year, name=ind.name)
     except PhraseError as e:
         ctx.err(path, str(e), e.hint)
         return []

@@ -9,113 +9,68 @@ number that cannot be read is an error, never a guess.
 """
 from __future__ import annotations
 
+import math
 import re
-import unicodedata
 
-from sim.spec.numerals import ARABIC, CHINESE, parse_number
+from sim.spec.notation import (
+    BRACKET_RE,
+    _change_word,
+    bracket_reading,
+    reference_growth,
+)
+from sim.spec.numerals import ARABIC, parse_number
+from sim.spec.phrasewords import (  # noqa: F401  (NONE_TEXTS, PRE_OPS, ... are read from here too)
+    APPROX_TOLERANCE,
+    BY_DIRECTION,
+    CONVENTIONS,
+    DECREASE_WORDS,
+    GROWTH_WORDS,
+    MASK,
+    MAX_MAGNITUDE,
+    NEUTRAL,
+    NONE_TEXTS,
+    NUM,
+    PRE_OPS,
+    RANK_RE,
+    REFERENCE_RE,
+    SUFFIX_OPS,
+    PhraseError,
+    _combine_ops,
+    _strip_pre,
+    _tolerance,
+    normalize,
+    plain,
+)
 from sim.spec.targets import RelativeTo, Target
 from sim.spec.units import factor
 
-APPROX_TOLERANCE = 0.05  # relative, for 左右/约 when the spec gives no tolerance
 
-
-NONE_TEXTS = {"", "—", "-", "--", "——", "/", "无", "不适用", "n/a", "N/A"}
-
-
-MASK = r"\*+(?:\.\*+)?"
-
-
-NUM = rf"(?:{ARABIC}|{CHINESE})"
-
-
-# Leading words: (token, op or None for neutral). Longest first when matching.
-PRE_OPS = {
-    "不少于": ">=", "不低于": ">=", "不小于": ">=", "不超过": "<=", "不高于": "<=", "不大于": "<=",
-    "不多于": "<=", "不少": ">=", "接近": "~", "超过": ">", "突破": ">", "高于": ">", "大于": ">", "多于": ">", "超": ">",
-    "低于": "<", "小于": "<", "少于": "<", "不满": "<", "不足": "<", "控制在": "<=", "约": "~",
-    "降至": "<=", "降到": "<=", "下降到": "<=", "降低到": "<=", "减少到": "<=", "下降至": "<=",
-    "提高到": ">=", "提高至": ">=", "提升到": ">=", "提升至": ">=", "增加到": ">=", "增至": ">=",
-    "增长到": ">=", "增长至": ">=", "达到": ">=", "达": ">=",
-}
-
-
-WEAK_OPS = {"达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长到", "增长至"}
-
-
-BY_DIRECTION = {"保持在", "保持", "稳定在", "维持在", "维持"}
-
-
-NEUTRAL = {"确保", "完成", "实现", "新增", "总量", "规模", "年度", "全年", "为", "在", "至", "到",
-           "总数", "总额", "共", "累计"}
-
-
-SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<=", "以内": "<=",
-              "之内": "<=", "内": "<=", "左右": "~", "上下": "~", "多": ">", "余": ">"}
-
-
-CONVENTIONS = {
-    ">=": "inclusive (>=): 以上/不少于/不低于/达到 include the number (Civil Code art. 1259)",
-    "<=": "inclusive (<=): 以下/以内/不超过/控制在 include the number (Civil Code art. 1259)",
-    ">": "exclusive (>): 超过/突破/高于 exclude the number (Civil Code art. 1259)",
-    "<": "exclusive (<): 低于/不满/不足 exclude the number (Civil Code art. 1259)",
-    "~": f"approximate (~): 左右/约, tolerance ±{APPROX_TOLERANCE:.0%} of the value by default",
-    "between": "range: both ends included",
-}
-
-
-REFERENCE_RE = re.compile(
-    r"(全国|全省|全市|省|市|长三角|同类地区)?[^,，]*?(平均水平|平均增速|平均值|平均|下达的?任务|同步)")
-
-
-RANK_RE = re.compile(r"前列|领先|第一|首位|前茅")
-
-
-GROWTH_WORDS = r"(?P<gw>增长|增速|增幅|递增|提高|提升|增加|上升|下降|降低|减少|下降率|增长率)"
-
-
-DECREASE_WORDS = ("下降", "降低", "减少")
-
-
-class PhraseError(ValueError):
-    """A phrase that cannot be read; ``hint`` says how to write it."""
-
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
-
-
-def plain(x: float) -> str:
-    """A number as a plan writes it: 2 not 2.0, 1.38 not 1.3800000001."""
-    return f"{x:.10f}".rstrip("0").rstrip(".")
-
-
-def normalize(text) -> str:
-    """NFKC (full-width digits and punctuation to ASCII), spaces removed, ～ to ~."""
-    s = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", s).replace("～", "~").replace("－", "-")
-
-
-def infer_direction(text) -> str | None:
-    """'decrease' for phrases that bound from above or ask for a fall, 'increase' otherwise."""
+def infer_direction(text, name: str | None = None) -> str | None:
+    """'decrease' for phrases that bound from above or ask for a fall (and a 〔N〕 cumulative
+    figure on an indicator of a fall, e.g. 单位GDP能耗降低), 'increase' otherwise."""
     s = normalize(text)
+    if BRACKET_RE.match(s) and name and _change_word(name) in DECREASE_WORDS:
+        return "decrease"
     if not re.search(rf"{NUM}|{MASK}", s):
         return None
     if any(w in s for w in DECREASE_WORDS) or re.search(
-            r"以下|以内|之内|不超过|不高于|控制在|低于|不满|不足|降至|降到", s):
+            r"以下|以内|之内|不超过|不高于|控制在|低于|不满|不足|降至|降到|<|≤|⩽", s):
         return "decrease"
     return "increase"
 
 
 def parse_target(text, *, unit: str, year: int | None, direction: str | None = None,
-                 base_year: int | None = None) -> list[Target]:
+                 base_year: int | None = None, name: str | None = None) -> list[Target]:
     """Targets meant by ``text`` for ``year``, values in ``unit``.
 
     A number is a plain level target. A 力争 clause gives a second target with
-    ``stretch=True``. Raises PhraseError quoting the phrase when it cannot be read.
+    ``stretch=True``. A 〔N〕 five-year figure is read by the indicator's ``name`` (a flow, an
+    indicator of change, or a level). Raises PhraseError quoting the phrase when it cannot be read.
     """
     if isinstance(text, bool):
         raise PhraseError(f"'{text}' is not a target", "write a number or the plan's phrase")
     if isinstance(text, (int, float)):
+        _bounded(float(text), str(text))
         op = "<=" if direction == "decrease" else ">="
         return [Target(year=year, op=op, value=float(text), unit=unit, kind="level",
                        text=plain(text), convention="plain number: " + CONVENTIONS[op])]
@@ -127,13 +82,27 @@ def parse_target(text, *, unit: str, year: int | None, direction: str | None = N
     out = []
     ctx = dict(unit=unit, year=year, direction=direction, base_year=base_year, raw=str(text))
     if main:
-        out.append(_parse_one(main, **ctx))
+        out.append(_bracket(main, name=name, **ctx) if BRACKET_RE.match(main) else _parse_one(main, **ctx))
     for p in stretches:
         if not p:
             raise PhraseError(f"nothing follows 力争 in '{text}'", "write the stretch value after 力争")
         t = _parse_one(p, **ctx)
         out.append(t.model_copy(update={"stretch": True}))
+    for t in out:
+        for v in (t.value, t.low, t.high):
+            if v is not None:
+                _bounded(v, str(text), growth=t.kind == "growth")
     return out
+
+
+def _bounded(v: float, raw: str, growth: bool = False) -> float:
+    """``v`` if a plan can mean it: finite, |v| <= MAX_MAGNITUDE, a growth rate within ±1000%/yr."""
+    limit = 1000.0 if growth else MAX_MAGNITUDE
+    if not math.isfinite(v) or abs(v) > limit:
+        what = "a growth rate beyond ±1000% a year" if growth else f"a magnitude beyond {MAX_MAGNITUDE:.0e}"
+        shown = raw if len(raw) <= 40 else raw[:37] + "..."
+        raise PhraseError(f"'{shown}' gives {what}", "check the number and the unit")
+    return v
 
 
 def split_compound(text, unit: str) -> list[tuple[str, str]] | None:
@@ -166,49 +135,16 @@ def split_compound(text, unit: str) -> list[tuple[str, str]] | None:
     return [(lab, f"{v}{u}") for lab, v in zip(labels, values)]
 
 
-def _strip_pre(s: str) -> tuple[list[str], str]:
-    """Leading operator and neutral words of ``s`` and what is left."""
-    tokens = sorted(list(PRE_OPS) + list(BY_DIRECTION) + list(NEUTRAL), key=len, reverse=True)
-    found = []
-    changed = True
-    while changed and s:
-        changed = False
-        for tok in tokens:
-            if s.startswith(tok):
-                found.append(tok)
-                s = s[len(tok):]
-                changed = True
-                break
-    return found, s
-
-
-def _combine_ops(pre: list[str], suffix: str | None, direction: str | None, raw: str) -> tuple[str, str]:
-    """The operator from leading words and a trailing word; returns (op, convention)."""
-    default = "<=" if direction == "decrease" else ">="
-    strong = [PRE_OPS[t] for t in pre if t in PRE_OPS and t not in WEAK_OPS]
-    weak = [PRE_OPS[t] for t in pre if t in WEAK_OPS]
-    suf = SUFFIX_OPS[suffix] if suffix else None
-    ops = set(strong) | ({suf} if suf else set())
-    if len(ops) > 1:
-        raise PhraseError(f"contradictory operators in '{raw}' ({', '.join(sorted(ops))})",
-                          "keep one of the words that bound the value")
-    if ops:
-        op = ops.pop()
-        return op, CONVENTIONS[op]
-    if weak:
-        return ">=", CONVENTIONS[">="]
-    if any(t in BY_DIRECTION for t in pre):
-        return default, f"保持: keep the level ({default} by direction)"
-    return default, f"plain number: {CONVENTIONS[default]}; by the indicator's direction"
-
-
-def _tolerance(op: str, value: float | None) -> float | None:
-    return APPROX_TOLERANCE * abs(value) if op == "~" and value is not None else None
-
-
 def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
     masked = bool(re.search(MASK, s))
     has_number = masked or re.search(NUM, s)
+    rg = reference_growth(s)
+    if rg:
+        op, name = rg
+        conv = ("基本同步: the average yearly growth difference within the growth margin" if op == "~"
+                else f"every year's growth {op} the reference's growth")
+        return Target(year=year, op=op, kind="reference", unit="%", text=raw, reference=name,
+                      period="year", convention=conv)
     ref = REFERENCE_RE.search(s)
     if ref and not re.search(ARABIC, s) and not masked:
         return _reference(s, ref, unit=unit, year=year, direction=direction, raw=raw)
@@ -232,13 +168,53 @@ def _reference(s, m, *, unit, year, direction, raw) -> Target:
     name = s[m.start():m.end()]
     for tok in pre:
         name = name.removeprefix(tok)
-    growth = "增速" in s or "增长" in s
+    growth = "增速" in s or "增长" in s or "同步" in s
+    if "同步" in s:
+        op = "~"
     return Target(year=year, op=op, kind="reference", unit="%" if growth else unit, text=raw,
                   reference=name, period="year" if growth else None, convention=CONVENTIONS[op])
 
 
+def _bracket(s, *, name, unit, year, direction, base_year, raw) -> Target:
+    """A 〔N〕 five-year figure: the sum over the period on a flow, the cumulative % change of the
+    level from the base year on an indicator of change (…降低/…提高), the change of the level
+    from the base year on a level (METHODS.md "Notation of national and provincial plan tables")."""
+    inner = BRACKET_RE.match(s)["inner"]
+    reading = bracket_reading(name)
+    if reading == "flow":
+        t = _level(inner, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
+        if t is None:
+            raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔5500〕")
+        return t.model_copy(update={"kind": "cumulative", "convention": "〔〕 on a flow: the sum over the "
+                                    f"plan period ({base_year}-{year}); " + (t.convention or "")})
+    m = re.fullmatch(rf"(?P<pre>[^\d]*?)(?P<num>{ARABIC})(?P<u>%|个百分点|百分点)?(?P<suf>以上|以下|以内|左右)?", inner)
+    if not m:
+        raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔13.5〕")
+    if base_year is None:
+        raise PhraseError(f"'{raw}' is a change from the base year, but the plan has no base_year",
+                          "set plan.base_year")
+    pre, rest = _strip_pre(m["pre"])
+    if rest:
+        raise PhraseError(f"cannot read '{rest}' in '{raw}'")
+    x = parse_number(m["num"])
+    if reading == "change":
+        down = _change_word(name) in DECREASE_WORDS
+        change, mode = (-x if down else x) / 100, "ratio"
+        what = f"〔〕 on an indicator of change: the level {'falls' if down else 'rises'} {x:g}% from {base_year}"
+    else:
+        down = direction == "decrease"
+        change, mode = (-x if down else x), "points"
+        what = f"〔〕 on a level: the level changes by {change:+g} {unit} from {base_year}"
+    op, conv = _combine_ops(pre, m["suf"], "decrease" if down else "increase", raw)
+    if down and op in (">", ">="):   # 〔>18〕 on …降低: a fall of more than 18%
+        op = {">": "<", ">=": "<="}[op]
+    return Target(year=year, op=op, kind="change", unit=unit, text=raw,
+                  relative_to=RelativeTo(year=base_year, change=change, mode=mode),
+                  convention=f"{what} (the plan's base year); {conv}")
+
+
 RELATIVE_RE = re.compile(
-    rf"^(?:比|较|相比)(?P<year>\d{{4}})年?末?(?:水平)?(?P<verb>下降|降低|减少|增长|提高|提升|增加|上升)"
+    rf"^(?:比|较|相比)(?P<year>\d{{4}})年?末?(?:水平)?(?:累计)?(?P<verb>下降|降低|减少|增长|提高|提升|增加|上升)"
     rf"(?P<num>{NUM}|{MASK})(?P<u>%|个百分点|百分点|倍)?(?P<suf>以上|左右|以内)?$")
 
 
@@ -252,7 +228,8 @@ CUMUL_CHANGE_RE = re.compile(
 def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | None:
     m = RELATIVE_RE.match(s) or CUMUL_CHANGE_RE.match(s)
     if m:
-        ref_year = int(m.groupdict().get("year") or 0) or base_year
+        named = m.groupdict().get("year")
+        ref_year = int(named or 0) or base_year
         if ref_year is None:
             raise PhraseError(f"'{raw}' is a change from the base year, but the plan has no base_year",
                               "set plan.base_year")
@@ -278,9 +255,11 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
             op = ">=" if at_most else "<="
         else:
             op = "<=" if at_most else ">="
+        src = (f"from {ref_year}, the year the phrase names" if named else
+               f"from {ref_year}, the plan's base year (the phrase names no year)")
         return Target(year=year, op=op, kind="change", unit=unit, text=raw,
                       relative_to=RelativeTo(year=ref_year, change=change, mode=mode),
-                      convention=f"{conv}; {CONVENTIONS[op]}")
+                      convention=f"{conv} {src}; {CONVENTIONS[op]}")
     m = DOUBLE_RE.match(s)
     if m:
         ref_year = int(m["year"]) if m["year"] else base_year

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sim.meta import Msg
 from sim.meta import to_json as _to_json
-from sim.report.labels import (check, explain, findings, paces, reasons, runs, words)
+from sim.report.labels import (check, explain, findings, paces, presets, reasons, runs, words)
 
 LANGS = ("zh", "en")
 TEMPLATES: dict[str, dict[str, object]] = {}
-for _area in (reasons, explain, findings, paces, runs, check):
+for _area in (reasons, explain, findings, paces, runs, check, presets):
     for _code, _pair in _area.TEMPLATES.items():
         assert _code not in TEMPLATES, _code
         TEMPLATES[_code] = {"en": _pair[0], "zh": _pair[1]}
