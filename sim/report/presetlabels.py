@@ -2,7 +2,7 @@
 format, while JSON keeps the default ``status`` and the class in ``preset_status``."""
 from __future__ import annotations
 
-from sim.assess.status import STATUS_LABELS
+from sim.report.labels.words import STATUS as STATUS_LABELS
 
 PRESET_LABELS = {
     "zh": {"target_achieved": "已实现目标", "on_track": "步入正轨", "moderate_progress": "进展一般",
