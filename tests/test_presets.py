@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from sim.assess.presets import Method
 from sim.assess.status import assess_plan
+from sim.report.labels import text as say
 from sim.scenario.load import loads_scenario
 from sim.spec.load import loads_spec
 
@@ -86,13 +87,15 @@ def test_missing_base_value_uses_first_actual_after_base_and_says_so():
     # CAGR_a = (350/310)^(1/2) - 1, CAGR_r = (425/310)^(1/4) - 1
     expect = ((350 / 310) ** 0.5 - 1) / ((425 / 310) ** 0.25 - 1)
     assert p["value"] == pytest.approx(expect)
-    assert "2021" in r["preset_reason"] and "first actual after" in r["preset_reason"]
+    reason = say(r["preset_reason"], "en")
+    assert "2021" in reason and "first actual after" in reason
+    assert "2021" in say(r["preset_reason"], "zh")
 
 
 @pytest.mark.parametrize("preset", ["unsd", "eurostat", "sdg-build"])
 def test_method_breaks_are_named_never_divided_by_zero(preset):
     zero = row(spec(baseline="0", history="{2023: 5}", target="10", unit="%", name="比重"), preset)
-    assert zero["preset_status"] == "undefined_nonpositive" and "0.001" in zero["preset_reason"]
+    assert zero["preset_status"] == "undefined_nonpositive" and "0.001" in say(zero["preset_reason"], "en")
     neg = row(spec(baseline="-3", history="{2023: 2}", target="10", unit="%"), preset)
     assert neg["preset_status"] == "undefined_nonpositive"
     same = row(spec(baseline="300", history="{2023: 280}", target="300"), preset)
@@ -176,5 +179,5 @@ def test_reference_growth_without_values_and_words_are_not_assessable():
     text = spec(baseline="100", history="{}", target="与经济增长基本同步",
                 extra="\n    growth_history: {2021: 8}")
     r = row(text, "cn-midterm")
-    assert r["preset_status"] == "not_assessable" and "经济增长" in r["preset_reason"]
+    assert r["preset_status"] == "not_assessable" and "经济增长" in say(r["preset_reason"], "zh")
     assert mid("100", "{2023: 120}", "保持在合理区间", unit="亿元", name="总量")["preset_status"] == "not_assessable"
