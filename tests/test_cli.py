@@ -58,7 +58,7 @@ def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
         assert len(d["rows"]) == N_TARGETS and all(ROW_KEYS <= set(row) for row in d["rows"])
         assert d["provenance"]["spec_sha256"] and d["provenance"]["scenario_sha256"]
         gdp = next(x for x in d["rows"] if x["indicator"] == "gdp")
-        assert "baseline" in gdp["assumed"] and gdp["status"] != "not_assessable"
+        assert gdp["status"] != "not_assessable" and gdp["latest_year"] == 2021   # the data's 2021 GDP is the start
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(r.output)))
         assert len(rows) == N_TARGETS + 1
@@ -84,7 +84,8 @@ def test_fail_on_exit_1():
 def test_explain_prints_the_derivation():
     r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--explain", "gdp", "--lang", "en")
     assert r.exit_code == 0
-    assert "required = (425/280)^(1/5) - 1" in r.output and "assumed: baseline" in r.output
+    assert "required = (425/231.8)^(1/6) - 1" in r.output and "assumed: pace" in r.output
+    assert "source 2021: data/tunxi-yrd-2027.csv:2 https://news.t0001.com" in r.output   # the data's row
 
 
 def test_assume_overrides_and_marks():
@@ -121,7 +122,7 @@ def test_bad_scenario_is_located(tmp_path):
 def test_project_paths():
     d = json.loads(run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "json").output)
     gdp = next(i for i in d["indicators"] if i["indicator"] == "gdp")
-    assert list(gdp["path"]) == ["2023", "2024", "2025", "2026", "2027"] and gdp["assumed"]
+    assert list(gdp["path"]) == ["2022", "2023", "2024", "2025", "2026", "2027"] and gdp["assumed"]   # from the 2021 actual
     assert run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "csv").exit_code == 0
 
 

@@ -27,11 +27,12 @@ def _latest_vintage(ind: Indicator, t: Target, latest) -> str | None:
 
 
 def _sources(ind: Indicator) -> dict[str, str]:
-    """Where each actual came from (file:row, vintage, source), growth rates as 'YEAR growth'."""
+    """Where each actual came from: file:row of a data file (or the spec), its vintage and its source
+    cell; growth rates as 'YEAR growth'."""
     out = {str(y): s for y, s in ind.history_sources.items()}
-    for y, o in ind.growth_refs.items():
-        text = " ".join(x for x in (o.where, o.vintage and f"({o.vintage})", o.source) if x)
-        out[f"{y} growth"] = text
+    for suffix, refs in (("", ind.history_refs), (" growth", ind.growth_refs)):
+        for y, o in refs.items():
+            out[f"{y}{suffix}"] = " ".join(x for x in (o.where, o.vintage and f"({o.vintage})", o.source) if x)
     return out
 
 

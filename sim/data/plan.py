@@ -66,7 +66,7 @@ def select(spec: Spec, as_of: str | None = None) -> Spec:
         o = choose(group, date)
         if o is not None:
             chosen.setdefault(ind, {}).setdefault(measure, {})[year] = o
-    inds = tuple(_rebuilt(ind, chosen.get(ind.id, {}), date, spec.file) for ind in spec.indicators)
+    inds = tuple(_rebuilt(ind, chosen.get(ind.id, {}), date) for ind in spec.indicators)
     refs = spec.references if date is None else {
         k: r.model_copy(update={"values": {y: v for y, v in r.values.items() if y <= date.year}})
         for k, r in spec.references.items()}
@@ -74,7 +74,7 @@ def select(spec: Spec, as_of: str | None = None) -> Spec:
                                    "as_of": date.isoformat() if date else None})
 
 
-def _rebuilt(ind: Indicator, chosen: dict[str, dict[int, Observation]], date, spec_file) -> Indicator:
+def _rebuilt(ind: Indicator, chosen: dict[str, dict[int, Observation]], date) -> Indicator:
     level = dict(sorted(chosen.get("level", {}).items()))
     growth = dict(sorted(chosen.get("growth", {}).items()))
     baseline = ind.baseline
@@ -85,12 +85,5 @@ def _rebuilt(ind: Indicator, chosen: dict[str, dict[int, Observation]], date, sp
                     if t.relative_to and t.kind in ("change", "level") else t for t in ind.targets)
     return ind.model_copy(update={
         "history": history, "growth_history": {y: o.value for y, o in growth.items()},
-        "history_sources": {y: s for y, o in level.items() if (s := _source_text(o, spec_file))},
+        "history_sources": {y: o.source for y, o in level.items() if o.source},
         "history_refs": level, "growth_refs": growth, "baseline": baseline, "targets": targets})
-
-
-def _source_text(o: Observation, spec_file: str | None) -> str | None:
-    """Where a value came from, in one line: the spec's own source, or file:row and the source cell."""
-    if o.file == (spec_file or "<spec>"):
-        return o.source
-    return " ".join(x for x in (o.where, o.vintage and f"({o.vintage})", o.source) if x)
