@@ -13,12 +13,16 @@ from sim.errors import SimError
 @click.argument("doc", type=click.Path(dir_okay=False))
 @output_option("Write the draft to FILE.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-@click.option("--encoding", help="The document's encoding (default: detected: UTF-8, UTF-16, GB18030).")
+@click.option("--encoding", help="A text or .html document's encoding (default: detected: UTF-8, UTF-16, "
+              "GB18030; an .html meta tag).")
 @click.option("--base-year", type=int, help="plan.base_year (default: read from the document).")
 @click.option("--target-year", type=int, help="plan.target_year (default: read from the document).")
 @user_errors
 def extract(doc, output, force, encoding, base_year, target_year):
-    """Draft a spec from a plan document's text: indicator tables and target sentences.
+    """Draft a spec from a plan document: indicator tables and target sentences.
+
+    DOC is a text file (tables with |, tabs, commas or aligned columns), .docx, .xlsx, .html or
+    .pdf (with a text layer). Rows that do not fit their table become `# unread:` comments.
 
     The draft validates; review it (entries with `review: true`, `# unread:` comments, ids),
     then `sim validate` and `sim check` it. A summary goes to stderr.

@@ -142,10 +142,11 @@ def segment(cols: list[Column], cells: list[str]) -> list[tuple[str, int, int, s
             if why is None and section_title(cols, cells[i:i + w]) is None and cost[i] + pen < cost[i + w]:
                 cost[i + w], back[i + w] = cost[i] + pen, ("row", i, None)
         if section_title(cols, cells[i:i + 1]) is not None or is_empty(cells[i]):
+            numbered = bool(SECTION.match(cells[i].strip()))      # 一、经济发展: a heading even alone
             j = i + 1
             while True:
                 c = cost[i] + (1.0 if cells[i].strip() else 0.2)
-                if c < cost[j]:
+                if c < cost[j] and (numbered or j > i + 1 or not cells[i].strip()):
                     cost[j], back[j] = c, ("section", i, None)
                 if j >= n or j - i >= w or not is_empty(cells[j]):
                     break

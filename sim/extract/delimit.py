@@ -1,8 +1,8 @@
 """Tables written without `|`: tab-separated (a copy from Excel), comma-separated (CSV) and columns
 aligned with spaces, turned into `|` rows (``| a | b |  |``) before the lines are normalized.
 
-- Tab: a line with a tab between its texts is a row; every tab separates two cells (a leading tab
-  is an empty first cell).
+- Tab: a line with a tab between its texts is a row, and so is a line of one text and tabs next to
+  such a row; every tab separates two cells (a leading tab is an empty first cell).
 - CSV: a run of lines with commas whose first rows hold an indicator header (指标 and a year or
   年均增长 column), read with the csv module (quoted cells may hold commas).
 - Space-aligned: a run of lines whose texts are separated by two or more spaces, starting at a
@@ -22,9 +22,11 @@ GAP = re.compile(r"(?<=\S)(?: {2,}|\u3000+| *\u3000 *)(?=\S)")
 def delimit(raw: list[str]) -> list[str]:
     """``raw`` lines with tab, CSV and space-aligned tables rewritten as `|` rows."""
     out = list(raw)
-    for k, s in enumerate(out):
-        if "|" not in s and re.search(r"\S[ ]*\t[\t ]*\S", s):
-            out[k] = _row(s.rstrip("\r\n").split("\t"))
+    rows = {k for k, s in enumerate(out) if "|" not in s and re.search(r"\S[ ]*\t[\t ]*\S", s)}
+    rows |= {k for k, s in enumerate(out) if "|" not in s and "\t" in s.strip(" ") and s.strip()
+             and (k - 1 in rows or k + 1 in rows)}     # a heading row: one cell and its empty cells
+    for k in rows:
+        out[k] = _row(out[k].rstrip("\r\n").split("\t"))
     _csv_blocks(out)
     _aligned_blocks(out)
     return out

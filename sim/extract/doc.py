@@ -84,7 +84,7 @@ TITLE_END = re.compile(r"(方案|计划|要点|规划|纲要|意见|通知|办�
 
 def _title(lines) -> str:
     """The first line among the first 15 that reads as a document's title, else the first line."""
-    heads = [s for s in lines[:15] if s]
+    heads = [s for s in lines[:15] if s and "|" not in s]          # a table row is no title
     first = next((s for s in heads if len(s) <= 100 and (TITLE_END.search(s) or "《" in s)),
                  heads[0] if heads else "")
     inner = re.search(r"《([^》]+)》", first)

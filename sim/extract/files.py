@@ -32,6 +32,9 @@ class Lines:
         numbered as in the file (a sheet's row numbers, a table's rows from 1)."""
         numbered = [(k, [_cell(c) for c in r]) for k, r in enumerate(rows, 1)]
         numbered = [(k, r) for k, r in numbered if any(r)]
+        while numbered and sum(1 for c in numbered[0][1] if c) <= 1:   # a title above the table
+            k, r = numbered.pop(0)
+            self.text(next(c for c in r if c), f"{place}, row {k}")
         if not numbered:
             return
         rows = [r for _, r in numbered]
@@ -69,7 +72,7 @@ def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None
         used = readers[suffix](path, data, out, encoding)
     except SimError:
         raise
-    except Exception as e:          # a damaged or mislabelled file: say so, located
+    except Exception as e:  # noqa: BLE001 (python-docx, openpyxl, pdfminer raise many types for a damaged file)
         raise SimError(f"cannot read {path.name} as a {suffix} file: {type(e).__name__}: {e}",
                        file=str(path), hint="check that the file opens in its application") from None
     return "\n".join(out.lines), used, out.where
@@ -106,11 +109,18 @@ def _xlsx(path: Path, data: bytes, out: Lines, encoding) -> str:
 
     wb = openpyxl.load_workbook(str(path), data_only=True, read_only=False)
     for ws in wb.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
+        rows = [[_xl_value(c) for c in r] for r in ws.iter_rows()]
         if any(any(v is not None and str(v).strip() for v in r) for r in rows):
-            out.text(f"{ws.title}", f"sheet {ws.title}")
             out.table(rows, f"s:{ws.title}", f"sheet {ws.title}")
     return "xlsx"
+
+
+def _xl_value(c):
+    """A cell's value as the sheet shows it: a percent-formatted 0.025 is 2.5 (the column's %)."""
+    v = c.value
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (c.number_format or ""):
+        return round(v * 100, 10)
+    return v
 
 
 def _pdf(path: Path, data: bytes, out: Lines, encoding) -> str:
@@ -145,7 +155,7 @@ def _pdf(path: Path, data: bytes, out: Lines, encoding) -> str:
 def _html(path: Path, data: bytes, out: Lines, encoding) -> str:
     from sim.extract.html import read_html
 
-    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", data[:4096], re.I)
+    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", data[:4096], re.IGNORECASE)
     charset = encoding or (m.group(1).decode("ascii").lower() if m else None)
     if charset in ("gb2312", "gbk"):
         charset = "gb18030"                 # its superset: pages labelled GB2312 often hold GBK characters

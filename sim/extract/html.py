@@ -20,6 +20,7 @@ class _Page(HTMLParser):
         self.skip = 0
         self.tables: list[dict] = []         # open tables: rows, current row, current cell, spans
         self.count = 0
+        self.lines = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -73,7 +74,8 @@ class _Page(HTMLParser):
     def _flush(self):
         for line in self.text.split("\n"):
             if line.strip():
-                self.items.append(("text", line.strip(), "text"))
+                self.lines += 1
+                self.items.append(("text", line.strip(), f"text line {self.lines}"))
         self.text = ""
 
     def _end_cell(self, t):
@@ -122,4 +124,4 @@ def read_html(text: str) -> list[tuple[str, object, str]]:
     p.feed(text)
     p.close()
     p._flush()
-    return [(k, item, place if k == "table" else "text") for k, item, place in p.items]
+    return p.items

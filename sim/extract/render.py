@@ -40,7 +40,10 @@ def render(doc: Doc, plan: dict, year_note: str, entries: list[Entry], ids, unre
             at = doc.where[u.line - 1][1] if doc.where else f"line {u.line}"
             out.append(f"  # unread: {at}: {_q(u.text[:200])}: {u.reason}".replace("\n", " "))
         else:
-            out += _entry_yaml(entries[k], ids[k], plan)
+            e = entries[k]
+            if doc.where and not e.where:
+                e.where = doc.where[e.line - 1][1]
+            out += _entry_yaml(e, ids[k], plan)
     return "\n".join(out) + "\n"
 
 

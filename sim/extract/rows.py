@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from sim.extract.cells import BRACKETS, _baseline, _growth, _target, _unit_from_cells, split_name_unit
+from sim.extract.cells import (
+    BRACKETS,
+    _baseline,
+    _growth,
+    _target,
+    _unit_from_cells,
+    split_name_unit,
+)
 from sim.extract.doc import Doc, Entry, Unread, owner_of
 from sim.extract.header import Column
 from sim.spec.numerals import ARABIC
@@ -103,7 +110,7 @@ def _targets(e: Entry, table, by):
     """Target columns (levels, changes, cumulative totals) and growth columns."""
     base_year = table.base_year
     for col, raw in by.get("target", []):
-        cell, starred = _footnote(raw)
+        cell, _ = _footnote(raw)
         year = col.year or table.target_year
         phrase, why = _target(cell, e.unit, year or 2100, base_year)
         _read(e, col, raw, year, phrase, why)

@@ -17,9 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sim.extract.align import fit_row, section_title, segment
+from sim.extract.align import SECTION, fit_row, section_title, segment
 from sim.extract.doc import Doc, Entry, Unread
-from sim.extract.header import BASE_WORDS, TARGET_WORDS, Column, column, combine, header_columns
+from sim.extract.header import (
+    BASE_WORDS,
+    TARGET_WORDS,
+    Column,
+    column,
+    combine,
+    header_columns,
+)
 from sim.extract.rows import read_row
 
 HEADER_ROWS = 3       # a header spans at most this many rows
@@ -105,6 +112,9 @@ def read_tables(doc: Doc) -> tuple[list[Table], list[Unread], set[int]]:
         rows = []
         carry = ""
         for line_no, s in region:
+            if "|" not in s and SECTION.match(s):
+                rows.append([Cell(s, line_no)])        # a heading such as 一、经济发展: its own row
+                continue
             if "|" not in s:
                 carry += s
                 continue
