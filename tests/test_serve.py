@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
@@ -83,6 +85,7 @@ def test_gdp_pace_moves_the_status():
     ({"assume": {"gdp.real_growth": "abc"}}, 422, "gdp.real_growth"),          # not a number
     ({"assume": {"gdp.real_growth": True}}, 422, "gdp.real_growth"),
     ({"assume": {"gdp.real_growth": -1.5}}, 422, "gdp.real_growth"),           # out of range
+    ({"assume": {"gdp.real_growth": 1e300}}, 422, "gdp.real_growth"),
     ({"assume": {"gdp.baseline": -3}}, 422, "gdp.baseline"),
     ({"assume": {"gdp.growth": 0.05, "nope.growth": 0.1}}, 422, "nope.growth"),  # unknown id
     ({"assume": {"gdp.speed": 0.1}}, 422, "gdp.speed"),                          # unknown field
@@ -106,6 +109,13 @@ def test_bad_input_is_a_4xx_naming_the_field(body, status, field):
         err = r.json()["error"]
         assert err["field"] == field, err
         assert err["message"] and field in err["text"]
+
+
+def test_overflow_is_a_4xx():
+    body = {"scenario": {"scenario": {"id": "x"}, "assumptions": {"gdp": {"baseline": 280, "growth": 1e300}}}}
+    for url in ("/api/view", "/api/simulate"):
+        r = client().post(url, json=body)
+        assert r.status_code == 422 and "overflow" in r.json()["error"]["message"]
 
 
 def test_not_json_nan_and_wrong_type():
@@ -228,3 +238,45 @@ def test_port_in_use_is_a_usage_error():
 def test_bad_scenario_file_is_a_usage_error():
     r = no_escape(CliRunner().invoke(main, ["serve", SPEC, "-s", "no/such.yaml"]))
     assert r.exit_code == 2 and "no/such.yaml" in r.stderr
+
+
+KEYS = st.builds("{}.{}".format, st.sampled_from(["gdp", "rd_intensity", "pm25", "tech_contracts_yrd", "defaults",
+                                                  "nope", "gdp.x", ""]),
+                 st.sampled_from(["growth", "real_growth", "change", "baseline", "deflator", "speed", "mu"]))
+VALUES = st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**30, 10**30),
+                   st.sampled_from([0.0, -0.99, -1.0, 1e-300, 1e300, 5.0, 100.0]), st.text(max_size=4),
+                   st.booleans(), st.none(), st.lists(st.integers(), max_size=2))
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+                    | st.text(max_size=6),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                    max_leaves=8)
+BODIES = st.one_of(
+    st.fixed_dictionaries({}, optional={"assume": st.dictionaries(KEYS, VALUES, max_size=3),
+                                        "center": st.dictionaries(KEYS, VALUES, max_size=2),
+                                        "draws": st.integers(-5, 3000), "seed": VALUES}),
+    st.fixed_dictionaries({"scenario": st.fixed_dictionaries(
+        {"scenario": st.fixed_dictionaries({"id": st.sampled_from(["x", "X y", ""])})},
+        optional={"defaults": st.dictionaries(st.sampled_from(["growth", "deflator", "real_growth"]), VALUES,
+                                              max_size=2),
+                  "assumptions": st.dictionaries(st.sampled_from(["gdp", "pm25", "nope"]),
+                                                 st.dictionaries(st.sampled_from(["growth", "baseline", "change"]),
+                                                                 VALUES | JSON, max_size=2), max_size=2)})}),
+    JSON)
+
+
+@settings(max_examples=60)
+@given(body=BODIES, url=st.sampled_from(["/api/check", "/api/view", "/api/simulate", "/api/scenario"]))
+def test_any_body_gets_an_answer_or_a_4xx_naming_a_field(body, url):
+    """Hostile or careless bodies: a result (JSON without NaN) or a 4xx with a named field, never a 500."""
+    if url == "/api/simulate" and isinstance(body, dict) and "draws" not in body:
+        body = {**body, "draws": 200}
+    r = FUZZ.post(url, json=body)
+    assert r.status_code in (200, 422), (r.status_code, r.text[:500])
+    if r.status_code == 422:
+        err = r.json()["error"]
+        assert err["field"] and err["message"]
+    elif url != "/api/scenario":
+        json.loads(r.text, parse_constant=lambda c: pytest.fail(f"{c} in the answer"))
+
+
+FUZZ = client(draws=200)

@@ -92,6 +92,15 @@ def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> Fast
     async def user_error(request: Request, exc: SimError):
         return _error(422, exc)
 
+    @app.exception_handler(ArithmeticError)
+    async def overflow(request: Request, exc: ArithmeticError):   # numbers beyond floating point
+        return _error(422, SimError(f"the assumptions overflow the arithmetic ({type(exc).__name__})",
+                                    field="body", hint="use smaller rates or values"))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception):         # a bug: a JSON answer, no traceback
+        return _error(500, SimError(f"internal error ({type(exc).__name__}): please report it", field=None))
+
     @app.get("/", response_class=HTMLResponse)
     def page(request: Request):
         chosen = _lang(request, lang)

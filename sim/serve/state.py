@@ -38,6 +38,8 @@ KEY = re.compile(r"[^=\s]+\.\w+")
 MAX_ITEMS = 2000               # assume/center entries in one request
 MAX_DRAWS = 1_000_000          # simulation draws one request may ask for
 PACE_FIELDS = ("growth", "real_growth", "change")
+RATE_FIELDS = ("growth", "real_growth", "deflator")
+MAX_RATE = 10.0                # +1000% a year: beyond it paths overflow floating point over a plan's years
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ def _items(body: dict, name: str) -> dict[str, float | int]:
             raise SimError(f"cannot read the key '{key}'", field=f"{name}.{key}",
                            hint="write ID.FIELD, e.g. gdp.real_growth or defaults.deflator")
         out[key] = _number(value, key)
+        if key.rpartition(".")[2] in RATE_FIELDS and out[key] > MAX_RATE:
+            raise SimError(f"{value:g} is out of range: a rate is at most {MAX_RATE:g} ({MAX_RATE:.0%} a year)",
+                           field=key, hint="rates are fractions, e.g. 0.07 for 7% a year")
     return out
 
 
@@ -83,7 +88,8 @@ def check_body(body) -> dict:
                        hint='e.g. {"assume": {"gdp.real_growth": 0.065}}')
     unknown = sorted(set(body) - BODY_KEYS)
     if unknown:
-        raise SimError(f"unknown key '{unknown[0]}'", field=unknown[0], hint="keys: " + ", ".join(sorted(BODY_KEYS)))
+        raise SimError(f"unknown key '{unknown[0]}'", field=unknown[0] or "body",
+                       hint="keys: " + ", ".join(sorted(BODY_KEYS)))
     return body
 
 
