@@ -58,7 +58,8 @@ class Field:
 
 
 def _shown(v: float | None, scale: int) -> str:
-    return "" if v is None else f"{v * scale:.10g}"
+    """The value as typed in the input: 4 decimals at most (an untouched input is never sent)."""
+    return "" if v is None else f"{round(v * scale, 4):g}"
 
 
 def _rate_unit(lang: str) -> str:
