@@ -26,6 +26,11 @@ FIX = ROOT / "tests" / "fixtures" / "consistency"
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None)
 
 
+def en_findings(*args, **kw):
+    """The findings with their messages in English, as the JSON has them."""
+    return localize(C.findings(*args, **kw), "en")
+
+
 def by(items, kind=None, relation=None, indicator=None):
     return [f for f in items if (kind is None or f["kind"] == kind)
             and (relation is None or f["relation"] == relation)
@@ -84,7 +89,7 @@ def load(data):
 @SETTINGS
 @given(consistent_plans())
 def test_a_plan_consistent_by_construction_raises_no_finding(data):
-    assert C.findings(load(data)) == []
+    assert en_findings(load(data)) == []
 
 
 @SETTINGS
@@ -92,7 +97,7 @@ def test_a_plan_consistent_by_construction_raises_no_finding(data):
 def test_perturbing_one_target_raises_exactly_the_findings_of_its_relations(data, ident, delta, up):
     ind = next(i for i in data["indicators"] if i["id"] == ident)
     ind["target"] *= (1 + delta) if up else (1 - delta)
-    items = C.findings(load(data))
+    items = en_findings(load(data))
     expected = {r["id"] for r in RELATIONS if ident in R.parse(r["expr"]).names}
     assert {f["relation"] for f in items} == expected
     assert len(items) == len(expected)
@@ -106,8 +111,8 @@ def test_perturbing_one_target_raises_exactly_the_findings_of_its_relations(data
 # ---- fixtures and the seed plans -------------------------------------------------------------
 
 def test_fixture_consistent_and_contradiction():
-    assert C.findings(load_spec(FIX / "consistent.yaml")) == []
-    items = C.findings(load_spec(FIX / "contradiction.yaml"))
+    assert en_findings(load_spec(FIX / "consistent.yaml")) == []
+    items = en_findings(load_spec(FIX / "contradiction.yaml"))
     assert len(items) == 1
     f = items[0]
     assert (f["relation"], f["kind"], f["year"]) == ("ind_share", "contradiction", 2025)
@@ -116,7 +121,7 @@ def test_fixture_consistent_and_contradiction():
 
 
 def test_fixture_implied_bounds_growth_level_and_pace():
-    items = C.findings(load_spec(FIX / "implied.yaml"))
+    items = en_findings(load_spec(FIX / "implied.yaml"))
     implied = by(items, "implied", "ind_share")
     assert [(f["year"], round(f["implied"], 6)) for f in implied] == [(2020, 30.0), (2025, 48.0)]
     assert implied[1]["pace"]["value"] == pytest.approx(((48 / 30) ** (1 / 5) - 1) * 100)
@@ -136,7 +141,7 @@ def test_fixture_implied_bounds_growth_level_and_pace():
 
 def test_tunxi_implied_targets():
     spec = load_spec(ROOT / "specs" / "tunxi-yrd-2027.yaml")
-    items = C.findings(spec)
+    items = en_findings(spec)
     assert not inconsistent(items)
     (mfg,) = by(items, "implied", "mfg_share")
     assert mfg["implied"] == pytest.approx(0.21 * 425) and mfg["year"] == 2027
@@ -158,7 +163,7 @@ def test_tunxi_implied_targets():
 def test_tunxi_with_a_scenario_gives_the_pace_of_manufacturing_value_added():
     spec = load_spec(ROOT / "specs" / "tunxi-yrd-2027.yaml")
     sc = load_scenario(ROOT / "scenarios" / "tunxi-baseline.yaml", spec)
-    items = C.findings(spec, sc, max_growth=0.15)
+    items = en_findings(spec, sc, max_growth=0.15)
     mfg = by(items, "implied", "mfg_share")
     assert mfg[0]["implied"] == pytest.approx(0.157 * 280)
     assert mfg[0]["inputs"]["gdp"]["source"] == "assumed"
@@ -170,7 +175,7 @@ def test_tunxi_with_a_scenario_gives_the_pace_of_manufacturing_value_added():
 def test_guzhen_growth_versus_level_and_income_ratio():
     from sim.data import load_plan
     spec = load_plan(ROOT / "specs" / "guzhen-2025.yaml")   # with its data file
-    items = C.findings(spec)
+    items = en_findings(spec)
     (gl,) = by(items, "growth_level", indicator="fiscal_revenue")
     assert gl["year"] == 2019 and gl["implied"] == pytest.approx(22 / 1.085)
     assert not gl["inconsistent"]
@@ -184,14 +189,14 @@ def test_growth_and_level_that_both_hold_name_the_harder_one():
     text = ("plan: {id: p, title: T, base_year: 2020, target_year: 2021}\nindicators:\n"
             "  - {id: rev, name: 财政收入, unit: 亿元, history: {2020: 20},\n"
             "     target: '增长8.5%以上,力争超22亿元'}\n")
-    (gl,) = C.findings(loads_spec(text))
+    (gl,) = en_findings(loads_spec(text))
     assert gl["kind"] == "growth_level" and not gl["inconsistent"]
     assert gl["implied"] == pytest.approx(21.7) and "the level target is the harder one" in gl["message"]
 
 
 def test_findings_have_stable_keys_and_no_nan():
     for path in (FIX / "implied.yaml", ROOT / "specs" / "tunxi-yrd-2027.yaml"):
-        items = C.findings(load_spec(path), max_growth=0.1)
+        items = en_findings(load_spec(path), max_growth=0.1)
         assert items and all(tuple(f) == KEYS for f in items)
         json.dumps(items, allow_nan=False)
         assert render_findings(items, "en").count("\n") == len(items)
@@ -202,7 +207,7 @@ def test_a_bad_expression_is_a_located_error():
     bad = spec.model_copy(update={"relations": (spec.relations[0].model_copy(
         update={"expr": "ind_share = gdp.__class__"}),)})
     with pytest.raises(SimError) as e:
-        C.findings(bad)
+        en_findings(bad)
     assert e.value.field == "relations.ind_share.expr" and "attribute access" in e.value.message
 
 
@@ -264,7 +269,7 @@ def test_derive_values_broadcasts_over_draws_and_cycles_are_left_alone():
 def test_every_bundled_spec_gives_findings_and_derived_rows(path):
     from sim.scenario.load import default_scenario
     spec = load_spec(path)
-    items = C.findings(spec, max_growth=0.2)
+    items = en_findings(spec, max_growth=0.2)
     json.dumps(items, allow_nan=False)
     assert len(D.assess_with_relations(spec, default_scenario())) == sum(len(i.targets) for i in spec.indicators)
 
@@ -273,7 +278,7 @@ def test_every_bundled_spec_gives_findings_and_derived_rows(path):
 @given(specs())
 def test_generated_specs_never_break_the_checks(data):
     spec = loads_spec(to_yaml(data))
-    for f in C.findings(spec, max_growth=0.05):
+    for f in en_findings(spec, max_growth=0.05):
         assert tuple(f) == KEYS and f["kind"] == "pace"     # no relations: only paces can be flagged
 
 
@@ -285,8 +290,8 @@ def test_real_growth_target_meets_a_nominal_level_through_the_deflator():
                       "  - {id: gdp, name: 地区生产总值, unit: 亿元, basis: nominal, baseline: 280,"
                       " targets: [{year: 2023, target: 增长7%}, {year: 2023, target: 达到300亿元}]}\n")
     sc = loads_scenario("scenario: {id: s}\ndefaults: {deflator: 0.02}\n", spec=spec)
-    f = next(x for x in findings(spec, sc) if x["kind"] == "growth_level")
+    f = next(x for x in en_findings(spec, sc) if x["kind"] == "growth_level")
     assert f["implied"] == pytest.approx(280 * 1.07 * 1.02)      # 305.6, not 299.6
     assert not f["inconsistent"] and "growth target is the harder one" in f["message"]
-    bare = next(x for x in findings(spec) if x["kind"] == "growth_level")
+    bare = next(x for x in en_findings(spec) if x["kind"] == "growth_level")
     assert "no deflator" in bare["message"]

@@ -18,6 +18,7 @@ from sim.errors import SimError
 from sim.meta import to_json
 from sim.scenario.load import loads_scenario
 from sim.spec.load import loads_spec
+from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,7 +204,7 @@ def test_factor_of_gdp_moves_trade_with_gdp_surprises():
     vals = sample(plan_model(spec, sc), 20_000, np.random.default_rng(4))
     assert np.corrcoef(vals["gdp"][-1], vals["trade"][-1])[0, 1] > 0.95
     assert abs(np.mean(vals["trade"][-1]) - 10 * 1.04 ** 5) < 0.05     # the surprise has mean zero
-    r = only(simulate_report(spec, sc, 2000, 1), "trade")
+    r = only(localize(simulate_report(spec, sc, 2000, 1), "en"), "trade")
     assert r["method"] == "monte_carlo" and "factor cycle x2" in r["uncertainty"]
 
 

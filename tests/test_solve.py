@@ -16,6 +16,7 @@ from sim.errors import SimError
 from sim.scenario.load import default_scenario, loads_scenario
 from sim.scenario.paths import Pace, Start, project_values
 from sim.spec.load import load_spec, loads_spec
+from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,7 +102,7 @@ def test_pace_for_probability_meets_the_target_with_that_probability(mean, sd, r
 def test_pace_for_probability_needs_a_spread():
     spec = one("亿元", 100.0, "140")
     sc = loads_scenario("scenario: {id: s}\ndefaults: {growth: none}\nassumptions:\n  x: {growth: 0.05}\n", spec=spec)
-    r = solve_report(spec, sc, probability=0.8, seed=1)["rows"][0]
+    r = localize(solve_report(spec, sc, probability=0.8, seed=1), "en")["rows"][0]
     assert r["pace_for_probability"] is None and "no uncertainty" in r["notes"][0]
     r = solve_report(spec, sc, probability=0.8, sd=0.02, seed=1)["rows"][0]
     assert r["pace_for_probability"] > r["break_even_pace"]

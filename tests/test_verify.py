@@ -12,6 +12,7 @@ from sim.cli import main
 from sim.cli.verify import PROPERTIES
 from sim.scenario.load import load_scenario, loads_scenario
 from sim.spec.load import load_spec
+from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,8 @@ def plan(name):
 
 
 def results(report):
-    return {p["property"]: p for p in report["properties"]}
+    """The properties by name, their notes and messages in English (as the JSON has them)."""
+    return {p["property"]: p for p in localize(report, "en")["properties"]}
 
 
 def test_finds_and_shrinks_a_counterexample_to_each_property():

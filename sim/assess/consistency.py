@@ -10,7 +10,6 @@ from sim.assess.facts import (
     Val,
     _assumed_starts,
     _compound,
-    _fmt,
     _indicator,
     _inputs,
     _show_inputs,
@@ -24,6 +23,7 @@ from sim.assess.facts import (
 )
 from sim.assess.records import _pace_limits, pace_findings
 from sim.assess.rows import num
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import deflator_of
 from sim.spec import algebra
@@ -108,8 +108,8 @@ def _contradiction(spec: Spec, r: Relation, eq: rel_.Equation, y: int, vals: dic
     unit = unit_of(spec, lhs)
     return finding(
         "contradiction",
-        f"{y}: {lhs} is {_fmt(s, unit)}, but {algebra.to_text(eq.rhs)} gives {_fmt(i, unit)} "
-        f"(difference {d:+.4g}, tolerance {tol:.3g}) from {_show_inputs(spec, vals)}",
+        Msg("finding.contradiction", year=y, name=lhs, stated=s, rhs=algebra.to_text(eq.rhs), implied=i,
+            unit=unit, difference=d, tolerance=tol, inputs=_show_inputs(spec, vals)),
         relation=r.id, indicators=eq.names, year=y, implied=i, stated=s, difference=d,
         tolerance=tol, unit=unit, inputs=_inputs(vals), inconsistent=True)
 
@@ -118,29 +118,27 @@ def _implied(spec, r, eq, y, u, value, vals, assumed, implied, max_growth) -> li
     unit = unit_of(spec, u)
     ind = _indicator(spec, u)
     formula = algebra.to_text(algebra.solve(eq, u)) if rel_.occurrences(eq.rhs, u) <= 1 else \
-        f"{r.expr} solved for {u}"
-    head = f"{y}: {u} = {_fmt(value, unit)}, implied by {r.id} ({u} = {formula}) from " \
-           f"{_show_inputs(spec, vals)}"
+        Msg("finding.solved_for", expr=r.expr, name=u)
+    head = Msg("finding.implied_head", year=y, name=u, value=value, unit=unit, relation=r.id, formula=formula,
+               inputs=_show_inputs(spec, vals))
     inputs = _inputs(vals)
     common = dict(relation=r.id, indicators=eq.names, year=y, implied=value, unit=unit, inputs=inputs)
     if is_share(ind) and not 0 <= value <= 100:
-        return [finding("bounds", head + "; a share must lie within 0-100", inconsistent=True, **common)]
+        return [finding("bounds", Msg("finding.bounds_share", head=head), inconsistent=True, **common)]
     if _compound(spec, u) and value <= 0:
-        return [finding("bounds", head + "; a level must be positive (are the parts larger than "
-                                         "their total?)", inconsistent=True, **common)]
+        return [finding("bounds", Msg("finding.bounds_level", head=head), inconsistent=True, **common)]
     pace, text = _implied_pace(spec, eq, r, y, u, value, assumed, implied)
     t = next((t for t in (dated(ind) if ind else ()) if t.year >= y and t.kind == "level"
               and t.value is not None), None)
-    if t is not None:
-        text += f"; its own target: {t.text} in {t.year}"
-    out = [finding("implied", head + text, pace=pace, **common)]
+    own = (t.text, t.year) if t is not None else None
+    out = [finding("implied", Msg("finding.implied", head=head, pace=text, own=own), pace=pace, **common)]
     if pace and pace.get("value") is not None and pace["unit"] == "%/yr":
         out += _pace_limits(spec, u, pace["value"] / 100, pace["from_year"], y, max_growth,
-                            relation=r.id, what=f"the pace implied by {r.id}")
+                            relation=r.id, what=Msg("what.implied_pace", relation=r.id))
     return out
 
 
-def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | None, str]:
+def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | None, Msg | None]:
     """The pace ``u`` needs to reach ``value`` in ``y``: from its previous value, or relative to
     the one component whose earlier value is unknown (monomial relations)."""
     earlier = {}
@@ -158,12 +156,12 @@ def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | No
             rate = (value / v0) ** (1 / n) - 1
             pace = {"from_year": y0, "to_year": y, "from": num(v0), "value": num(rate * 100),
                     "unit": "%/yr", "relative_to": None, "factor": None}
-            return pace, f"; from {_fmt(v0, unit)} in {y0} ({earlier[y0].source}) that is " \
-                         f"{rate:+.2%} a year"
+            return pace, Msg("implied_pace.compound", start=v0, unit=unit, year=y0, source=earlier[y0].source,
+                             rate=rate)
         d = (value - v0) / n
         pace = {"from_year": y0, "to_year": y, "from": num(v0), "value": num(d),
                 "unit": f"{unit or 'units'}/yr", "relative_to": None, "factor": None}
-        return pace, f"; from {_fmt(v0, unit)} in {y0} that is {d:+.4g} {unit or 'units'} a year"
+        return pace, Msg("implied_pace.linear", start=v0, unit=unit, year=y0, change=d)
     solved = algebra.solve(eq, u)
     vals = _values(spec, eq, y, assumed, implied)
     for y0 in reversed([y0 for y0 in _years(spec, eq, assumed) if y0 < y]):
@@ -185,15 +183,8 @@ def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | No
         f = ratio ** (1 / (y - y0))
         pace = {"from_year": y0, "to_year": y, "from": None, "value": num((f - 1) * 100),
                 "unit": "%/yr relative", "relative_to": w, "factor": num(f), "exponent": k}
-        lead = f"; {u} in {y0} is unknown ({w} is not given for {y0}): whatever {w}'s pace, "
-        if k == 1:
-            text = (f"{u} must grow {abs(f - 1):.2%} a year {'faster' if f >= 1 else 'slower'} than {w} "
-                    f"(1 + g_{u} = {f:.4f} x (1 + g_{w}), {y0}-{y})")
-        else:
-            text = (f"1 + g_{u} = {f:.4f} x (1 + g_{w})^{k:g} ({y0}-{y}): {u} grows {f - 1:+.2%} "
-                    f"a year if {w} stays flat")
-        return pace, lead + text
-    return None, ""
+        return pace, Msg("implied_pace.relative", name=u, start=y0, end=y, other=w, factor=f, exponent=k)
+    return None, None
 
 
 def _interval(t: Target) -> tuple[float, float]:
@@ -236,27 +227,24 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed,
     a = assumed.get(ind.id)
     src = "actual"
     if prev is None and a is not None and a.year == y0:
-        prev, src = a.value, "assumed by the scenario"
+        prev, src = a.value, "assumed by the scenario"   # the JSON's inputs.source
     d = deflator or 0.0
     nominal = lambda pct: ((1 + pct / 100) * (1 + d) - 1) * 100 if math.isfinite(pct) else pct  # noqa: E731
     factor = (1 + nominal(g.value) / 100) ** n
     if ind.growth_is_real:
-        basis = (f"; real growth {g.value:g}% is {nominal(g.value):.2f}% nominal with the deflator "
-                 f"{d:.1%}" if deflator is not None else
-                 "; the growth target is real and the level nominal: with no scenario no deflator is applied")
+        basis = (Msg("finding.basis_real", growth=g.value, nominal=nominal(g.value), deflator=d)
+                 if deflator is not None else Msg("finding.basis_no_deflator"))
     else:
-        basis = ""
-    stretch = " (力争, stretch)" if lv.stretch else ""
+        basis = None
+    level = dict(op=lv.op, level=lv.value, stretch=lv.stretch, unit=ind.unit, basis=basis)
     unit = ind.unit
     common = dict(indicators=[ind.id], unit=unit)
     if prev is None or prev <= 0:
         at = lv.value / factor
         return finding(
             "growth_level",
-            f"{g.year}: {ind.id} has a growth target {g.text!r} ({g.op} {g.value:g}%/yr) and a level "
-            f"target {lv.op} {_fmt(lv.value, unit)}{stretch}; the {y0} value is not in the spec. They "
-            f"agree only if {ind.id} was {_fmt(at, unit)} in {y0}: from less, the level needs more "
-            f"than {g.value:g}% growth; from more, the growth target is the harder one{basis}",
+            Msg("finding.growth_level_unknown", year=g.year, name=ind.id, text=g.text, gop=g.op, growth=g.value,
+                base_year=y0, at=at, **level),
             year=y0, implied=at, **common)
     glo, ghi = (nominal(x) for x in _interval(g))
     llo, lhi = _interval(lv)
@@ -264,16 +252,10 @@ def _growth_level(spec: Spec, ind: Indicator, g: Target, lv: Target, assumed,
             for x in (llo, lhi)]
     gap = max(glo - need[1], need[0] - ghi, 0.0)
     gives = prev * factor
-    need_txt = f"{need[0]:.2f}%" if math.isfinite(need[0]) else f"{need[1]:.2f}%"
-    msg = (f"{g.year}: from {_fmt(prev, unit)} in {y0} ({src}), the growth target {g.op} {g.value:g}% "
-           f"gives {_fmt(gives, unit)}, the level target {lv.op} {_fmt(lv.value, unit)}{stretch} needs "
-           f"{need_txt} growth")
-    if gap > 0:
-        msg += f": no growth meets both (apart by {gap:.2f} points)"
-    else:
-        harder = "level" if need[0] > glo else "growth"
-        msg += f": both can hold; the {harder} target is the harder one"
-    msg += basis
+    need_txt = need[0] if math.isfinite(need[0]) else need[1]
+    msg = Msg("finding.growth_level", year=g.year, start=prev, base_year=y0, assumed=src != "actual", gop=g.op,
+              growth=g.value, gives=gives, need=need_txt, gap=gap,
+              harder="level" if need[0] > glo else "growth", **level)
     return finding("growth_level", msg, year=g.year, implied=gives, stated=lv.value,
                    difference=lv.value - gives, inconsistent=gap > 0,
                    inputs={ind.id: {"value": prev, "year": y0, "source": src, "via": None}}, **common)

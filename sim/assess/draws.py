@@ -7,6 +7,7 @@ from typing import Callable, Literal, Mapping
 import numpy as np
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.scenario.model import (
     Bootstrap,
     Correlation,
@@ -131,31 +132,23 @@ def _matrix_root(c: Correlation) -> np.ndarray:
     return v * np.sqrt(np.clip(w, 0, None))
 
 
-def describe(d: Draws | None, model: Model) -> str:
-    """One line on how the pace is drawn: distribution, per, deflator, factors, shocks."""
+def describe(d: Draws | None, model: Model) -> Msg:
+    """How the pace is drawn: distribution, per, deflator, factors, shocks (one Msg per part)."""
     if d is None:
-        return "not simulated"
-    unit = "growth" if d.mode == "rate" else "change"
+        return Msg("draw.none")
     if d.dist is None:
-        m, path = float(np.mean(d.mean)), len(set(d.mean)) > 1
-        text = f"{unit} fixed{' (path)' if path else ''} at " + \
-            (f"{m:.2%}/yr" if d.mode == "rate" else f"{m:+.4g}/yr") + (" on average" if path else "")
+        parts = [Msg("draw.fixed", mode=d.mode, mean=float(np.mean(d.mean)), path=len(set(d.mean)) > 1)]
     else:
-        p = {k: v for k, v in d.dist.model_dump().items() if k not in ("dist", "per")}
-        args = ", ".join(f"{k} {v:g}" for k, v in p.items())
-        text = f"{unit} ~ {d.dist.dist}({args or f'{len(d.pool)} historical paces'}) " + \
-            ("drawn each year" if d.per == "year" else "drawn once per path")
-        if d.deflator:
-            text += f", real + deflator {d.deflator:.1%}"
+        p = [(k, v) for k, v in d.dist.model_dump().items() if k not in ("dist", "per")]
+        parts = [Msg("draw.dist", mode=d.mode, dist=d.dist.dist, args=p, pool=len(d.pool), per=d.per, deflator=d.deflator)]
     for f in model.factors:
         if f.loadings.get(d.indicator):
-            text += f"; factor {f.id} x{f.loadings[d.indicator]:g}"
+            parts.append(Msg("draw.factor", factor=f.id, loading=f.loadings[d.indicator]))
     if model.correlation and d.indicator in model.correlation.indicators and d.dist is not None:
-        text += "; correlated (copula)"
+        parts.append(Msg("draw.correlated"))
     for s in d.shocks:
-        text += f"; shock {s.year} " + (f"{s.size:+.1%}" if d.mode == "rate" else f"{s.size:+.4g}") + \
-            (f" with p={s.probability:g}" if s.probability < 1 else "")
-    return text
+        parts.append(Msg("draw.shock", year=s.year, mode=d.mode, size=s.size, p=s.probability))
+    return Msg("draw.describe", parts=parts)
 
 
 def _from_normal(d: Draws, z: np.ndarray) -> np.ndarray:

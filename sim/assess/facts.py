@@ -6,6 +6,7 @@ from typing import Mapping, NamedTuple, Sequence
 
 from sim.assess.rows import num
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import start_of
 from sim.spec import relations as rel_
@@ -126,7 +127,7 @@ def _years(spec: Spec, eq: rel_.Equation, assumed: Mapping[str, Val]) -> list[in
     return sorted(ys)
 
 
-def finding(kind: str, message: str, *, relation: str | None = None, indicators: Sequence[str] = (),
+def finding(kind: str, message: Msg, *, relation: str | None = None, indicators: Sequence[str] = (),
             year: int | None = None, implied=None, stated=None, difference=None, tolerance=None,
             unit: str | None = None, pace: dict | None = None, inputs: dict | None = None,
             inconsistent: bool = False) -> dict:
@@ -142,22 +143,12 @@ def inconsistent(items: list[dict]) -> bool:
     return any(f["inconsistent"] for f in items)
 
 
-def _fmt(x: float, unit: str = "") -> str:
-    """A number for a message (4 significant digits, whole numbers from 1000 on) and its unit."""
-    s = f"{x:.0f}" if abs(x) >= 1000 else f"{x:.4g}"
-    return s + (f" {unit}" if unit and unit != "%" else unit)
-
-
 def _inputs(vals: Mapping[str, Val]) -> dict:
     return {n: {"value": num(v.value), "year": v.year, "source": v.source, "via": v.via}
             for n, v in vals.items()}
 
 
-def _show_inputs(spec: Spec, vals: Mapping[str, Val]) -> str:
-    parts = []
-    for n, v in vals.items():
-        tag = {"target": "target", "actual": "actual", "assumed": "assumed by the scenario",
-               "reference": "reference", "implied": f"implied by {v.via}",
-               "reference_held": f"reference {v.year}, held constant"}[v.source]
-        parts.append(f"{n} {_fmt(v.value, unit_of(spec, n))} ({tag})")
-    return ", ".join(parts)
+def _show_inputs(spec: Spec, vals: Mapping[str, Val]) -> Msg:
+    """The values a finding was computed from, each with its unit and where it came from."""
+    return Msg("finding.inputs", items=[(n, v.value, unit_of(spec, n), v.source, v.year, v.via)
+                                        for n, v in vals.items()])

@@ -9,6 +9,7 @@ from sim.assess.facts import (
     dated,
     finding,
 )
+from sim.meta import Msg
 from sim.scenario.paths import WEAK_POINTS, linked_history
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
@@ -47,7 +48,7 @@ def pace_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,
                 continue
             if t.kind == "growth":
                 out += _pace_limits(spec, ind.id, t.value / 100, t.year - 1, t.year, max_growth,
-                                    what=f"the growth target {t.text!r}", growth_target=True)
+                                    what=Msg("what.growth_target", text=t.text), growth_target=True)
             elif t.kind == "level":
                 start = _start_before(ind, t.year, assumed)
                 if start is None:
@@ -57,7 +58,7 @@ def pace_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,
                 if ind.model == "compound" and x0 > 0 and t.value > 0:
                     req = (t.value / x0) ** (1 / n) - 1
                     out += _pace_limits(spec, ind.id, req, y0, t.year, max_growth,
-                                        what=f"the target {t.text!r} (from {x0:g} in {y0})")
+                                        what=Msg("what.target_from", text=t.text, start=x0, year=y0))
                 elif ind.model == "linear":
                     out += _linear_record(ind, (t.value - x0) / n, y0, t)
     return out
@@ -72,7 +73,7 @@ def _start_before(ind: Indicator, year: int, assumed) -> tuple[int, float] | Non
 
 
 def _pace_limits(spec: Spec, name: str, req: float, y0: int, y: int, max_growth: float | None, *,
-                 relation: str | None = None, what: str, growth_target: bool = False) -> list[dict]:
+                 relation: str | None = None, what: Msg, growth_target: bool = False) -> list[dict]:
     ind = _indicator(spec, name)
     out = []
     base = dict(relation=relation, indicators=[name], year=y, unit="%/yr", inconsistent=True)
@@ -83,26 +84,25 @@ def _pace_limits(spec: Spec, name: str, req: float, y0: int, y: int, max_growth:
         if paces:
             hi, lo = max(paces), min(paces)
             if req > 0 and req > hi:
-                out.append(finding("pace", f"{y}: {name}: {what} needs {req:.2%} a year, faster than "
-                                           f"any year on record (highest {hi:.2%}; {_on_record(years)})",
+                out.append(finding("pace", Msg("finding.pace_high", year=y, name=name, what=what, req=req, edge=hi,
+                                               record=_on_record(years)),
                                    implied=req * 100, stated=hi * 100, difference=(req - hi) * 100,
                                    **base))
             elif req < 0 and req < lo:
-                out.append(finding("pace", f"{y}: {name}: {what} needs {req:.2%} a year, a faster fall "
-                                           f"than any year on record (lowest {lo:.2%}; {_on_record(years)})",
+                out.append(finding("pace", Msg("finding.pace_low", year=y, name=name, what=what, req=req, edge=lo,
+                                               record=_on_record(years)),
                                    implied=req * 100, stated=lo * 100, difference=(req - lo) * 100,
                                    **base))
     if max_growth is not None and abs(req) > max_growth and (ind is None or ind.model == "compound"):
-        out.append(finding("pace", f"{y}: {name}: {what} needs {req:.2%} a year ({y0}-{y}), beyond the "
-                                   f"plausibility limit of ±{max_growth:.2%}",
+        out.append(finding("pace", Msg("finding.pace_limit", year=y, name=name, what=what, req=req, start=y0,
+                                       limit=max_growth),
                            implied=req * 100, stated=max_growth * 100,
                            difference=(abs(req) - max_growth) * 100, tolerance=None, **base))
     return out
 
 
-def _on_record(years: list[int]) -> str:
-    weak = ", weak evidence" if len(years) < WEAK_POINTS else ""
-    return f"{len(years)} year(s) on record: {', '.join(map(str, years))}{weak}"
+def _on_record(years: list[int]) -> Msg:
+    return Msg("finding.on_record", years=years, weak=len(years) < WEAK_POINTS)
 
 
 def _linear_record(ind: Indicator, req: float, y0: int, t: Target) -> list[dict]:
@@ -113,9 +113,8 @@ def _linear_record(ind: Indicator, req: float, y0: int, t: Target) -> list[dict]
     if (req > 0 and req > hi) or (req < 0 and req < lo):
         edge = hi if req > 0 else lo
         unit = f"{ind.unit or 'units'}/yr"
-        return [finding("pace", f"{t.year}: {ind.id}: the target {t.text!r} needs {req:+.4g} {unit} "
-                                f"from {y0}, beyond any year on record ({'highest' if req > 0 else 'lowest'} "
-                                f"{edge:+.4g}; {_on_record(years)})",
+        return [finding("pace", Msg("finding.linear_record", year=t.year, name=ind.id, text=t.text, req=req,
+                                    unit=ind.unit, start=y0, edge=edge, record=_on_record(years)),
                         indicators=[ind.id], year=t.year, implied=req, stated=edge,
                         difference=req - edge, unit=unit, inconsistent=True)]
     return []

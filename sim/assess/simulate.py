@@ -29,7 +29,7 @@ from sim.assess.probability import (
 from sim.assess.status import assess_plan
 from sim.assess.statuses import MEETS
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, provenance
+from sim.meta import SCHEMA_VERSION, Msg, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import (
     Scenario,
@@ -163,8 +163,8 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     model = plan_model(spec, sc)
     y0 = model.years[0]
     rel = spec_derived(spec, sc, model)
-    how = {k: f"derived: {text}" for k, (text, _) in rel.items()} | {k: "derived from its components"
-                                                                     for k in derived or {}}
+    how = {k: Msg("draw.derived", expr=text) for k, (text, _) in rel.items()} | {
+        k: Msg("draw.derived_components") for k in derived or {}}
     derived = {k: fn for k, (_, fn) in rel.items()} | dict(derived or {})
     det = _mean_values(model, derived) if model.draws else {}
     todo: list[tuple[dict, Stat]] = []

@@ -13,7 +13,7 @@ from sim.assess.simulate import target_stat
 from sim.assess.status import BASELINE_RANGE, assess_plan, assess_target, baseline_range
 from sim.assess.statuses import MEETS
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, provenance
+from sim.meta import SCHEMA_VERSION, Msg, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Assumption, Scenario
 from sim.scenario.paths import deflator_of, pace_of, start_of
@@ -96,10 +96,10 @@ def pace_for_probability(model: Model, d: Draws, stat, p: float, draws: int, see
         z = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(1,))).standard_normal(base.shape)
         base = base + sd * z
     if np.ptp(base) == 0:
-        return None, "no uncertainty assumed for this pace (give a distribution in the scenario, or --sd)"
+        return None, Msg("solve.no_spread")
     sign = _monotone(stat.target, stat.direction)
     if sign == 0:
-        return None, "a two-sided target: no single pace for a probability"
+        return None, Msg("solve.two_sided")
     one = Model(draws=(d,), years=model.years)
     y0 = model.years[0]
 
@@ -116,9 +116,9 @@ def pace_for_probability(model: Model, d: Draws, stat, p: float, draws: int, see
     if sign < 0:
         lo, hi = hi, lo                 # walk from the pace that fails to the pace that meets
     if prob(hi) < p:
-        return None, "not reached with probability p by any pace in the searched range"
+        return None, Msg("solve.not_reached_p")
     if prob(lo) >= p:
-        return mean + lo, "met with probability p at the lowest pace searched"
+        return mean + lo, Msg("solve.met_at_lowest")
     for _ in range(BISECT_STEPS):
         mid = 0.5 * (lo + hi)
         if prob(mid) >= p:
@@ -162,7 +162,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
                    year_reached_pace_unit=None, draw_per=None, baseline_range=None, notes=[])
         rows.append(out)
         if t.kind == "growth":
-            out["notes"].append("a growth target is its own break-even pace")
+            out["notes"].append(Msg("solve.growth_own"))
             continue
         start = start_of(ind, sc, spec.plan.base_year)
         if start is None:
@@ -178,7 +178,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
         if t.kind == "level":
             _reached(out, ind, sc, start, t, mode, pace)
         if t.year is None:
-            out["notes"].append("the plan gives no year: see the year it is reached")
+            out["notes"].append(Msg("solve.no_year"))
             continue
         d = model.get(ind.id)
         if probability is not None and d is not None and t.year > start.year:
@@ -191,10 +191,9 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
                 defl = deflator_of(sc, ind)
                 out["pace_for_probability_real"] = _pace_out(float(growth.real_from_nominal(x, defl)), "rate")
             if note:
-                out["notes"].append(note.replace("probability p", f"probability {probability:g}"))
+                out["notes"].append(Msg(note.code, p=probability))
         elif probability is not None:
-            out["notes"].append("no pace in the scenario to add a spread to" if d is None else
-                                "target year not after the start")
+            out["notes"].append(Msg("solve.no_pace_spread") if d is None else Msg("solve.year_not_after"))
     return {"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "base_year": spec.plan.base_year,
                      "target_year": spec.plan.target_year},
@@ -211,7 +210,7 @@ def _reached(out: dict, ind: Indicator, sc: Scenario, start, t: Target, mode: st
     else:
         p = pace_of(ind, sc, start, start.year + MAX_YEARS)
         if p is None:
-            out["notes"].append("no pace in the scenario for the year reached (give --pace)")
+            out["notes"].append(Msg("solve.no_pace_reached"))
             return
         mode, paces = p.mode, list(p.values)
     y = year_reached(start.year, start.value, paces, mode, t, ind.direction)
@@ -219,17 +218,17 @@ def _reached(out: dict, ind: Indicator, sc: Scenario, start, t: Target, mode: st
     out["year_reached_pace"] = _pace_out(float(np.mean(paces[:y - start.year] if y else paces)), mode)
     out["year_reached_pace_unit"] = _unit(mode, ind)
     if out["year_reached"] is None:
-        out["notes"].append(f"not reached within {MAX_YEARS} years at this pace")
+        out["notes"].append(Msg("solve.not_within", years=MAX_YEARS))
 
 
 def _baselines(out: dict, ind: Indicator, t: Target, spec: Spec, baselines, shares):
     n = t.year - spec.plan.base_year
     if t.kind != "level" or not t.value or t.value <= 0 or n <= 0:
-        out["notes"].append("no start value: no baseline in the plan or data and none assumed")
+        out["notes"].append(Msg("solve.no_start"))
         return
     out["baseline_range"] = baseline_range(ind, t, spec.plan.base_year,
                                            baselines or [t.value * s for s in shares])
-    out["notes"].append(f"no baseline: pace needed from {spec.plan.base_year} for each assumed baseline")
+    out["notes"].append(Msg("solve.baselines", year=spec.plan.base_year))
 
 
 def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[float] | None = None,

@@ -7,7 +7,7 @@ from typing import Callable, NamedTuple
 from sim.assess.derived import Derived, Path, derive_paths, path_of, projected_paths
 from sim.assess.facts import dated, equations, is_share, level_target
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, provenance
+from sim.meta import SCHEMA_VERSION, Msg, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario, Triangular, Uniform
 from sim.spec.model import Indicator, Spec
@@ -30,7 +30,7 @@ class Range(NamedTuple):
         return f"{self.indicator}.{self.field}"
 
 
-def ranges(sc: Scenario) -> tuple[list[Range], list[str]]:
+def ranges(sc: Scenario) -> tuple[list[Range], list[Msg]]:
     """The searchable ranges of ``sc`` and notes on distributions held at their mean."""
     out, notes = [], []
     for ident, a in sorted(sc.assumptions.items()):
@@ -41,8 +41,7 @@ def ranges(sc: Scenario) -> tuple[list[Range], list[str]]:
             if isinstance(p, (Uniform, Triangular)):
                 out.append(Range(ident, field, float(p.low), float(p.high)))
             elif hasattr(p, "dist"):
-                notes.append(f"{ident}.{field}: {p.dist} distribution held at its mean "
-                             "(give a uniform range to search it)")
+                notes.append(Msg("verify.held_at_mean", ident=ident, field=field, dist=p.dist))
             break
     return out, notes
 
@@ -95,7 +94,7 @@ def _level_targets(ind: Indicator) -> list[Target]:
     return [t for t in dated(ind) if t.kind == "level" and t.assessable and not t.stretch]
 
 
-def subjects(spec: Spec, plan: _Plan, prop: str) -> tuple[list[_Subject], list[str]]:
+def subjects(spec: Spec, plan: _Plan, prop: str) -> tuple[list[_Subject], list[Msg]]:
     """What ``prop`` is checked on in ``spec``, and notes on what cannot be checked."""
     paths, derived = plan.paths(tuple((r.low + r.high) / 2 for r in plan.rngs))
     inds = plan.inds
@@ -107,10 +106,9 @@ def subjects(spec: Spec, plan: _Plan, prop: str) -> tuple[list[_Subject], list[s
                 comps = [(inds[n], level_target(inds[n], t.year)) for n in eq.names[1:] if n in inds]
                 comps = [(c, ct) for c, ct in comps if ct is not None and not ct.stretch]
                 if not comps:
-                    notes.append(f"{r.id}: no component of {lhs.id} has a level target in {t.year}")
+                    notes.append(Msg("verify.no_component_target", relation=r.id, name=lhs.id, year=t.year))
                 elif lhs.id not in derived or t.year not in derived[lhs.id].values:
-                    notes.append(f"{r.id}: {lhs.id} cannot be derived in {t.year} (a component "
-                                 "has no start or pace in the scenario, or a reference has no value)")
+                    notes.append(Msg("verify.not_derived", relation=r.id, name=lhs.id, year=t.year))
                 else:
                     out.append(_Subject(f"{r.id} {t.year}", _implies(r.id, lhs, t, comps)))
     elif prop == "shares_in_bounds":
@@ -119,7 +117,7 @@ def subjects(spec: Spec, plan: _Plan, prop: str) -> tuple[list[_Subject], list[s
                 if ind.id in paths:
                     out.append(_Subject(ind.id, _bounded(ind)))
                 else:
-                    notes.append(f"{ind.id}: no path in the scenario")
+                    notes.append(Msg("verify.no_path", name=ind.id))
     else:
         for ind in spec.indicators:
             if ind.attribute != "binding":
@@ -128,11 +126,9 @@ def subjects(spec: Spec, plan: _Plan, prop: str) -> tuple[list[_Subject], list[s
                 if ind.id in paths and t.year in paths[ind.id]:
                     out.append(_Subject(f"{ind.id} {t.year}", _holds(ind, t)))
                 else:
-                    notes.append(f"{ind.id} {t.year}: no path to {t.year} in the scenario")
+                    notes.append(Msg("verify.no_path_year", name=ind.id, year=t.year))
     if not out and not notes:
-        notes.append({"components_imply_derived": "no relation whose left-hand side has a level target",
-                      "shares_in_bounds": "no share indicator (unit %, named 比重/占比/率…)",
-                      "binding_targets_hold": "no binding (约束性) indicator with a level target"}[prop])
+        notes.append(Msg("verify.nothing", prop=prop))
     return out, notes
 
 
@@ -144,11 +140,10 @@ def _implies(rid: str, lhs: Indicator, t: Target, comps: list[tuple[Indicator, T
         v = derived[lhs.id].values[t.year]
         if t.meets(v):
             return None
-        met = ", ".join(f"{c.id} {vals[c.id]:.4g} meets {ct.text}" for c, ct in comps)
         return {"subject": f"{rid} {t.year}", "indicator": lhs.id, "year": t.year, "value": v,
                 "target": t.text, "by": _by(t, v), "unit": lhs.unit, "uses": [c.id for c, _ in comps],
-                "message": f"{met}, but {lhs.id} = {v:.4g} (from its components, relation {rid}) "
-                           f"misses {t.text} by {_by(t, v):.4g} {lhs.unit}".rstrip()}
+                "message": Msg("verify.implies", met=[(c.id, vals[c.id], ct.text) for c, ct in comps],
+                               name=lhs.id, value=v, relation=rid, target=t.text, by=_by(t, v), unit=lhs.unit)}
     return check
 
 
@@ -160,10 +155,10 @@ def _bounded(ind: Indicator):
             return None
         y = max(bad, key=lambda y: max(bad[y] - 100, -bad[y]))
         by = max(bad[y] - 100, -bad[y])
-        how = "derived from its components" if ind.id in derived else "its own path"
         return {"subject": ind.id, "indicator": ind.id, "year": y, "value": bad[y], "target": "0-100",
                 "by": by, "unit": ind.unit, "uses": [],
-                "message": f"{ind.id} ({how}) reaches {bad[y]:.4g}% in {y}, outside 0-100 by {by:.4g}"}
+                "message": Msg("verify.bounded", name=ind.id, derived=ind.id in derived, value=bad[y], year=y,
+                               by=by)}
     return check
 
 
@@ -174,8 +169,8 @@ def _holds(ind: Indicator, t: Target):
             return None
         return {"subject": f"{ind.id} {t.year}", "indicator": ind.id, "year": t.year, "value": v,
                 "target": t.text, "by": _by(t, v), "unit": ind.unit, "uses": [],
-                "message": f"binding target {ind.id} {t.text} ({t.year}): projected {v:.4g} misses it "
-                           f"by {_by(t, v):.4g} {ind.unit}".rstrip()}
+                "message": Msg("verify.holds", name=ind.id, target=t.text, year=t.year, value=v, by=_by(t, v),
+                               unit=ind.unit)}
     return check
 
 

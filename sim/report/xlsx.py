@@ -125,6 +125,7 @@ def workbook(reports: list[dict], projections: list[dict] = (), lang: str = "zh"
 
 def report_workbook(data: dict, lang: str = "zh") -> bytes:
     """The workbook of ``sim.html.report_data``: every scenario's check, projections, simulation."""
+    data = localize(data, lang)
     reports = []
     for run in data["runs"]:
         rep = run["check"]
