@@ -10,7 +10,7 @@ from sim.meta import SCHEMA_VERSION, clean, provenance  # noqa: F401  (part of t
 from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
-from sim.report.labels import localize, to_json
+from sim.report.labels import localize, text, to_json
 from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
@@ -107,7 +107,7 @@ def reason_text(r: dict, lang: str) -> str:
     t = REASONS[lang]
     branch = r["explain"]["branch"]
     if branch == "keep the level":
-        return t["branches"].get(f"{branch}:{r['status']}", r["reason"])
+        return t["branches"].get(f"{branch}:{r['status']}", text(r["reason"], lang))
     if r["status"] == "on_track" and r["projected"] is not None and r["pace_model"] != "growth_rate":
         return t["on_track_reason"]
     if r["pace_model"] == "growth_rate" and r["assumed_pace"] is not None:
@@ -115,7 +115,7 @@ def reason_text(r: dict, lang: str) -> str:
     if r["status"] in SHORT_OF_PACE and \
             r["share_of_required"] is not None:
         return t["share_reason"].format(share=f"{r['share_of_required']:.0%}")
-    return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, r["reason"]))
+    return t["branches"].get(f"{branch}:{r['status']}", t["branches"].get(branch, text(r["reason"], lang)))
 
 
 def _cell(r: dict, key: str, lang: str, compact: bool = False):
