@@ -2,19 +2,19 @@
 from __future__ import annotations
 
 from sim.assess.statuses import WATCH
-from sim.report.html import (
-    _baseline_cell,
-    _counts_text,
-    _has_data,
-    _owner_counts,
-    _projected,
-    _year,
-)
-from sim.report.htmlsections import assumption_text
 from sim.report.htmltext import L, _sc_name, num, status_label
 from sim.report.labels import localize
 from sim.report.presetlabels import status_text
 from sim.report.reportdata import _rows_by_indicator, ordered_indicators
+from sim.report.reportview import (
+    assumption_text,
+    baseline_cell,
+    counts_text,
+    has_data,
+    owner_counts,
+    projected_text,
+    year_text,
+)
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -31,14 +31,14 @@ def render_md(data: dict, lang: str = "zh") -> str:
     runs = data["runs"]
     plan = data["plan"]
     rows_by = [_rows_by_indicator(run) for run in runs]
-    inds = [i for i in ordered_indicators(data) if _has_data(i, runs)]
+    inds = [i for i in ordered_indicators(data) if has_data(i, runs)]
     out = [f"## {plan['title']}", "",
            f"{plan['region'] or ''} · {t['plan_period']} {plan['base_year']}–{plan['target_year']} · "
            f"{t['scenarios']}: " + ", ".join(_sc_name(r) for r in runs), "", f"### {t['key']}", ""]
     for run in runs:
         s = run["check"]["summary"]
         out.append("- " + t["sum_line"].format(sc=_sc_name(run), n=s["targets"],
-                                               counts=_counts_text(s["by_status"], lang)))
+                                               counts=counts_text(s["by_status"], lang)))
     watch = [r for r in runs[0]["check"]["rows"] if r["status"] in WATCH] if runs else []
     if watch:
         out.append("- " + t["attention"].format(sc=_sc_name(runs[0])) + " " + "; ".join(
@@ -47,17 +47,17 @@ def render_md(data: dict, lang: str = "zh") -> str:
             "", f"### {t['by_owner']}", ""]
     orows = [[o or t["no_owner"], str(n)] + [", ".join(f"{status_label(k, lang)} {v}" for k, v in c.items())
                                              for c in counts]
-             for o, n, counts in _owner_counts(inds, rows_by)]
+             for o, n, counts in owner_counts(inds, rows_by)]
     out.append(_md_table([t["owner"], t["n_targets"]] + [_sc_name(r) for r in runs], orows))
     ov = []
     for ind in inds:
         for k, r in enumerate(rows_by[0].get(ind["id"], [])):
             cells = [ind["name"] + (f" ({t['binding']})" if ind["attribute"] == "binding" else "")
                      + (f" [{ind['unit']}]" if ind["unit"] else ""),
-                     _baseline_cell(ind), f"{r['text'] or '—'} ({_year(r['target_year'], lang)})"]
+                     baseline_cell(ind), f"{r['text'] or '—'} ({year_text(r['target_year'], lang)})"]
             for rb in rows_by:
                 rr = rb[ind["id"]][k]
-                cells.append(f"{_projected(rr) or '—'} {status_text(rr, lang)}")
+                cells.append(f"{projected_text(rr) or '—'} {status_text(rr, lang)}")
             ov.append(cells)
     out += ["", f"### {t['overview']}", "",
             _md_table([t["indicator"], t["baseline"], t["target"]]

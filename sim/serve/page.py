@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from sim.report.html import CSS
+from sim.report.html import report_css
 from sim.report.htmltext import L
 from sim.report.pagetext import PAGE
 from sim.scenario.model import Scenario
@@ -176,7 +176,7 @@ def render_page(spec: Spec, sc: Scenario, data: dict, lang: str) -> str:
             f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
             f'<title>{escape(plan["title"])} — {escape(p["kicker"])}</title>'
-            f'<style>{CSS}{PAGE_CSS}</style></head><body data-lang="{lang}"><main>'
+            f'<style>{report_css()}{PAGE_CSS}</style></head><body data-lang="{lang}"><main>'
             f'<header class="top"><div class="kicker">{escape(p["kicker"])}</div><h1>{escape(plan["title"])}</h1>'
             f'<div class="meta">{escape(plan["region"] or "")} · {escape(t["plan_period"])} '
             f'{plan["base_year"]}–{plan["target_year"]} · {escape(p["scenario"])}: {escape(name)}</div>'
