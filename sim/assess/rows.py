@@ -36,8 +36,9 @@ def _sources(ind: Indicator) -> dict[str, str]:
     return out
 
 
-def _row(ind: Indicator, t: Target) -> dict:
-    latest = ind.latest()
+def _row(ind: Indicator, t: Target, latest: tuple[int, float] | None = None) -> dict:
+    """A row before assessment; ``latest`` is ``ind.latest()`` when the caller has it."""
+    latest = latest or ind.latest()
     return {
         "indicator": ind.id, "name": ind.name, "owner": ind.owner, "attribute": ind.attribute,
         "parent": ind.parent, "target_year": t.year, "text": t.text, "kind": t.kind, "op": t.op,

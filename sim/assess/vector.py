@@ -1,13 +1,206 @@
-"""Assessment across many plans at once (placeholder: row by row)."""
+"""Assessment across many plans at once: level targets on a trend pace as arrays.
+
+The row-by-row path (sim.assess.status, sim.assess.kinds) is the reference; this module gives
+identical rows for the targets it covers and hands every other target to it. Covered: the default
+preset; a level target with a year and a number (not a range); an indicator without series breaks,
+scenario assumption or shock, whose pace is the scenario's default trend (no excluded years, no
+recency weights) fitted on at least 2 actuals, with a latest actual before the target year; in a
+plan without relations (derived indicators are assessed from their components, row by row).
+
+For those, the trend fits (OLS of log x or x on year), required paces (compound
+``(x*/x_t)^(1/n) - 1`` or linear ``(x* - x_t)/n``), projections ``x_t * prod(1 + g)`` or
+``x_t + sum(d)``, effective paces, shares of the required change and pace ratios are computed as
+numpy arrays over every covered target of every plan, by the same sim.growth functions.
+"""
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from sim import growth
 from sim.assess.derived import assess_with_relations
+from sim.assess.kinds import _overshoot_ok, linear_unit, pace_out
+from sim.assess.rows import _done, _row, num
+from sim.assess.status import assess_target
+from sim.scenario.model import Scenario
+from sim.scenario.paths import WEAK_POINTS
+from sim.spec.model import Indicator, Spec
+from sim.spec.targets import Target
 
 
-def assess_many(specs, scs, preset="default", margin=0.1, progress=None) -> list[list[dict]]:
-    out = []
-    for k, (s, sc) in enumerate(zip(specs, scs)):
-        out.append(assess_with_relations(s, sc, preset, margin))
-        if progress:
+def covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
+    """Whether the array path assesses this target (see the module docstring)."""
+    d = sc.defaults
+    return (t.kind == "level" and t.year is not None and t.op != "between" and t.value is not None
+            and not ind.breaks and ind.id not in sc.assumptions and d.growth == "trend"
+            and d.real_growth is None and not d.exclude_years and d.trend_weights_half_life is None
+            and not any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks))
+
+
+def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str = "default",
+                margin: float = 0.1, progress: Callable[[int, int], None] | None = None) -> list[list[dict]]:
+    """The rows of every plan (as ``assess_with_relations`` gives them), covered targets together."""
+    out: list[list] = []
+    todo: list[tuple] = []      # (plan index, row index, spec, ind, t, sc, years, values)
+    for k, (spec, sc) in enumerate(zip(specs, scs)):
+        if preset != "default" or spec.relations:
+            out.append(assess_with_relations(spec, sc, preset, margin))
+            continue
+        rows: list = []
+        for ind in spec.indicators:
+            acts = None
+            for t in ind.targets:
+                if covered(ind, t, sc):
+                    acts = acts if acts is not None else ind.actuals()
+                    if len(acts) >= 2 and max(acts) < t.year:
+                        todo.append((k, len(rows), spec, ind, t, sc, acts))
+                        rows.append(None)
+                        continue
+                rows.append(assess_target(spec, ind, t, sc, preset, margin))
+        out.append(rows)
+        if progress and k % 100 == 99:
             progress(k + 1, len(specs))
+    if todo:
+        for (k, j, spec, ind, t, sc, _), row in zip(todo, _rows(todo)):
+            out[k][j] = row if row is not None else assess_target(spec, ind, t, sc, preset, margin)
+    if progress:
+        progress(len(specs), len(specs))
     return out
+
+
+def _trends(todo: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
+    """(rate or slope, trend is compound) per target: OLS over each indicator's actuals, in groups
+    of the same number of points (the formulas of sim.growth.trend, along axis 1)."""
+    rate = np.full(len(todo), np.nan)
+    compound = np.zeros(len(todo), dtype=bool)
+    groups: dict[int, list[int]] = {}
+    for i, item in enumerate(todo):
+        groups.setdefault(len(item[6]), []).append(i)
+    for idx in groups.values():
+        x = np.array([list(todo[i][6]) for i in idx], dtype=float)
+        y = np.array([list(todo[i][6].values()) for i in idx], dtype=float)
+        comp = np.array([todo[i][3].model == "compound" for i in idx]) & np.all(y > 0, axis=1)
+        with np.errstate(all="ignore"):
+            y = np.where(comp[:, None], np.log(np.where(comp[:, None], y, 1.0)), y)
+            w = np.ones_like(x)
+            x_bar = np.sum(w * x, axis=1, keepdims=True) / np.sum(w, axis=1, keepdims=True)
+            y_bar = np.sum(w * y, axis=1, keepdims=True) / np.sum(w, axis=1, keepdims=True)
+            sxx = np.sum(w * (x - x_bar) ** 2, axis=1)
+            slope = np.where(sxx > 0, np.sum(w * (x - x_bar) * (y - y_bar), axis=1) / sxx, np.nan)
+            slope = np.where(comp, np.expm1(slope), slope)
+        rate[idx] = np.where(np.isfinite(slope), slope, np.nan)
+        compound[idx] = comp
+    return rate, compound
+
+
+def _rows(todo: list[tuple]) -> list[dict | None]:
+    """The rows of the covered targets (None where the trend is not finite: the row path decides)."""
+    rate, trend_compound = _trends(todo)
+    latest = [next(reversed(item[6])) for item in todo]    # actuals are sorted by year
+    x_t = np.array([item[6][y] for item, y in zip(todo, latest)], dtype=float)
+    n = np.array([item[4].year for item in todo]) - np.array(latest)
+    x_star = np.array([item[4].value for item in todo], dtype=float)
+    level_compound = np.array([item[3].model == "compound" for item in todo]) & (x_t > 0) & (x_star > 0)
+    req = np.where(level_compound, growth.required_compound(x_t, x_star, n), growth.required_linear(x_t, x_star, n))
+    width = int(n.max())
+    steps = np.where(np.arange(width)[None, :] < n[:, None], rate[:, None], 0.0)
+    proj_rate = growth.project(x_t, steps, "compound")
+    proj_inc = growth.project(x_t, steps, "linear")
+    last = (np.arange(len(todo)), n - 1)
+    proj = np.where(trend_compound, proj_rate[last], proj_inc[last])
+    with np.errstate(all="ignore"):
+        eff_compound = level_compound & (proj > 0)
+    eff = np.where(eff_compound, growth.required_compound(x_t, proj, n), growth.required_linear(x_t, proj, n))
+    share = growth.share_of_required(x_t, proj, x_star)
+    ratio = growth.pace_ratio(eff, req)
+    out = []
+    for i, item in enumerate(todo):
+        if not math.isfinite(rate[i]):
+            out.append(None)
+            continue
+        out.append(_row_of(item, float(rate[i]), bool(trend_compound[i]), bool(level_compound[i]),
+                           float(req[i]), float(proj[i]), float(eff[i]), float(share[i]), float(ratio[i])))
+    return out
+
+
+def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool, req: float, proj: float,
+            eff: float, share: float, ratio: float) -> dict:
+    """One row, built in the order and with the words of sim.assess.status and sim.assess.kinds."""
+    _, _, _, ind, t, sc, acts = item
+    start_year = next(reversed(acts))
+    x_t = acts[start_year]
+    row = _row(ind, t, (start_year, x_t))
+    ex = row["explain"]
+    ex["data_points"] = {str(y): v for y, v in acts.items()}
+    row["start"], row["start_year"] = num(x_t), start_year
+    T = t.year
+    n = T - start_year
+    x_star = t.value
+    ex["inputs"] = {"latest_year": start_year, "latest": x_t, "target_year": T, "target": x_star,
+                    "years_left": n, "op": t.op}
+    model = ind.model
+    row["pace_unit"] = "%/yr" if model == "compound" else linear_unit(ind)
+    if level_compound:
+        ex["formula"].append(f"required = ({x_star:g}/{x_t:g})^(1/{n}) - 1")
+    else:
+        if model == "compound":
+            ex["notes"].append("non-positive value: linear pace instead of compound")
+            model = row["pace_model"] = "linear"
+            row["pace_unit"] = linear_unit(ind)
+        ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
+    keep = math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12)
+    row["required_pace"] = pace_out(0.0 if keep else req, model)
+    b = ind.baseline
+    if b and b.year < start_year:
+        nb = T - b.year
+        rb = (growth.required_compound(b.value, x_star, nb) if model == "compound" and b.value > 0
+              else growth.required_linear(b.value, x_star, nb))
+        row["required_pace_from_base"] = pace_out(rb, model)
+    if ind.basis == "nominal" and model == "compound":
+        d = sc.defaults.deflator
+        row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
+        ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
+    years = list(range(start_year + 1, T + 1))
+    points = len(acts)
+    notes = [] if trend_compound or ind.model != "compound" else [
+        "values not all positive: linear trend instead of compound"]
+    kind = "log-linear OLS (compound)" if trend_compound else "linear OLS"
+    ys = list(acts)
+    row["pace_source"] = f"trend: {kind} over {points} points {ys[0]}-{ys[-1]}"
+    row["weak_evidence"] = points < WEAK_POINTS
+    ex["notes"].extend(notes)
+    ex["trend_points"] = points
+    ex["trend_years"] = ys
+    row["assumed"] = []
+    row["projected"] = num(proj)
+    row["gap"] = num(proj - x_star)
+    row["assumed_pace"] = pace_out(eff, model)
+    ex["inputs"]["pace_by_year"] = {str(y): rate for y in years}
+    mode = "rate" if trend_compound else "increment"
+    ex["formula"].append(f"projected {T} = {x_t:g} along the {mode} path "
+                         f"({'x(1+g)' if mode == 'rate' else 'x + d'} each year)")
+    if not keep:
+        row["share_of_required"] = num(share)
+        row["pace_ratio"] = num(ratio)
+        ex["formula"].append("share of required change P = (projected - latest)/(target - latest)")
+    if keep:
+        ok = t.meets(proj)
+        return _done(row, "on_track" if ok else "at_risk",
+                     f"keep-the-level target (target {x_star:g} = latest {x_t:g}): projection {proj:.4g} "
+                     + ("stays on the right side" if ok else "breaks it"), "keep the level")
+    if t.meets(x_t):
+        if t.meets(proj):
+            return _done(row, "achieved", f"latest actual {x_t:g} ({start_year}) already meets {t.text}",
+                         "already met")
+        return _done(row, "at_risk", f"latest actual {x_t:g} meets {t.text}, but the projection "
+                                     f"{proj:.4g} falls back", "already met, projection breaks")
+    if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
+        return _done(row, "on_track", f"projected {proj:.4g} meets {t.text}", "projection meets")
+    share = row["share_of_required"]
+    if share is None:
+        return _done(row, "off_track", f"projected {proj:.4g} misses {t.text}", "projection misses")
+    status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
+    return _done(row, status, f"projected {proj:.4g} covers {share:.0%} of the change needed "
+                              f"to {t.text}", "share of required change")

@@ -9,6 +9,7 @@ from sim.assess.statuses import NOT_ON_TRACK, Status
 from sim.cli.common import (
     as_of_option,
     FORMATS,
+    Stages,
     emit,
     emit_bytes,
     emit_workbook,
@@ -104,16 +105,21 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
         render_portfolio,
     )
 
+    clock = Stages()
     loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]
+    clock.done("load")
     rows, found = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
                                    progress=progress_line("checking", len(specs)))
+    clock.done("assess")
     summary = portfolio_summary(rows, [s.plan.id for s in specs])
     report = portfolio_report(loaded, sc, rows, found, summary, preset.preset)
+    clock.done("summarize")
     if fmt == "xlsx":
         emit_bytes(portfolio_workbook(report, lang), output)
     else:
         emit(render_portfolio(report, fmt, lang), output)
+    clock.done("render")
     if report["errors"]:
         sys.exit(2)
     if _failed(report, fail_on):

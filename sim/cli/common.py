@@ -181,6 +181,27 @@ def portfolio_files(specs) -> list | None:
     return spec_files(specs)
 
 
+class Stages:
+    """Wall and CPU time of each stage of a run, printed to stderr as one line when SIM_TIMINGS
+    is set (for bench/bench_portfolio.py): ``timings: load=WALL/CPU assess=WALL/CPU ...`` in seconds."""
+
+    def __init__(self):
+        import os
+        import time
+        self.on = bool(os.environ.get("SIM_TIMINGS"))
+        self.clocks = (time.perf_counter, time.process_time)
+        self.t = [c() for c in self.clocks]
+        self.parts: list[str] = []
+
+    def done(self, stage: str):
+        if self.on:
+            now = [c() for c in self.clocks]
+            self.parts.append(f"{stage}={now[0] - self.t[0]:.4f}/{now[1] - self.t[1]:.4f}")
+            self.t = now
+            if stage == "render":
+                click.echo("timings: " + " ".join(self.parts), err=True)
+
+
 def progress_line(what: str, total: int):
     """A plain progress line on stderr for a terminal or a long run (``total`` items), else None."""
     if not (sys.stderr.isatty() or total >= PORTFOLIO_PROGRESS):

@@ -4,10 +4,9 @@ with its plan (csv), and a workbook (xlsx)."""
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from collections.abc import Sequence
 
-from sim.meta import SCHEMA_VERSION, clean
+from sim.meta import SCHEMA_VERSION
 from sim.report.check import COLUMNS, _cell
 from sim.report.labels import localize
 from sim.report.portfolio_tables import TEXT, _error_rows, _summary_lines, matrix_tables
@@ -49,12 +48,9 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
 
 
 def to_json_fast(data: dict) -> str:
-    """JSON on one line per row: the C encoder (no indent), NaN replaced by null only if present."""
-    try:
-        body = json.dumps(data, ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        body = json.dumps(clean(data), ensure_ascii=False, allow_nan=False)
-    return body + "\n"
+    """Compact JSON (orjson: UTF-8, keys in order, NaN and inf as null) for reports of any size."""
+    import orjson
+    return orjson.dumps(data).decode() + "\n"
 
 
 def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:

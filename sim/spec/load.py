@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
 from sim.spec import units
+from sim.spec.fastyaml import fast_loads
 from sim.spec.located import _shape_errors, _who
 from sim.spec.model import (
     Baseline,
@@ -39,14 +40,23 @@ from sim.spec.schema import (
     _RelsIn,
 )
 from sim.spec.targets import RelativeTo, Target
-from sim.spec.yamlload import Located, load, loads
+from sim.spec.yamlload import Located, loads, read_text
 
 
 def load_spec(path: str | Path) -> Spec:
-    """Read, check and normalize the spec at ``path``; raises SpecErrors (all at once)."""
-    loc = load(path)
-    raw = Path(path).read_bytes()
-    return _build(loc, hashlib.sha256(raw).hexdigest())
+    """Read, check and normalize the spec at ``path``; raises SpecErrors (all at once).
+
+    A file in the plain subset of YAML is read by the fast reader (sim.spec.fastyaml); any other
+    file, and any file with an error, by the located loader, whose errors are the ones reported."""
+    text = read_text(path)
+    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    fast = fast_loads(text, str(path))
+    if fast is not None:
+        try:
+            return _build(fast, sha)
+        except SimError:
+            pass
+    return _build(loads(text, str(path)), sha)
 
 
 def loads_spec(text: str, file: str = "<string>") -> Spec:

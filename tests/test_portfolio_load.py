@@ -1,0 +1,135 @@
+"""The fast spec reader gives exactly what the located loader gives (data, types and lines), or
+declines; it never accepts what the located loader refuses."""
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sim.errors import SimError
+from sim.spec.fastyaml import fast_loads
+from sim.spec.yamlload import loads, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from gen_plans import plan_yaml
+
+
+def typed(x):
+    if isinstance(x, dict):
+        return ("d", tuple((typed(k), typed(v)) for k, v in x.items()))
+    if isinstance(x, list):
+        return ("l", tuple(typed(v) for v in x))
+    return (type(x).__name__, x)
+
+
+def same_or_declined(text: str) -> bool:
+    """True when the fast reader read ``text`` (False when it declined); fails on any difference."""
+    fast = fast_loads(text, "f.yaml")
+    try:
+        ref = loads(text, "f.yaml")
+    except SimError:
+        assert fast is None, f"fast reader accepted what the located loader refuses: {text!r}"
+        return False
+    if fast is None:
+        return False
+    assert typed(fast.data) == typed(ref.data), text
+    assert fast.lines == ref.lines, text
+    return True
+
+
+def test_bundled_and_generated_specs_read_alike():
+    import numpy as np
+    read = [same_or_declined(read_text(p)) for p in sorted((ROOT / "specs").glob("*.yaml"))
+            + sorted((ROOT / "scenarios").glob("*.yaml"))]
+    rng = np.random.default_rng(3)
+    generated = [same_or_declined(plan_yaml(i, rng, k=12)) for i in range(20)]
+    assert all(generated) and sum(read) >= 3   # multi-line scalars are left to the located loader
+
+
+KEYS = st.sampled_from(["id", "name", "target", "2021", "yes", "No", "'q'", '"d"', "a b", "x:y", "-k", "0x1F",
+                        "null", "~", "1.5", "1e3", "012", "2024-06-13", "&a", "*a", "!t", "?", "key ", "中文"])
+VALUES = st.sampled_from(["1", "-2.5", "1200以上", "'it''s'", '"q"', '"a\\"b"', "{2021: 1.0, 2022: 2}", "[1, 2]",
+                          "[{year: 2025, target: 3}]", "{a: {b: 1}}", "{a: 1,}", "{a:1}", "{a: 'x, y'}", "yes",
+                          "off", ".inf", "1_000", "1:30", "0o7", "https://x.y/z", "a # c", "a#b", "|", ">-",
+                          "- x", "'open", "{a: 1", "", "~", "null", "2万人以上", "**%", "x: y", "1.", "+5",
+                          "2024-06-13", "&a 1", "*a", "!!str 1", "%", "@x", "`x", "[a, [b]]", "{a: [1, 2]}"])
+
+
+@st.composite
+def documents(draw):
+    lines = []
+    for _ in range(draw(st.integers(1, 8))):
+        indent = " " * draw(st.sampled_from([0, 0, 2, 4, 1, 3]))
+        dash = draw(st.sampled_from(["", "", "- ", "-  ", "- - "]))
+        key, value = draw(KEYS), draw(VALUES)
+        form = draw(st.sampled_from(["kv", "kv", "k", "v", "comment", "blank"]))
+        line = {"kv": f"{key}: {value}", "k": f"{key}:", "v": value, "comment": f"# {value}", "blank": ""}[form]
+        lines.append(indent + dash + line + draw(st.sampled_from(["", "", "  # c", " ", "\t"])))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n---\n", "\r\n"]))
+
+
+@settings(max_examples=600)
+@given(documents())
+def test_fast_reader_agrees_or_declines(text):
+    same_or_declined(text)
+
+
+@settings(max_examples=300)
+@given(st.integers(0, 10_000), st.sampled_from(list(":-#{}[]'\" \n\t,&*!|>2")), st.integers(0, 3))
+def test_mutated_plan_agrees_or_declines(pos, ch, op):
+    import numpy as np
+    text = plan_yaml(0, np.random.default_rng(0), k=3)
+    pos %= len(text)
+    text = [text[:pos] + ch + text[pos:], text[:pos] + text[pos + 1:], text[:pos] + ch + text[pos + 1:],
+            text[:pos] + "\n" + ch + text[pos:]][op]
+    same_or_declined(text)
+
+
+PLAIN_KEYS = ["id", "name", "unit", "target", "2021", "2022", "a b", "中文键", "x-y", "k_1", "'quoted key'", '"dq"']
+PLAIN_VALUES = ["1", "-2.5", "0", "+5", "1.", "1200以上", "'it''s'", '"q r"', "yes", "Off", "null", "~", "2万人以上",
+                "**%", "https://x.y/z", "a b  c", "增长8.5%左右", "1.95:1以内", "'1.0'", "'# not a comment'",
+                "true", "3.5e+2", "中文 # comment", "-", "a-b", "x.y"]
+
+
+def _doc(rng, depth=0, indent=0) -> list[str]:
+    """Lines of a random block mapping in the reader's subset."""
+    pad = " " * indent
+    lines = []
+    used = set()
+    for _ in range(rng.randint(1, 4)):
+        key = rng.choice(PLAIN_KEYS)
+        if key in used:
+            continue
+        used.add(key)
+        kind = rng.choice(["scalar", "scalar", "flow", "seq", "map", "flowseq", "empty"] if depth < 2 else ["scalar"])
+        if kind == "scalar":
+            lines.append(f"{pad}{key}: {rng.choice(PLAIN_VALUES)}")
+        elif kind == "empty":
+            lines.append(f"{pad}{key}:" + rng.choice(["", "  # nothing"]))
+        elif kind == "flow":
+            items = {rng.choice(["2020", "2021", "a", "b c"]): rng.choice(["1", "2.5", "x", "'y, z'"]) for _ in range(3)}
+            lines.append(f"{pad}{key}: {{" + ", ".join(f"{k}: {v}" for k, v in items.items()) + "}")
+        elif kind == "flowseq":
+            lines.append(f"{pad}{key}: [{{year: 2025, target: {rng.choice(PLAIN_VALUES[:6])}}}, 3, 'x']")
+        elif kind == "seq":
+            lines.append(f"{pad}{key}:")
+            inner = indent + rng.choice([0, 2])
+            for _ in range(rng.randint(1, 3)):
+                sub = _doc(rng, depth + 1, inner + 2)
+                first = sub[0].lstrip(" ")
+                lines.append(" " * inner + "- " + first)
+                lines.extend(sub[1:])
+        else:
+            lines.append(f"{pad}{key}:")
+            lines.extend(_doc(rng, depth + 1, indent + rng.choice([2, 4])))
+        if rng.random() < 0.2:
+            lines.append(rng.choice(["", "# a comment", pad + "  # indented comment"]))
+    return lines
+
+
+def test_random_documents_in_the_subset_read_alike():
+    import random
+    rng = random.Random(5)
+    read = [same_or_declined("\n".join(_doc(rng)) + "\n") for _ in range(400)]
+    assert sum(read) >= 250   # most are read (the rest declined, never different)
