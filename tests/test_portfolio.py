@@ -123,3 +123,13 @@ def test_scenario_ids_checked_against_the_portfolio(folder, tmp_path):
     d = json.loads(run("check", folder, "-s", sc, "--format", "json").stdout)
     pm = next(x for x in d["rows"] if x["indicator"] == "pm25")
     assert pm["status"] == "on_track" and "pace" in pm["assumed"]
+
+
+def test_portfolio_rows_are_the_single_plan_rows(folder):
+    d = json.loads(run("check", folder, "--format", "json").stdout)
+    for key in "abc":
+        one = json.loads(run("check", folder / f"{key}.yaml", "--format", "json").stdout)
+        rows = [{k: v for k, v in r.items() if k != "plan"} for r in d["rows"] if r["plan"] == one["plan"]["id"]]
+        assert rows == one["rows"]
+        assert [f for f in d["consistency"] if f["plan"] == one["plan"]["id"]] == [
+            {"plan": one["plan"]["id"], **f} for f in one["consistency"]]

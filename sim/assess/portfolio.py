@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
+from sim.assess.presets import Method
 from sim.assess.statuses import NOT_ON_TRACK, Status
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
 
 
 def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario],
-                     preset: str = "default", margin: float = 0.1, max_growth: float | None = None,
+                     preset: str | Method = "default", margin: float = 0.1, max_growth: float | None = None,
                      vectorized: bool = True,
                      progress: Callable[[int, int], None] | None = None) -> tuple[list[dict], list[dict]]:
     """(rows, consistency findings) of every plan, each carrying ``plan``. With ``vectorized``

@@ -22,8 +22,10 @@ import numpy as np
 from sim import growth
 from sim.assess.derived import assess_with_relations
 from sim.assess.kinds import _overshoot_ok, linear_unit, pace_out
+from sim.assess.presets import Method
 from sim.assess.rows import _done, _row, num
-from sim.assess.status import assess_target
+from sim.assess.status import as_method, assess_target
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import WEAK_POINTS
 from sim.spec.model import Indicator, Spec
@@ -39,13 +41,14 @@ def covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
             and not any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks))
 
 
-def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str = "default",
+def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Method = "default",
                 margin: float = 0.1, progress: Callable[[int, int], None] | None = None) -> list[list[dict]]:
     """The rows of every plan (as ``assess_with_relations`` gives them), covered targets together."""
     out: list[list] = []
-    todo: list[tuple] = []      # (plan index, row index, spec, ind, t, sc, years, values)
+    todo: list[tuple] = []      # (plan index, row index, spec, ind, t, sc, actuals)
+    default = as_method(preset, margin).preset == "default"
     for k, (spec, sc) in enumerate(zip(specs, scs)):
-        if preset != "default" or spec.relations:
+        if not default or spec.relations:
             out.append(assess_with_relations(spec, sc, preset, margin))
             continue
         rows: list = []
@@ -127,7 +130,7 @@ def _rows(todo: list[tuple]) -> list[dict | None]:
 
 def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool, req: float, proj: float,
             eff: float, share: float, ratio: float) -> dict:
-    """One row, built in the order and with the words of sim.assess.status and sim.assess.kinds."""
+    """One row, built in the order and with the Msgs of sim.assess.status and sim.assess.kinds."""
     _, _, _, ind, t, sc, acts = item
     start_year = next(reversed(acts))
     x_t = acts[start_year]
@@ -143,13 +146,13 @@ def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool
     model = ind.model
     row["pace_unit"] = "%/yr" if model == "compound" else linear_unit(ind)
     if level_compound:
-        ex["formula"].append(f"required = ({x_star:g}/{x_t:g})^(1/{n}) - 1")
+        ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
     else:
         if model == "compound":
-            ex["notes"].append("non-positive value: linear pace instead of compound")
+            ex["notes"].append(Msg("note.non_positive"))
             model = row["pace_model"] = "linear"
             row["pace_unit"] = linear_unit(ind)
-        ex["formula"].append(f"required = ({x_star:g} - {x_t:g})/{n} units per year")
+        ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
     keep = math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12)
     row["required_pace"] = pace_out(0.0 if keep else req, model)
     b = ind.baseline
@@ -161,14 +164,13 @@ def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool
     if ind.basis == "nominal" and model == "compound":
         d = sc.defaults.deflator
         row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
-        ex["formula"].append(f"real pace needed = (1 + nominal)/(1 + deflator {d:.1%}) - 1")
+        ex["formula"].append(Msg("formula.real_pace", deflator=d))
     years = list(range(start_year + 1, T + 1))
     points = len(acts)
-    notes = [] if trend_compound or ind.model != "compound" else [
-        "values not all positive: linear trend instead of compound"]
-    kind = "log-linear OLS (compound)" if trend_compound else "linear OLS"
+    notes = [] if trend_compound or ind.model != "compound" else [Msg("note.trend_linear")]
     ys = list(acts)
-    row["pace_source"] = f"trend: {kind} over {points} points {ys[0]}-{ys[-1]}"
+    row["pace_source"] = Msg("pace.trend", model="compound" if trend_compound else "linear", n=points,
+                             start=ys[0], end=ys[-1], weighted=False)
     row["weak_evidence"] = points < WEAK_POINTS
     ex["notes"].extend(notes)
     ex["trend_points"] = points
@@ -178,29 +180,29 @@ def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool
     row["gap"] = num(proj - x_star)
     row["assumed_pace"] = pace_out(eff, model)
     ex["inputs"]["pace_by_year"] = {str(y): rate for y in years}
-    mode = "rate" if trend_compound else "increment"
-    ex["formula"].append(f"projected {T} = {x_t:g} along the {mode} path "
-                         f"({'x(1+g)' if mode == 'rate' else 'x + d'} each year)")
+    ex["formula"].append(Msg("formula.projected", year=T, latest=x_t,
+                             mode="rate" if trend_compound else "increment"))
     if not keep:
         row["share_of_required"] = num(share)
         row["pace_ratio"] = num(ratio)
-        ex["formula"].append("share of required change P = (projected - latest)/(target - latest)")
+        ex["formula"].append(Msg("formula.share"))
     if keep:
         ok = t.meets(proj)
         return _done(row, "on_track" if ok else "at_risk",
-                     f"keep-the-level target (target {x_star:g} = latest {x_t:g}): projection {proj:.4g} "
-                     + ("stays on the right side" if ok else "breaks it"), "keep the level")
+                     Msg("reason.keep", target=x_star, latest=x_t, projected=proj, holds=ok), "keep the level")
     if t.meets(x_t):
         if t.meets(proj):
-            return _done(row, "achieved", f"latest actual {x_t:g} ({start_year}) already meets {t.text}",
+            return _done(row, "achieved", Msg("reason.already_met", latest=x_t, year=start_year, target=t.text),
                          "already met")
-        return _done(row, "at_risk", f"latest actual {x_t:g} meets {t.text}, but the projection "
-                                     f"{proj:.4g} falls back", "already met, projection breaks")
+        return _done(row, "at_risk", Msg("reason.met_falls_back", latest=x_t, target=t.text, projected=proj),
+                     "already met, projection breaks")
     if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
-        return _done(row, "on_track", f"projected {proj:.4g} meets {t.text}", "projection meets")
+        return _done(row, "on_track", Msg("reason.projected_meets", projected=proj, target=t.text),
+                     "projection meets")
     share = row["share_of_required"]
     if share is None:
-        return _done(row, "off_track", f"projected {proj:.4g} misses {t.text}", "projection misses")
+        return _done(row, "off_track", Msg("reason.projected_misses", projected=proj, target=t.text),
+                     "projection misses")
     status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
-    return _done(row, status, f"projected {proj:.4g} covers {share:.0%} of the change needed "
-                              f"to {t.text}", "share of required change")
+    return _done(row, status, Msg("reason.share", projected=proj, share=share, target=t.text),
+                 "share of required change")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from sim.meta import SCHEMA_VERSION
+from sim.meta import SCHEMA_VERSION, Msg
 from sim.report.check import COLUMNS, _cell
-from sim.report.labels import localize
+from sim.report.labels import localize, text
 from sim.report.portfolio_tables import TEXT, _error_rows, _summary_lines, matrix_tables
 from sim.report.presetlabels import status_text
 from sim.report.tables import render
@@ -37,7 +37,7 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
     prov.pop("spec", None)
     prov.pop("spec_sha256", None)
     prov["specs"] = [{"file": x.file, "sha256": x.spec.sha256 if x.spec else None} for x in loaded]
-    prov["time"] = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    prov["time"] = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
     out = {"schema_version": SCHEMA_VERSION, "portfolio": {"files": len(loaded), "plans": len(ok),
                                                            "failed": len(loaded) - len(ok)},
            "scenario": scenario_dict(sc), "preset": preset, "plans": plans,
@@ -47,18 +47,28 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
     return out
 
 
+def _json_default(x):
+    """What orjson cannot write itself: a Msg as its English sentence, a numpy number as a number."""
+    if isinstance(x, Msg):
+        return text(x, "en")
+    if hasattr(x, "item"):
+        return x.item()
+    raise TypeError(type(x).__name__)
+
+
 def to_json_fast(data: dict) -> str:
-    """Compact JSON (orjson: UTF-8, keys in order, NaN and inf as null) for reports of any size."""
+    """Compact JSON (orjson: UTF-8, keys in order, NaN and inf as null, sentences in English, as
+    ``sim.report.labels.to_json`` writes them) for reports of any size."""
     import orjson
-    return orjson.dumps(data).decode() + "\n"
+    return orjson.dumps(data, default=_json_default).decode() + "\n"
 
 
 def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:
     """table | md: the matrix and summaries; csv: every row with its plan; json; html."""
-    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json_fast(report)
     if fmt == "csv":
+        report = localize(report, lang)
         headers = ["plan"] + [c[1] if lang == "zh" else c[2] for c in COLUMNS] + ["status_code", "assumed"]
         return render(headers, [[r["plan"]] + [_cell(r, c[0], lang) for c in COLUMNS]
                                 + [r["status"], ";".join(r["assumed"])] for r in report["rows"]], "csv")
