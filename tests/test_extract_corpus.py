@@ -25,7 +25,7 @@ from sim.spec.load import loads_spec
 
 CORPUS = Path(__file__).parent / "fixtures" / "extract" / "corpus"
 DOCS = sorted(p for p in CORPUS.iterdir() if (CORPUS / f"{p.name}.expected.yaml").exists())
-COMPLETE = ["01_cells_per_line.txt", "02_table.docx", "03_table_gb2312.html", "04_tables.xlsx",
+COMPLETE = ["01_cells_per_line.txt", "02_table.docx", "03_table_gb2312.html", "04_tables.xlsx", "12_unruled_table.pdf",
             "05_two_pages.pdf"]
 FLOOR = 0.95
 

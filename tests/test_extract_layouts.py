@@ -164,6 +164,7 @@ def test_header_roles_and_multi_row_headers():
     bare = header_columns(["指标", "2015年", "2020年", "年均增长", "2025年", "年均增长"])
     assert [c.growth_kind for c in bare if c.role == "growth"] == ["history", "target"]
     assert header_columns(["项目名称", "建设内容", "总投资"]) is None
+    assert (column("基期(2020年)").role, column("目标值(2025年)").role) == ("baseline", "target")
 
 
 def test_rows_that_do_not_fit_are_refused_with_their_reason():
@@ -192,7 +193,8 @@ def test_hostile_files_are_located_errors(tmp_path):
     empty.write_text("<html><body><p>通知</p></body></html>", encoding="utf-8")
     with pytest.raises(SimError, match="no indicator table and no target sentence"):
         extract_file(empty)
-    for name, data in (("x.docx", b"PK\x03\x04broken"), ("x.xlsx", b""), ("x.pdf", b"%PDF-1.4 garbage")):
+    for name, data in (("x.docx", b"PK\x03\x04broken"), ("x.xlsx", b""), ("x.pdf", b"%PDF-1.4 garbage"),
+                       ("x.doc", b"\xd0\xcf\x11\xe0"), ("x.xls", b"\xd0\xcf\x11\xe0")):
         p = tmp_path / name
         p.write_bytes(data)
         r = CliRunner().invoke(main, ["extract", str(p)])

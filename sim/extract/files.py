@@ -56,14 +56,22 @@ def _cell(value) -> str:
     return re.sub(r"\s*[\r\n]+\s*", "", str(value)).replace("|", "/").strip()
 
 
+OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".ppt": ".pdf", ".pptx": ".pdf"}
+
+
 def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None]:
     """(text, encoding or format, locations per line or None for a text file)."""
     suffix = path.suffix.lower()
-    readers = {".docx": _docx, ".xlsx": _xlsx, ".xlsm": _xlsx, ".pdf": _pdf, ".html": _html, ".htm": _html}
+    from sim.extract.pdf import read_pdf
+
+    readers = {".docx": _docx, ".xlsx": _xlsx, ".xlsm": _xlsx, ".pdf": read_pdf, ".html": _html, ".htm": _html}
     try:
         data = path.read_bytes()
     except OSError as e:
         raise SimError(f"cannot read the document: {e.strerror}", file=str(path)) from None
+    if suffix in OLD_FORMATS:
+        raise SimError(f"{path.name} is in the old binary {suffix} format, which is not read",
+                       file=str(path), hint=f"save it as {OLD_FORMATS[suffix]} (or as text) and extract that")
     if suffix not in readers:
         text, used = decode(data, encoding)
         return text, used, None
@@ -121,35 +129,6 @@ def _xl_value(c):
     if isinstance(v, (int, float)) and not isinstance(v, bool) and "%" in (c.number_format or ""):
         return round(v * 100, 10)
     return v
-
-
-def _pdf(path: Path, data: bytes, out: Lines, encoding) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(str(path)) as pdf:
-        if not any(page.chars for page in pdf.pages):
-            raise SimError(f"{path.name} has no text layer (a scanned PDF): there is no text to read",
-                           file=str(path), hint="run OCR on it first (e.g. ocrmypdf), or extract from "
-                                                "the .docx/.html the plan was published as")
-        for p, page in enumerate(pdf.pages, 1):
-            found = page.find_tables()
-            boxes = [t.bbox for t in found]
-            items = []
-            for t_no, t in enumerate(found, 1):
-                items.append((t.bbox[1], "table", (t_no, t.extract())))
-
-            def outside(obj, boxes=boxes):
-                return not any(b[0] <= obj["x0"] and obj["x1"] <= b[2] and b[1] <= obj["top"]
-                               and obj["bottom"] <= b[3] for b in boxes)
-            for ln in page.filter(outside).extract_text_lines():
-                items.append((ln["top"], "text", ln["text"]))
-            for _, kind, item in sorted(items, key=lambda x: x[0]):
-                if kind == "text":
-                    out.text(item, f"page {p}")
-                else:
-                    t_no, rows = item
-                    out.table(rows, f"p{p}t{t_no}", f"page {p}, table {t_no}")
-    return "pdf"
 
 
 def _html(path: Path, data: bytes, out: Lines, encoding) -> str:

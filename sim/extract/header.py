@@ -22,6 +22,9 @@ YEAR_COL = re.compile(rf"(?:(?:“|\")?十[一二三四五]五(?:”|\")?末)?\(
                       rf"(?:(?P<t>{TARGET_WORDS})|(?P<b>{BASE_WORDS})|值|数据?|水平)?(?:\([^)]*\))?")
 
 
+WORD_YEAR = re.compile(rf"(?:(?P<t>{TARGET_WORDS})|{BASE_WORDS})\((?P<y>\d{{4}})年?\)")
+
+
 PERIODS = {"十一五": (2005, 2010), "十二五": (2010, 2015), "十三五": (2015, 2020), "十四五": (2020, 2025),
            "十五五": (2025, 2030)}
 
@@ -79,6 +82,9 @@ def column(text: str) -> Column | None:
     if m:
         role = "target" if m["t"] else "baseline" if m["b"] else "year"
         return Column(role, year=int(m.group(1)), label=t)
+    m = WORD_YEAR.fullmatch(t)                 # 基期(2020年), 目标值(2025年)
+    if m:
+        return Column("target" if m["t"] else "baseline", year=int(m["y"]), label=t)
     for pattern, role in NAMED_ROLES:
         if re.fullmatch(pattern, t):
             return Column(role, label=t)
