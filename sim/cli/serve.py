@@ -15,8 +15,9 @@ from sim.cli.common import as_of_option, lang_option, plan_and_scenario, user_er
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="0: any free port.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @lang_option
-@click.option("--draws", type=click.IntRange(1, 200_000), default=4000, show_default=True,
-              help="Simulation draws behind the page's probabilities and P10–P90 bands.")
+@click.option("--draws", type=click.IntRange(1, 200_000), default=2000, show_default=True,
+              help="Simulation draws behind the page's probabilities and P10–P90 bands (downloaded "
+                   "reports: 10,000).")
 @click.option("--seed", type=click.IntRange(min=0), default=1, show_default=True,
               help="Seed of the page's simulation (fixed, so a changed input moves only what it changes).")
 @as_of_option

@@ -11,16 +11,21 @@ from html import escape
 from sim.report.check import reason_text
 from sim.report.findings import KIND_LABELS
 from sim.report.htmltext import L, num, pace_text, status_label
-from sim.report.labels import localize
+from sim.report.labels import text
 from sim.report.pagetext import PAGE
 from sim.report.reportdata import probabilities, report_data
 from sim.report.svg import DARK_TEXT, STATUS_COLORS, line_chart, status_chart
 from sim.scenario.model import Scenario
+from sim.scenario.paths import pace_dist
 
 
 def results(served, sc: Scenario) -> dict:
-    """The report data of one scenario (check, projections, simulation) for the page."""
-    return report_data(served.spec, [sc], draws=served.draws, seed=served.seed, consistency=False)
+    """The report data of one scenario (check, projections, and a simulation where the scenario
+    draws anything: a pace from a distribution, a shock with a probability, a factor)."""
+    drawn = (any(pace_dist(ind, sc)[1] is not None for ind in served.spec.indicators)
+             or any(s.probability < 1 for s in sc.shocks) or bool(sc.factors))
+    return report_data(served.spec, [sc], draws=served.draws if drawn else 0, seed=served.seed,
+                       consistency=False)
 
 
 def chip(code: str, lang: str, count: int | None = None) -> str:
@@ -40,7 +45,6 @@ def projected_text(r: dict, lang: str) -> str:
 
 def slots(data: dict, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """(HTML by slot, status code by status slot) of the page for ``data`` (see the module)."""
-    data = localize(data, lang)
     run = data["runs"][0]
     rows = run["check"]["rows"]
     probs = probabilities(run)
@@ -49,7 +53,7 @@ def slots(data: dict, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     for k, (r, p) in enumerate(zip(rows, probs)):
         html[f"req:{k}"] = escape(pace_text(r["required_pace"], r["pace_unit"], lang))
         html[f"proj:{k}"] = projected_text(r, lang)
-        html[f"status:{k}"] = chip(r["status"], lang) + (f'<div class="why">{escape(reason_text(r, lang))}</div>'
+        html[f"status:{k}"] = chip(r["status"], lang) + (f'<div class="why">{escape(text(reason_text(r, lang), lang))}</div>'
                                                          if r["status"] == "not_assessable" else "")
         codes[f"status:{k}"] = r["status"]
         html[f"prob:{k}"] = "—" if p is None else f"{p:.0%}"
@@ -83,4 +87,4 @@ def findings_html(items: list[dict], lang: str) -> str:
     return '<ul class="plain">' + "".join(
         f'<li{" class=bad" if f["inconsistent"] else ""}><span class="tag">{escape(kinds[f["kind"]])}</span> '
         + (f'<span class="chip" style="background:#cf222e">{escape(t["inconsistent"])}</span> '
-           if f["inconsistent"] else "") + escape(f["message"]) + "</li>" for f in items) + "</ul>"
+           if f["inconsistent"] else "") + escape(text(f["message"], lang)) + "</li>" for f in items) + "</ul>"

@@ -37,6 +37,7 @@ BODY_KEYS = {"assume", "center", "scenario", "draws", "seed", "method"}
 KEY = re.compile(r"[^=\s]+\.\w+")
 MAX_ITEMS = 2000               # assume/center entries in one request
 MAX_DRAWS = 1_000_000          # simulation draws one request may ask for
+REPORT_DRAWS = 10_000          # draws of a downloaded report, as `sim report`
 PACE_FIELDS = ("growth", "real_growth", "change")
 RATE_FIELDS = ("growth", "real_growth", "deflator")
 MAX_RATE = 10.0                # +1000% a year: beyond it paths overflow floating point over a plan's years
@@ -47,7 +48,7 @@ class Served:
     """What one server holds: the plan, its scenario, and the page's simulation settings."""
     spec: Spec
     scenario: Scenario
-    draws: int = 4000
+    draws: int = 2000
     seed: int = 1
 
 
@@ -126,11 +127,37 @@ def posted_scenario(data, spec: Spec) -> Scenario:
     except yaml.YAMLError as e:
         raise SimError(f"cannot read the scenario: {e}", field="scenario") from None
     try:
-        return loads_scenario(text, "<request scenario>", spec)
+        sc = loads_scenario(text, "<request scenario>", spec)
     except SpecErrors as e:
         first = e.errors[0]
         raise SimError("; ".join(x.message for x in e.errors), field="scenario." + (first.field or ""),
                        indicator=first.indicator, hint=first.hint) from None
+    for field, rate in _rates(sc):
+        if rate > MAX_RATE:
+            raise SimError(f"{rate:g} is out of range: a rate is at most {MAX_RATE:g} ({MAX_RATE:.0%} a year)",
+                           field="scenario." + field, hint="rates are fractions, e.g. 0.07 for 7% a year")
+    return sc
+
+
+def _rates(sc: Scenario):
+    """(field, rate) of every growth rate and deflator a scenario sets: numbers, the years of a path,
+    the largest value a distribution centres on or reaches (normal: mean; lognormal: median)."""
+    d = sc.defaults
+    for name in RATE_FIELDS:
+        v = getattr(d, name, None)
+        if isinstance(v, (int, float)):
+            yield f"defaults.{name}", v
+    for ident, a in sc.assumptions.items():
+        for name in RATE_FIELDS:
+            v = getattr(a, name)
+            if isinstance(v, dict):
+                yield from ((f"assumptions.{ident}.{name}.{y}", x) for y, x in v.items())
+            elif isinstance(v, (Triangular, Uniform)):
+                yield f"assumptions.{ident}.{name}.high", v.high
+            elif v is not None and not isinstance(v, str):
+                yield f"assumptions.{ident}.{name}", center_of(v) or 0.0
+    for k, shock in enumerate(sc.shocks):
+        yield f"shocks.{k}.growth", shock.growth
 
 
 def centred(sc: Scenario, spec: Spec, key: str, value: float) -> Scenario:
@@ -179,7 +206,7 @@ def center_of(p) -> float | None:
     if isinstance(p, Normal):
         return p.mean
     if isinstance(p, LogNormal):
-        return math.expm1(p.mu)
+        return math.expm1(min(p.mu, 700.0))      # exp(709.8) is the largest float
     return p.mode if isinstance(p, Triangular) else (p.low + p.high) / 2 if isinstance(p, Uniform) else None
 
 
@@ -224,9 +251,10 @@ def scenario_yaml(sc: Scenario, note: str = "") -> str:
 
 
 def report_file(served: Served, sc: Scenario, fmt: str, lang: str) -> bytes:
-    """The office report (`sim report`) of the scenario: HTML or xlsx."""
+    """The office report of the scenario, HTML or xlsx: what `sim report SPEC -s FILE --seed SEED`
+    writes for that scenario (10,000 draws, the page's seed)."""
     from sim.report.reportdata import report_data
-    data = report_data(served.spec, [sc], draws=served.draws, seed=served.seed)
+    data = report_data(served.spec, [sc], draws=REPORT_DRAWS, seed=served.seed)
     if fmt == "xlsx":
         from sim.report.xlsx import report_workbook
         return report_workbook(data, lang)
