@@ -71,3 +71,55 @@ class Msg:
     def __get_pydantic_core_schema__(cls, source, handler):
         from pydantic_core import core_schema
         return core_schema.is_instance_schema(cls)
+
+
+class Result(dict):
+    """A command's result: its JSON data, read like a mapping (``r["rows"]``), ``to_dict()`` giving
+    exactly the JSON contract and ``to_frame()`` a pandas DataFrame of its table (pandas imported
+    only then). Immutable: writing to it raises TypeError. ``kind``: check, project, simulate,
+    compare, backtest or diff."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, data: dict, kind: str):
+        super().__init__(data)
+        object.__setattr__(self, "kind", kind)
+
+    def _frozen(self, *args, **kwargs):
+        raise TypeError(f"a {self.kind} result is immutable: use to_dict() for a copy to change")
+
+    __setitem__ = __delitem__ = __ior__ = _frozen
+    clear = pop = popitem = setdefault = update = _frozen
+
+    def __reduce__(self):
+        return (Result, (dict(self), self.kind))
+
+    def to_dict(self) -> dict:
+        """The JSON contract as a plain dict (a shallow copy)."""
+        return dict(self)
+
+    def to_frame(self, table: str | None = None):
+        """The result's table as a DataFrame: check and backtest rows (``explain`` left out), project
+        paths (one row per indicator and year, ``kind`` actual or projected), simulate rows with their
+        percentiles (``table="fan"``: P10/P50/P90 by indicator and year), compare rows by scenario,
+        diff rows."""
+        import pandas as pd
+        return pd.DataFrame(_frame_rows(self, table))
+
+
+def _flat(row: dict) -> dict:
+    return {k: (";".join(map(str, v)) if isinstance(v, list) else v) for k, v in row.items()
+            if k not in ("explain", "scenarios") and not isinstance(v, dict)}
+
+
+def _frame_rows(r: Result, table: str | None) -> list[dict]:
+    if r.kind == "project":
+        return [{"indicator": i["indicator"], "name": i["name"], "unit": i["unit"], "year": int(y), "value": v,
+                 "kind": kind, "assumed": i["assumed"] and kind == "projected"}
+                for i in r["indicators"] for kind, series in (("actual", i["actuals"]), ("projected", i["path"]))
+                for y, v in series.items()]
+    if r.kind == "simulate" and table == "fan":
+        return [{"indicator": ind, "year": int(y), **p} for ind, years in r["fan"].items() for y, p in years.items()]
+    if r.kind == "compare":
+        return [_flat(row) | {"scenario": sid} | s for row in r["rows"] for sid, s in row["scenarios"].items()]
+    return [_flat(row) for row in r["rows"]]

@@ -150,3 +150,36 @@ def test_diff_refuses_a_json_that_is_not_a_check_report(tmp_path):
     bad.write_text('{"rows": 3}', encoding="utf-8")
     r = run("diff", bad, bad)
     assert r.exit_code == 2 and "not a `sim check --format json` report" in r.stderr
+
+
+def test_backtest_on_real_huzhou_history_with_yearly_milestones(tmp_path):
+    data = (Path(__file__).resolve().parent.parent / "specs" / "data" / "huzhou-14fyp.csv").as_posix()
+    spec = tmp_path / "huzhou-gdp.yaml"
+    spec.write_text(f"""plan: {{id: huzhou-gdp, title: 湖州 GDP 回测, base_year: 2015, target_year: 2022}}
+data: [{data}]
+indicators:
+  - id: gdp_context
+    name: 地区生产总值
+    unit: 亿元
+    basis: nominal
+    targets:
+      - {{year: 2019, target: 3000以上}}
+      - {{year: 2020, target: 3300以上}}
+      - {{year: 2022, target: 3800以上}}
+""", encoding="utf-8")
+    r = run("backtest", spec, "--format", "json", "--draws", "0")
+    assert r.exit_code == 0 and "rd_intensity" in r.stderr          # rows for other indicators are reported
+    d = json.loads(r.stdout)
+    outcome = {x["target_year"]: x["outcome"] for x in d["rows"]}
+    assert outcome == {2019: "met", 2020: "missed", 2022: "met"}     # 3122.4, 3203.9, 3850 (real actuals)
+    assert all(x["latest_year"] is None or x["latest_year"] <= x["as_of"] for x in d["rows"])
+    assert {x["as_of"] for x in d["rows"] if x["target_year"] == 2022} == set(range(2015, 2022))
+    assert d["provenance"]["data"][0]["sha256"]
+
+
+def test_backtest_on_a_bundled_plan_says_how_many_outcomes_are_known():
+    guzhen = Path(__file__).resolve().parent.parent / "specs" / "guzhen-2025.yaml"
+    d = json.loads(run("backtest", guzhen, "--format", "json", "--draws", "0").stdout)
+    assert d["summary"]["targets"] == 91 and d["summary"]["targets_with_outcome"] == len(
+        {(x["indicator"], x["target_year"], x["text"]) for x in d["rows"]})
+    assert "目标年结果已知的目标" in run("backtest", guzhen, "--draws", "0").stdout

@@ -9,7 +9,7 @@ from sim.assess.derived import assess_with_relations
 from sim.assess.status import assess_plan
 from sim.assess.statuses import MEETS, NOT_ON_TRACK, Status
 from sim.data import select
-from sim.meta import SCHEMA_VERSION, provenance
+from sim.meta import SCHEMA_VERSION, Result, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
@@ -31,7 +31,7 @@ def outcomes(spec: Spec, sc: Scenario) -> list[str | None]:
 
 
 def backtest(spec: Spec, sc: Scenario, start: int | None = None, draws: int = 2000,
-             seed: int = 0) -> dict:
+             seed: int = 0) -> Result:
     """Rows {indicator, name, text, target_year, as_of, status, probability, latest_year, outcome}
     for every target whose outcome is known and every as-of year from ``start`` (default: the plan's
     base year) to the year before the target; ``draws`` 0 leaves probabilities out."""
@@ -56,12 +56,12 @@ def backtest(spec: Spec, sc: Scenario, start: int | None = None, draws: int = 20
                          "as_of": a, "status": r["status"], "probability": probs[k] if probs else None,
                          "latest_year": r["latest_year"], "latest": r["latest"],
                          "latest_vintage": r["latest_vintage"], "outcome": results[k]})
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc), "from": start, "draws": draws, "seed": seed if draws else None,
             "rows": rows, "summary": summary(rows, len(targets), len(known)),
-            "provenance": provenance(spec, sc, seed if draws else None)}
+            "provenance": provenance(spec, sc, seed if draws else None)}, "backtest")
 
 
 def summary(rows: list[dict], targets: int = 0, with_outcome: int = 0) -> dict:

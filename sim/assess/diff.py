@@ -3,7 +3,7 @@ each target whose status changed, old -> new, and why. Data only, no text."""
 from __future__ import annotations
 
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION
+from sim.meta import SCHEMA_VERSION, Result
 
 REASONS = ("new_data", "revised", "scenario", "preset", "added", "removed", "other")
 
@@ -46,7 +46,7 @@ def check_is_report(doc, where: str) -> dict:
     return doc
 
 
-def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None) -> dict:
+def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None) -> Result:
     """Rows {indicator, name, text, target_year, old_status, new_status, reasons, old/new latest,
     latest_year and latest_vintage} for each target whose status differs (or that is only in one)."""
     before = {_key(r): r for r in old["rows"]}
@@ -64,10 +64,10 @@ def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: 
                      **{f"{side}_{f}": (x or {}).get(f) for side, x in (("old", o), ("new", n))
                         for f in ("latest", "latest_year", "latest_vintage")}})
     counts = {reason: sum(reason in r["reasons"] for r in rows) for reason in REASONS}
-    return {"schema_version": SCHEMA_VERSION, "plan": new.get("plan"),
+    return Result({"schema_version": SCHEMA_VERSION, "plan": new.get("plan"),
             "old": {"label": old_label, "as_of": (old.get("provenance") or {}).get("as_of"),
                     "scenario": (old.get("scenario") or {}).get("id")},
             "new": {"label": new_label, "as_of": (new.get("provenance") or {}).get("as_of"),
                     "scenario": (new.get("scenario") or {}).get("id")},
             "rows": rows, "summary": {"compared": len(set(before) | set(after)), "changed": len(rows),
-                                      "by_reason": counts}}
+                                      "by_reason": counts}}, "diff")

@@ -29,7 +29,7 @@ from sim.assess.probability import (
 from sim.assess.status import assess_plan
 from sim.assess.statuses import MEETS
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, Msg, provenance
+from sim.meta import SCHEMA_VERSION, Msg, Result, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import (
     Scenario,
@@ -201,14 +201,14 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     scen = scenario_dict(sc) | {
         "factors": [f.model_dump(mode="json", exclude_none=True) for f in sc.factors],
         "correlation": sc.correlation.model_dump(mode="json", exclude_none=True) if sc.correlation else None}
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scen,
             "simulation": {"draws": draws, "seed": seed, "method": method, "chunk": CHUNK,
                            "monte_carlo_run": mc is not None, "percentiles": list(PERCENTILES)},
             "rows": rows, "fan": fan, "summary": probability_summary(rows),
-            "provenance": provenance(spec, sc, seed)}
+            "provenance": provenance(spec, sc, seed)}, "simulate")
 
 
 BANDS = ((0.9, "likely"), (0.5, "more_likely_than_not"), (0.1, "unlikely"), (0.0, "very_unlikely"))
@@ -249,8 +249,8 @@ def compare_report(spec: Spec, scenarios: list[Scenario], draws: int = 10_000, s
     prov = provenance(spec, scenarios[0], seed)
     prov["scenario"] = [sc.file for sc in scenarios]
     prov["scenario_sha256"] = [sc.sha256 for sc in scenarios]
-    return {"schema_version": SCHEMA_VERSION, "plan": reports[0]["plan"],
+    return Result({"schema_version": SCHEMA_VERSION, "plan": reports[0]["plan"],
             "scenarios": [dict(r["scenario"], key=sid) for sid, r in zip(ids, reports)],
             "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True},
             "rows": rows, "summary": {sid: r["summary"] for sid, r in zip(ids, reports)},
-            "provenance": prov}
+            "provenance": prov}, "compare")

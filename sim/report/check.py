@@ -6,7 +6,7 @@ from sim.assess.derived import assess_with_relations
 from sim.assess.presets import Method
 from sim.assess.status import as_method, summary
 from sim.assess.statuses import SHORT_OF_PACE
-from sim.meta import SCHEMA_VERSION, clean, provenance  # noqa: F401  (part of the report API)
+from sim.meta import SCHEMA_VERSION, Result, clean, provenance  # noqa: F401  (part of the report API)
 from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
@@ -66,22 +66,22 @@ TEXT = {
 
 
 def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,
-                 max_growth: float | None = None) -> dict:
+                 max_growth: float | None = None) -> Result:
     """The `sim check` result as plain data (schema_version 1); derived indicators are projected
     from their components, and ``consistency`` lists sim.consistency.findings. ``preset`` is a
     name or a Method with its settings (margin, growth margin, task form)."""
     method = as_method(preset, margin)
     rows = assess_with_relations(spec, sc, method)
     preset = method.preset
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc), "preset": preset, "rows": rows,
             "summary": summary(rows), "consistency": findings(spec, sc, max_growth),
-            "unmatched": unmatched_dicts(spec), "provenance": provenance(spec, sc)}
+            "unmatched": unmatched_dicts(spec), "provenance": provenance(spec, sc)}, "check")
 
 
-def project_report(spec: Spec, sc: Scenario) -> dict:
+def project_report(spec: Spec, sc: Scenario) -> Result:
     """Year-by-year paths per indicator under a scenario."""
     out = []
     for ind in spec.indicators:
@@ -97,9 +97,9 @@ def project_report(spec: Spec, sc: Scenario) -> dict:
                     "path": {str(y): v for y, v in path.items()},
                     "targets": {str(t.year): t.value for t in ind.targets if t.value is not None
                                 and t.kind == "level" and t.year is not None}})
-    return {"schema_version": SCHEMA_VERSION, "plan": {"id": spec.plan.id, "title": spec.plan.title},
+    return Result({"schema_version": SCHEMA_VERSION, "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc), "indicators": out, "unmatched": unmatched_dicts(spec),
-            "provenance": provenance(spec, sc)}
+            "provenance": provenance(spec, sc)}, "project")
 
 
 def reason_text(r: dict, lang: str) -> str:
