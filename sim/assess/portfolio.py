@@ -71,3 +71,28 @@ def portfolio_summary(rows: list[dict], plans: Sequence[str]) -> dict:
             g["plans"] = len(g["plans"])
     return {"plans": len(plans), "targets": len(rows), "by_status": by_status, "by_plan": by_plan,
             "by_indicator": by_name, "by_owner": by_owner}
+
+
+def probability_portfolio_summary(rows: list[dict], plans: Sequence[str]) -> dict:
+    """Probabilities across plans: bands over all rows (sim.assess.simulate.probability_summary),
+    by plan, and by indicator name (``plans``, ``targets``, ``with_probability``, ``mean``: the mean
+    probability, ``below_half``: targets less likely than not to be met)."""
+    from sim.assess.simulate import probability_summary
+    by_plan: dict[str, list] = {p: [] for p in plans}
+    by_name: dict[str, dict] = {}
+    for r in rows:
+        by_plan[r["plan"]].append(r)
+        g = by_name.setdefault(r["name"], {"plans": set(), "targets": 0, "with_probability": 0, "mean": 0.0,
+                                           "below_half": 0})
+        g["plans"].add(r["plan"])
+        g["targets"] += 1
+        p = r.get("probability")
+        if p is not None:
+            g["with_probability"] += 1
+            g["mean"] += p
+            g["below_half"] += p < 0.5
+    for g in by_name.values():
+        g["plans"] = len(g["plans"])
+        g["mean"] = g["mean"] / g["with_probability"] if g["with_probability"] else None
+    return {"plans": len(plans), **probability_summary(rows),
+            "by_plan": {p: probability_summary(rs) for p, rs in by_plan.items()}, "by_indicator": by_name}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Literal, Mapping
+from typing import Callable, Iterable, Literal, Mapping
 
 import numpy as np
 
@@ -149,8 +149,14 @@ def monte_carlo(model: Model, stats: list[Stat], draws: int, seed: int,
                 fan: Mapping[str, tuple[int, ...]] | None = None,
                 derived: Mapping[str, Derived] | None = None,
                 progress: Callable[[int, int], None] | None = None,
-                workers: int | None = None) -> MonteCarlo:
-    """Hits and percentiles of ``stats`` and percentiles by year of ``fan`` over ``draws`` paths."""
+                workers: int | None = None, key: tuple[int, ...] = (),
+                run: Callable[[Callable, list[int]], Iterable] | None = None) -> MonteCarlo:
+    """Hits and percentiles of ``stats`` and percentiles by year of ``fan`` over ``draws`` paths.
+
+    Chunk ``c`` draws from ``SeedSequence(seed, spawn_key=key + (c,))`` (``key``: e.g. a plan's in
+    a portfolio), so the numbers do not depend on where or in which order chunks run. ``run``
+    maps the chunk function over the chunk numbers, results in order (e.g. on a Dask cluster,
+    sim.assess.cluster); default: a pool of ``workers`` threads."""
     if draws < 1:
         raise SimError("the number of draws must be at least 1", field="--draws")
     fan = dict(fan or {})
@@ -159,7 +165,7 @@ def monte_carlo(model: Model, stats: list[Stat], draws: int, seed: int,
 
     def chunk(c: int):
         n = sizes[c]
-        rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(c,)))
+        rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=key + (c,)))
         vals = sample(model, n, rng, derived)
         hits, pcts = [], []
         for s in stats:
@@ -178,7 +184,7 @@ def monte_carlo(model: Model, stats: list[Stat], draws: int, seed: int,
     done = 0
     weight = sum(sizes[:PCT_CHUNKS])
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for n, hits, pcts, f in pool.map(chunk, range(len(sizes))):
+        for n, hits, pcts, f in (run or pool.map)(chunk, list(range(len(sizes)))):
             tot_hits += np.asarray(hits, dtype=np.int64)
             for a, b in zip(tot_pct, pcts):
                 a += b

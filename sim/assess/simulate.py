@@ -146,14 +146,16 @@ def _num(x) -> float | None:
 
 def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | None = None,
                     method: str = "auto", derived: Mapping[str, Derived] | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> dict:
+                    progress: Callable[[int, int], None] | None = None, key: tuple[int, ...] = (),
+                    run: Callable | None = None) -> dict:
     """The `sim simulate` result: the `sim check` rows with a probability of attainment each.
 
     Rows gain probability, se (Monte Carlo standard error), p10/p50/p90 (of the measure in the
     target year: level, cumulative total or growth in %), method (closed_form, monte_carlo, or
     observed for a target year already past), draws, draw_per (year, path or fixed) and
     uncertainty (how the pace is drawn). ``derived`` maps indicator ids to functions of the
-    sampled component levels; such indicators follow their components.
+    sampled component levels; such indicators follow their components. ``key`` and ``run``: the
+    random stream key and the chunk runner of ``monte_carlo`` (a portfolio, a cluster).
     """
 
     if method not in METHODS:
@@ -190,7 +192,7 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     fan_mc.update({i: model.years[1:] for i in derived})
     mc = None
     if todo or fan_mc:
-        mc = monte_carlo(model, [s for _, s in todo], draws, seed, fan_mc, derived, progress)
+        mc = monte_carlo(model, [s for _, s in todo], draws, seed, fan_mc, derived, progress, key=key, run=run)
         for (row, _), hits, pct in zip(todo, mc.hits, mc.percentiles):
             p = hits / draws
             row.update(probability=p, se=math.sqrt(p * (1 - p) / draws), method="monte_carlo", draws=draws,

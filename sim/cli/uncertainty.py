@@ -9,18 +9,22 @@ import sys
 import click
 
 from sim.cli.common import (
-    as_of_option,
     FORMATS,
+    as_of_option,
     draw_options,
     emit,
     emit_workbook,
     format_option,
     lang_option,
+    load_portfolio,
     output_option,
     plan_and_scenario,
     plan_and_scenarios,
+    portfolio_files,
+    progress_line,
     scenario_options,
     scenarios_options,
+    specs_argument,
     user_errors,
 )
 from sim.errors import SimError
@@ -40,7 +44,7 @@ def _progress(draws: int):
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @draw_options()
 @click.option("--method", type=click.Choice(["auto", "monte-carlo"]), default="auto", show_default=True,
@@ -51,22 +55,75 @@ def _progress(draws: int):
 @click.option("--by-year", is_flag=True, help="Percentiles by year for fan charts instead of targets.")
 @click.option("--fail-below", type=click.FloatRange(0, 1), metavar="P",
               help="Exit 1 if any target's probability is below P.")
+@click.option("--cluster", metavar="local:N|tcp://HOST:PORT",
+              help="Run the Monte Carlo on Dask: N local worker processes, or an existing scheduler "
+                   "(same numbers as without; needs pip install -e '.[cluster]').")
 @output_option()
 @as_of_option
 @user_errors
-def simulate(spec, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, output, as_of):
-    """Probability of attainment for every assessable target (closed form or Monte Carlo)."""
+def simulate(specs, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, cluster, output,
+             as_of):
+    """Probability of attainment for every assessable target (closed form or Monte Carlo).
+    Several specs or a folder: a portfolio, one random stream per plan and chunk."""
     from sim.assess.simulate import simulate_report
     from sim.report.simulation import render_simulation
 
+    files = portfolio_files(specs)
+    if files is not None:
+        return _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang, fail_below, cluster,
+                                   output, as_of)
+    spec, = specs
     s, sc = plan_and_scenario(spec, scenario, assume, as_of)
-    report = simulate_report(s, sc, draws, seed, method.replace("-", "_"), progress=_progress(draws))
+    with _cluster(cluster) as c:
+        report = simulate_report(s, sc, draws, seed, method.replace("-", "_"), progress=_progress(draws),
+                                 run=c and c.run)
     if fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
     else:
         emit(render_simulation(report, fmt, lang, wide, by_year), output)
     if fail_below is not None and any(r["probability"] is not None and r["probability"] < fail_below
                                       for r in report["rows"]):
+        sys.exit(1)
+
+
+def _cluster(address: str | None):
+    """A Dask cluster for --cluster (sim.assess.cluster.Cluster), or a context giving None."""
+    import contextlib
+
+    if not address:
+        return contextlib.nullcontext(None)
+    from sim.assess.cluster import Cluster
+    return Cluster(address)
+
+
+def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang, fail_below, cluster, output,
+                        as_of):
+    from sim.assess.cluster import simulate_plans
+    from sim.assess.portfolio import probability_portfolio_summary
+    from sim.assess.probability import new_seed
+    from sim.assess.simulate import CHUNK
+    from sim.report.portfolio import portfolio_report
+    from sim.report.portfolio_sim import render_portfolio_simulation
+
+    if fmt == "xlsx":
+        raise SimError("xlsx is not written for a portfolio simulation", field="--format",
+                       hint="use csv (every row with its plan) or json")
+    loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
+    specs = [x.spec for x in loaded if x.spec is not None]
+    seed = new_seed() if seed is None else seed
+    method = method.replace("-", "_")
+    show = progress_line("simulating plans", len(specs))
+    with _cluster(cluster) as c:
+        reports = simulate_plans(specs, scenario_of, draws, seed, method, c and c.run, show)
+    rows = [{"plan": r["plan"]["id"], **row} for r in reports for row in r["rows"]]
+    summary = probability_portfolio_summary(rows, [s.plan.id for s in specs])
+    sim = {"draws": draws, "seed": seed, "method": method, "chunk": CHUNK, "cluster": cluster,
+           "streams": "SeedSequence(seed, spawn_key=(crc32(plan id), chunk))"}
+    report = portfolio_report(loaded, sc, rows, None, summary, seed=seed, extra={"simulation": sim})
+    emit(render_portfolio_simulation(report, fmt, lang), output)
+    if report["errors"]:
+        sys.exit(2)
+    if fail_below is not None and any(r["probability"] is not None and r["probability"] < fail_below for r in rows):
         sys.exit(1)
 
 

@@ -23,7 +23,7 @@ def error_dict(e) -> dict:
             "message": e.message, "hint": e.hint}
 
 
-def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], found: list[dict],
+def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], found: list[dict] | None,
                      summary: dict, preset: str = "default", seed: int | None = None,
                      extra: dict | None = None) -> dict:
     """The portfolio as plain data (schema_version 1): ``plans`` (id, title, region, years, file,
@@ -43,7 +43,10 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
            "scenario": scenario_dict(sc), "preset": preset, "plans": plans,
            "errors": [error_dict(e) for x in loaded for e in x.errors]}
     out.update(extra or {})
-    out.update({"rows": rows, "summary": summary, "consistency": found, "provenance": prov})
+    out.update({"rows": rows, "summary": summary})
+    if found is not None:
+        out["consistency"] = found
+    out["provenance"] = prov
     return out
 
 

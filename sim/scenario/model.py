@@ -73,8 +73,11 @@ class Assumption(Frozen):
 
 
 class Defaults(Frozen):
-    growth: Num | Literal["trend", "none"] = "trend"
-    real_growth: Num | None = None
+    """What applies to every indicator without an assumption of its own (to every plan of a
+    portfolio): a growth or real growth that is a number or a distribution (drawn by `sim
+    simulate` as an indicator's own would be), the trend, or none."""
+    growth: Num | Dist | Literal["trend", "none"] = "trend"
+    real_growth: Num | Dist | None = None
     deflator: Num = 0.0
     trend_weights_half_life: Annotated[float, Field(gt=0)] | None = None
     exclude_years: list[Year] = []

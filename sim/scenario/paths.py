@@ -106,9 +106,11 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
         pace = _path(a.growth, years, "rate", Msg("pace.growth", show=_show(a.growth, pool)), pool)
     if pace is None:
         if a.growth != "trend" and d.real_growth is not None and a.growth is None:
-            pace = _real(_path(d.real_growth, years, "rate", Msg("pace.default_real_growth")), deflator, nominal)
+            pace = _real(_path(d.real_growth, years, "rate", Msg("pace.default_real_growth"), pool), deflator,
+                         nominal)
         elif a.growth != "trend" and d.growth not in ("trend", "none"):
-            pace = _path(d.growth, years, "rate", Msg("pace.default_growth", growth=d.growth))
+            pace = _path(d.growth, years, "rate", Msg("pace.default_growth", growth=d.growth)
+                         if isinstance(d.growth, (int, float)) else Msg("pace.default_growth_dist"), pool)
         elif a.growth == "trend" or d.growth == "trend":
             pace = _trend(ind, years, d, deflator)
     if pace is None:
@@ -119,16 +121,20 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
 def pace_dist(ind: Indicator, sc: Scenario) -> tuple[str | None, Dist | None]:
     """The assumption field that sets the indicator's pace ('change', 'real_growth', 'growth' or
     None for defaults and trend) and its distribution (None for a number or a per-year path),
-    with the precedence of ``pace_of``."""
+    with the precedence of ``pace_of``; a distribution in the scenario's defaults counts for an
+    indicator whose assumption sets no pace."""
     a = sc.assumptions.get(ind.id)
-    if a is None:
-        return None, None
     for field in ("change", "real_growth", "growth"):
-        p = getattr(a, field)
+        p = getattr(a, field) if a is not None else None
         if p is not None and not isinstance(p, str):
             return field, (p if not isinstance(p, (int, float, dict)) else None)
         if p is not None:
             return None, None
+    d = sc.defaults
+    if d.real_growth is not None:
+        return ("real_growth", d.real_growth) if not isinstance(d.real_growth, (int, float)) else (None, None)
+    if not isinstance(d.growth, (int, float, str)):
+        return "growth", d.growth
     return None, None
 
 

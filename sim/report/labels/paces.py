@@ -23,6 +23,7 @@ TEMPLATES: dict[str, tuple] = {
     "pace.real_growth": ("assumption: real_growth", "假设:实际增速"),
     "pace.default_real_growth": ("default: real_growth", "默认:实际增速"),
     "pace.default_growth": ("default: growth {growth:.1%}", "默认:增速{growth:.1%}"),
+    "pace.default_growth_dist": ("default: growth", "默认:增速"),
     "pace.dist_mean": ("{base} ({show}: mean used; draws in `sim simulate`)", "{base}({show}:取均值;抽样见 sim simulate)"),
     "pace.nominal": ("{base} + deflator {deflator:.1%} (nominal basis)", "{base} + 价格指数{deflator:.1%}(名义口径)"),
     "pace.trend": (
