@@ -3,7 +3,7 @@ projections and assessed against their own targets."""
 from __future__ import annotations
 
 import math
-from typing import Mapping, NamedTuple, Sequence
+from typing import Callable, Collection, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from sim.scenario.model import Assumption, Scenario
 from sim.scenario.paths import pace_of, project_values, start_of
 from sim.spec import algebra
 from sim.spec import relations as rel_
-from sim.spec.model import Indicator, Spec
+from sim.spec.model import Indicator, Relation, Spec
 
 
 class Path(NamedTuple):
@@ -69,36 +69,50 @@ def derive_values(spec: Spec, eq: rel_.Equation, paths: Mapping[str, np.ndarray]
     return algebra.evaluate(eq.rhs, env)
 
 
-def derive_paths(spec: Spec, paths: Mapping[str, Mapping[int, float]]) -> dict[str, Derived]:
-    """Left-hand sides of relations computed from their components' paths, chained in
-    dependency order; an indicator stays on its own path when a component has none, or the
-    relations form a cycle. The first relation defining an indicator wins."""
-    eqs = [(r, eq) for r, eq in equations(spec) if _indicator(spec, eq.lhs.id) is not None]
+def resolve(spec: Spec, available: set[str], compute: Callable[[Relation, rel_.Equation, list[str]], bool],
+            exclude: Collection[str] = ()) -> None:
+    """Walk the relations that compute an indicator from others, in dependency order, calling
+    ``compute(relation, equation, component ids)`` for each one whose components are all
+    ``available`` (references need values). The first relation defining an indicator is its
+    relation; an indicator in ``exclude`` keeps its own path. When ``compute`` returns False the
+    indicator stays on its own path (available if it is in ``available``); a cycle leaves the rest
+    on their own paths. The one mechanism of derived indicators: check (derive_paths), simulate
+    (spec_derived) and verify."""
     defining: dict[str, tuple] = {}
-    for r, eq in eqs:
-        defining.setdefault(eq.lhs.id, (r, eq))
-    final: dict[str, Mapping[int, float]] = {k: v for k, v in paths.items() if k not in defining}
-    out: dict[str, Derived] = {}
+    for r, eq in equations(spec):
+        if _indicator(spec, eq.lhs.id) is not None and eq.lhs.id not in exclude:
+            defining.setdefault(eq.lhs.id, (r, eq))
+    have = set(available) - set(defining)
     todo = dict(defining)
     while todo:
-        ready = [lhs for lhs, (_, eq) in todo.items()
-                 if not any(n in todo for n in rel_.names(eq.rhs))]
-        if not ready:   # a cycle: the rest keep their own paths
-            final.update({lhs: paths[lhs] for lhs in todo if lhs in paths})
-            break
+        ready = [lhs for lhs, (_, eq) in todo.items() if not any(n in todo for n in rel_.names(eq.rhs))]
+        if not ready:   # a cycle
+            return
         for lhs in ready:
             r, eq = todo.pop(lhs)
             comps = [n for n in rel_.names(eq.rhs) if n not in spec.references]
             refs_ok = all(spec.references[n].values for n in rel_.names(eq.rhs) if n in spec.references)
-            years = sorted(set.intersection(*(set(final[n]) for n in comps))) \
-                if comps and refs_ok and all(n in final for n in comps) else []
-            if years:
-                vals = derive_values(spec, eq, {n: np.array([final[n][y] for y in years])
-                                                for n in comps}, years)
-                final[lhs] = {y: float(v) for y, v in zip(years, np.atleast_1d(vals))}
-                out[lhs] = Derived(r.id, r.expr, final[lhs], tuple(comps))
-            elif lhs in paths:
-                final[lhs] = paths[lhs]
+            done = bool(comps) and refs_ok and all(n in have for n in comps) and compute(r, eq, comps)
+            if done or lhs in available:
+                have.add(lhs)
+
+
+def derive_paths(spec: Spec, paths: Mapping[str, Mapping[int, float]]) -> dict[str, Derived]:
+    """Left-hand sides of relations computed from their components' paths (``resolve``), over the
+    years all components have; an indicator stays on its own path when they share none."""
+    final = dict(paths)
+    out: dict[str, Derived] = {}
+
+    def compute(r, eq, comps) -> bool:
+        years = sorted(set.intersection(*(set(final[n]) for n in comps)))
+        if not years:
+            return False
+        vals = derive_values(spec, eq, {n: np.array([final[n][y] for y in years]) for n in comps}, years)
+        final[eq.lhs.id] = {y: float(v) for y, v in zip(years, np.atleast_1d(vals))}
+        out[eq.lhs.id] = Derived(r.id, r.expr, final[eq.lhs.id], tuple(comps))
+        return True
+
+    resolve(spec, set(paths), compute)
     return out
 
 

@@ -6,6 +6,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from sim.assess.derived import derive_values, resolve
 from sim.assess.draws import (
     CHUNK,
     METHODS,
@@ -63,31 +64,19 @@ def target_stat(spec: Spec, sc: Scenario, ind: Indicator, t: Target, row: dict, 
 
 
 def spec_derived(spec: Spec, sc: Scenario, model: Model) -> dict[str, tuple[str, Derived]]:
-    """Indicators that follow their components through the spec's relations: the left-hand side
-    of a relation whose right-hand ids are all simulated (or references, held at their latest
-    value up to each year), unless the scenario gives it a pace of its own. Chains resolve in
-    order. Returns id -> (equation text, function of the sampled levels)."""
-    from sim.spec.algebra import evaluate
-    from sim.spec.relations import names, parse
-    sims = {d.indicator for d in model.draws}
-    refs = {}
-    for k, r in spec.references.items():
-        if r.values:
-            first = min(r.values)
-            refs[k] = np.array([[r.values[max([y for y in r.values if y <= g], default=first)]]
-                                for g in model.years])
+    """Indicators that follow their simulated components through the spec's relations (the one
+    mechanism, sim.assess.derived.resolve), unless the scenario gives one a pace of its own;
+    references are held at their latest value up to each year. Returns id -> (equation text,
+    function of the sampled levels, each years x draws)."""
+    own = {k for k, a in sc.assumptions.items() if any(x is not None for x in (a.growth, a.real_growth, a.change))}
     out: dict[str, tuple[str, Derived]] = {}
-    changed = True
-    while changed:
-        changed = False
-        for rel in spec.relations:
-            eq = parse(rel.expr)
-            lhs, a = eq.lhs.id, sc.assumptions.get(eq.lhs.id)
-            own = a is not None and any(x is not None for x in (a.growth, a.real_growth, a.change))
-            if own or lhs in out or not all(n in sims or n in refs or n in out for n in names(eq.rhs)):
-                continue
-            out[lhs] = (eq.text, lambda vals, rhs=eq.rhs: evaluate(rhs, {**refs, **vals}))
-            changed = True
+
+    def compute(r, eq, comps) -> bool:
+        out[eq.lhs.id] = (eq.text, lambda vals, eq=eq, comps=comps: derive_values(
+            spec, eq, {n: vals[n].T for n in comps}, model.years).T)
+        return True
+
+    resolve(spec, {d.indicator for d in model.draws}, compute, exclude=own)
     return out
 
 

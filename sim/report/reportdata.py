@@ -36,11 +36,10 @@ def report_data(spec: Spec, scenarios: list[Scenario], preset: str = "default", 
                                  "settings": sim["simulation"]}
         runs.append(run)
     found = None
-    if consistency:
-        from sim.assess.consistency import findings
+    if consistency:   # the findings check_report computed, each once with the scenarios giving it
         found = {}
-        for sc in scenarios:
-            for f in findings(spec, sc):
+        for sc, run in zip(scenarios, runs):
+            for f in run["check"]["consistency"]:
                 key = (f["relation"], f["kind"], f["year"], f["message"])
                 found.setdefault(key, f | {"scenarios": []})["scenarios"].append(sc.scenario.name or sc.scenario.id)
         found = list(found.values())
