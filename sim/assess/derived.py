@@ -3,7 +3,8 @@ projections and assessed against their own targets."""
 from __future__ import annotations
 
 import math
-from typing import Callable, Collection, Mapping, NamedTuple, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
