@@ -18,6 +18,8 @@ from tests.conftest import no_escape
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "tests" / "fixtures" / "consistency"
 
+LONG = 600.0   # seconds: searches that must run to the end are not cut short on a loaded machine
+
 
 def plan(name):
     spec = load_spec(FIX / f"verify-{name}.yaml")
@@ -31,7 +33,7 @@ def results(report):
 
 def test_finds_and_shrinks_a_counterexample_to_each_property():
     spec, sc = plan("broken")
-    res = results(V.verify(spec, sc, max_examples=100, seed=1))
+    res = results(V.verify(spec, sc, max_examples=100, seed=1, timeout=LONG))
     assert all(p["status"] == "broken" for p in res.values())
     ce = res["components_imply_derived"]["counterexample"]
     a, b = ce["assumptions"]["part_a.growth"], ce["assumptions"]["part_b.growth"]
@@ -50,7 +52,7 @@ def test_finds_and_shrinks_a_counterexample_to_each_property():
 
 def test_shrinking_gives_a_simpler_example_than_the_first_found():
     spec, sc = plan("broken")
-    p = results(V.verify(spec, sc, max_examples=100, seed=3, properties=("shares_in_bounds",)))["shares_in_bounds"]
+    p = results(V.verify(spec, sc, max_examples=100, seed=3, timeout=LONG, properties=("shares_in_bounds",)))["shares_in_bounds"]
     change = p["counterexample"]["assumptions"]["share_x.change"]
     assert change == int(change)              # shrunk to a whole number of points per year
     assert p["tried"] >= p["found_after"] >= 1
@@ -58,7 +60,7 @@ def test_shrinking_gives_a_simpler_example_than_the_first_found():
 
 def test_reports_none_on_a_plan_built_without_counterexamples():
     spec, sc = plan("ok")
-    res = results(V.verify(spec, sc, max_examples=50, seed=0))
+    res = results(V.verify(spec, sc, max_examples=50, seed=0, timeout=LONG))
     for p in res.values():
         assert p["status"] == "holds" and p["counterexample"] is None
         assert p["tried"] == 50 and not p["timed_out"]
@@ -66,7 +68,7 @@ def test_reports_none_on_a_plan_built_without_counterexamples():
 
 def test_deterministic_for_a_seed():
     spec, sc = plan("broken")
-    runs = [V.verify(spec, sc, max_examples=60, seed=7) for _ in range(2)]
+    runs = [V.verify(spec, sc, max_examples=60, seed=7, timeout=LONG) for _ in range(2)]
     for r in runs:
         del r["provenance"]["time"]
     assert runs[0] == runs[1]
@@ -83,7 +85,7 @@ def test_without_ranges_the_plan_is_checked_once():
     spec, _ = plan("broken")
     sc = loads_scenario("scenario: {id: fixed}\ndefaults: {growth: 0.01}\n"
                         "assumptions:\n  share_x: {change: 0.5, note: n}\n", spec=spec)
-    res = results(V.verify(spec, sc))
+    res = results(V.verify(spec, sc, timeout=LONG))
     assert res["binding_targets_hold"]["status"] == "broken" and res["binding_targets_hold"]["tried"] == 1
     assert res["shares_in_bounds"]["status"] == "holds"
 
@@ -91,7 +93,7 @@ def test_without_ranges_the_plan_is_checked_once():
 def test_not_checked_properties_say_why():
     spec = load_spec(ROOT / "specs" / "tunxi-yrd-2027.yaml")
     sc = load_scenario(ROOT / "scenarios" / "tunxi-ranges.yaml", spec)
-    res = results(V.verify(spec, sc, max_examples=40))
+    res = results(V.verify(spec, sc, max_examples=40, timeout=LONG))
     assert res["binding_targets_hold"]["status"] == "not_checked"
     assert res["binding_targets_hold"]["notes"] == ["no binding (约束性) indicator with a level target"]
     cid = res["components_imply_derived"]
