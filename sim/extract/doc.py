@@ -64,8 +64,7 @@ def read_doc(text: str, source: str = "<text>", encoding: str = "utf-8", where=N
     raw = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
     if len(raw) > 1 and raw[-1] == "":
         raw.pop()                               # the newline that ends the last line
-    if where is None:
-        raw = delimit(raw)
+    raw = delimit(raw)
     lines = tuple(normalize_line(s) for s in raw)
     title = _title(lines)
     head = " ".join(lines[:12])

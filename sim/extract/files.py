@@ -21,6 +21,7 @@ class Lines:
 
     def __init__(self, source: str):
         self.source, self.lines, self.where = source, [], []
+        self.kept: dict[str, list[int]] = {}
 
     def text(self, s: str, place: str):
         for part in re.split(r"\r\n|\r|\n", s):
@@ -30,15 +31,29 @@ class Lines:
     def table(self, rows: list[list[str]], key: str, place: str):
         """A table's rows (empty columns and rows dropped), ``place`` naming the table; rows are
         numbered as in the file (a sheet's row numbers, a table's rows from 1)."""
+        rows = [[c if c is not None else "" for c in r] for r in rows]
+        for k, r in enumerate(rows, 1):       # prose in a cell (a page laid out with a table): text
+            for j, c in enumerate(r):
+                if isinstance(c, str) and len(c) > 40 and len([x for x in c.splitlines() if x.strip()]) > 1:
+                    for part in c.splitlines():
+                        if part.strip():
+                            self.text(part.strip(), f"{place}, row {k}")
+                    r[j] = ""
         numbered = [(k, [_cell(c) for c in r]) for k, r in enumerate(rows, 1)]
         numbered = [(k, r) for k, r in numbered if any(r)]
+        if all(sum(1 for c in r if c) <= 1 for _, r in numbered):       # one column: text, not a table
+            for k, r in numbered:
+                self.text(next(c for c in r if c), f"{place}, row {k}")
+            return
         while numbered and sum(1 for c in numbered[0][1] if c) <= 1:   # a title above the table
             k, r = numbered.pop(0)
             self.text(next(c for c in r if c), f"{place}, row {k}")
         if not numbered:
             return
         rows = [r for _, r in numbered]
-        keep = [j for j in range(max(len(r) for r in rows)) if any(j < len(r) and r[j] for r in rows)]
+        keep = self.kept.get(key) or [j for j in range(max(len(r) for r in rows))
+                                      if any(j < len(r) and r[j] for r in rows)]
+        self.kept[key] = keep              # a table going on (next page) keeps its columns
         self.lines.append("")
         self.where.append(("", f"{self.source}, {place}"))
         for k, r in numbered:

@@ -51,7 +51,7 @@ class _Page(HTMLParser):
             self._end_cell(self.tables[-1])
         elif self.tables and tag == "tr":
             self._end_row(self.tables[-1])
-        elif tag in BLOCKS and not self.tables:
+        elif tag in BLOCKS:
             self._newline(tag)
 
     def handle_data(self, data):
@@ -66,7 +66,7 @@ class _Page(HTMLParser):
 
     def _newline(self, tag):
         if self.tables:
-            if tag == "br" and self.tables[-1]["cell"] is not None:
+            if self.tables[-1]["cell"] is not None:
                 self.tables[-1]["cell"]["text"] += "\n"
             return
         self._flush()

@@ -58,7 +58,7 @@ def _regions(doc: Doc) -> list[list[tuple[int, str]]]:
             i += 1
             continue
         region, j, pending = [(i + 1, lines[i])], i + 1, []
-        while j < n and key(j) == key(i):
+        while j < n and (key(j) == key(i) or not lines[j]):
             s = lines[j]
             if "|" in s:
                 region += pending + [(j + 1, s)]
