@@ -133,3 +133,28 @@ def test_portfolio_rows_are_the_single_plan_rows(folder):
         assert rows == one["rows"]
         assert [f for f in d["consistency"] if f["plan"] == one["plan"]["id"]] == [
             {"plan": one["plan"]["id"], **f} for f in one["consistency"]]
+
+
+def test_validate_show_project_report_take_a_folder(folder, tmp_path):
+    v = run("validate", folder)
+    assert v.exit_code == 0 and v.stdout.count("OK ") == 3
+    shown = json.loads(run("show", folder, "--format", "json").stdout)
+    assert [p["plan"]["id"] for p in shown["plans"]] == ["plan-a", "plan-b", "plan-c"]
+    csv_lines = run("show", folder, "--format", "csv").stdout.splitlines()
+    assert csv_lines[0].startswith("plan,") and len(csv_lines) == 7
+    paths = json.loads(run("project", folder, "--format", "json").stdout)["plans"]
+    assert [p["plan"]["id"] for p in paths] == ["plan-a", "plan-b", "plan-c"]
+    assert paths[0]["indicators"][0]["path"]["2025"] == pytest.approx(3.0)
+    out = tmp_path / "portfolio.html"
+    assert run("report", folder, "-o", out).exit_code == 0
+    assert "研发投入强度" in out.read_text(encoding="utf-8")
+
+
+def test_every_command_reports_an_invalid_plan_and_goes_on(folder):
+    (folder / "bad.yaml").write_text("plan: {id: bad}\n", encoding="utf-8")
+    for args in (("validate", folder), ("show", folder, "--format", "json"), ("project", folder, "--format", "json"),
+                 ("simulate", folder, "--draws", "100", "--seed", "1", "--format", "json")):
+        r = run(*args)
+        assert r.exit_code == 2 and "bad.yaml" in r.stderr, args
+        if args[0] != "validate":
+            assert "plan-c" in r.stdout, args

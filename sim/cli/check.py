@@ -7,9 +7,9 @@ import click
 
 from sim.assess.statuses import NOT_ON_TRACK, Status
 from sim.cli.common import (
-    as_of_option,
     FORMATS,
     Stages,
+    as_of_option,
     emit,
     emit_bytes,
     emit_workbook,
@@ -96,16 +96,12 @@ def _failed(report: dict, fail_on) -> bool:
         f["inconsistent"] for f in report["consistency"]))
 
 
-def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
-                     as_of=None):
+def portfolio_check(files, scenario, assume, preset, margin=0.1, max_growth=None, as_of=None, clock=None):
+    """The portfolio report of ``files`` under one scenario (sim.report.portfolio), errors echoed."""
     from sim.assess.portfolio import assess_portfolio, portfolio_summary
-    from sim.report.portfolio import (
-        portfolio_report,
-        portfolio_workbook,
-        render_portfolio,
-    )
+    from sim.report.portfolio import portfolio_report
 
-    clock = Stages()
+    clock = clock or Stages()
     loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]
     clock.done("load")
@@ -113,8 +109,17 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
                                    progress=progress_line("checking", len(specs)))
     clock.done("assess")
     summary = portfolio_summary(rows, [s.plan.id for s in specs])
-    report = portfolio_report(loaded, sc, rows, found, summary, preset.preset)
+    report = portfolio_report(loaded, sc, rows, found, summary, getattr(preset, "preset", preset))
     clock.done("summarize")
+    return report
+
+
+def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
+                     as_of=None):
+    from sim.report.portfolio import portfolio_workbook, render_portfolio
+
+    clock = Stages()
+    report = portfolio_check(files, scenario, assume, preset, margin, max_growth, as_of, clock)
     if fmt == "xlsx":
         emit_bytes(portfolio_workbook(report, lang), output)
     else:
@@ -127,20 +132,47 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @format_option(FORMATS)
 @lang_option
 @output_option()
 @as_of_option
 @user_errors
-def project(spec, scenario, assume, fmt, lang, output, as_of):
-    """Year-by-year paths per indicator under a scenario (* marks projected values)."""
+def project(specs, scenario, assume, fmt, lang, output, as_of):
+    """Year-by-year paths per indicator under a scenario (* marks projected values). Several specs
+    or a folder: every plan (JSON: {"plans": [...]}; csv: plan, indicator, year, value, projected)."""
     from sim.report.check import project_report, render_project
 
-    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
+    files = portfolio_files(specs)
+    if files is not None:
+        return _project_portfolio(files, scenario, assume, fmt, lang, output, as_of)
+    s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)
     if fmt == "xlsx":
         from sim.report.check import check_report
         emit_workbook([check_report(s, sc)], s, [sc], lang, output)
         return
     emit(render_project(project_report(s, sc), fmt, lang), output)
+
+
+def _project_portfolio(files, scenario, assume, fmt, lang, output, as_of):
+    from sim.meta import SCHEMA_VERSION
+    from sim.report.check import project_report, render_project
+    from sim.report.portfolio import to_json_fast
+    from sim.report.tables import render
+
+    if fmt == "xlsx":
+        raise SimError("xlsx paths are written for one plan", field="--format", hint="use csv or json")
+    loaded, _, scenario_of = load_portfolio(files, scenario, assume, as_of)
+    reports = [project_report(x.spec, scenario_of(x.spec)) for x in loaded if x.spec is not None]
+    if fmt == "json":
+        emit(to_json_fast({"schema_version": SCHEMA_VERSION, "plans": [dict(r) for r in reports]}), output)
+    elif fmt == "csv":
+        rows = [[r["plan"]["id"], i["indicator"], i["unit"], int(y), v, kind == "path"]
+                for r in reports for i in r["indicators"] for kind in ("actuals", "path")
+                for y, v in i[kind].items()]
+        emit(render(["plan", "indicator", "unit", "year", "value", "projected"], rows, "csv"), output)
+    else:
+        emit("\n".join(render_project(r, fmt, lang) for r in reports), output)
+    if len(reports) < len(loaded):
+        sys.exit(2)

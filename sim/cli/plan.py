@@ -13,13 +13,15 @@ from sim.cli.common import (
     load_one,
     max_growth_option,
     output_option,
+    portfolio_files,
+    specs_argument,
     user_errors,
 )
 from sim.errors import SimError
 
 
 @click.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@specs_argument
 @lang_option
 @max_growth_option
 @click.option("--fail-on", "fail_on", type=click.Choice(["inconsistent"]),
@@ -27,7 +29,8 @@ from sim.errors import SimError
 @user_errors
 def validate(specs, lang, max_growth, fail_on):
     """Check plan specs: every error of every file, or one OK line per plan followed by its
-    consistency findings (implied targets, contradictions, growth vs level, bounds, paces)."""
+    consistency findings (implied targets, contradictions, growth vs level, bounds, paces).
+    Folders are searched for *.yaml/*.yml specs."""
     from sim.assess.consistency import findings
     from sim.assess.facts import inconsistent
     from sim.errors import SpecErrors
@@ -35,7 +38,7 @@ def validate(specs, lang, max_growth, fail_on):
     from sim.spec.specjson import kind_counts
 
     failed = bad = False
-    for path in specs:
+    for path in portfolio_files(specs) or specs:
         try:
             spec = load_one(path)
             items = findings(spec, max_growth=max_growth)
@@ -61,20 +64,46 @@ def validate(specs, lang, max_growth, fail_on):
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @format_option(("table", "json", "md", "csv"))
 @output_option()
 @user_errors
-def show(spec, fmt, output):
-    """Print the normalized plan: every indicator with its normalized targets."""
+def show(specs, fmt, output):
+    """Print the normalized plan: every indicator with its normalized targets. Several specs or a
+    folder: every plan (JSON: {"plans": [...]}; csv: one table with a plan column)."""
     from sim.report.tables import render
     from sim.spec.specjson import spec_dict
 
-    s = load_one(spec)
-    if fmt == "json":
-        emit(json_text(spec_dict(s)), output)
+    files = portfolio_files(specs)
+    if files is None:
+        s = load_one(specs[0])
+        if fmt == "json":
+            emit(json_text(spec_dict(s)), output)
+            return
+        emit(render(SHOW_HEADERS, _show_rows(s), fmt, title=f"{s.plan.title} ({s.plan.id})"), output)
         return
-    headers = ["id", "name", "unit", "baseline", "year", "text", "kind", "op", "value", "owner"]
+    from sim.meta import SCHEMA_VERSION
+    from sim.spec.many import load_specs
+    loaded = load_specs(files, load_one)
+    for x in loaded:
+        for e in x.errors:
+            click.echo(str(e), err=True)
+    plans = [x.spec for x in loaded if x.spec is not None]
+    if fmt == "json":
+        emit(json_text({"schema_version": SCHEMA_VERSION, "plans": [spec_dict(s) for s in plans]}), output)
+    elif fmt == "csv":
+        emit(render(["plan"] + SHOW_HEADERS, [[s.plan.id] + r for s in plans for r in _show_rows(s)], "csv"), output)
+    else:
+        emit("\n".join(render(SHOW_HEADERS, _show_rows(s), fmt, title=f"{s.plan.title} ({s.plan.id})")
+                       for s in plans), output)
+    if len(plans) < len(loaded):
+        sys.exit(2)
+
+
+SHOW_HEADERS = ["id", "name", "unit", "baseline", "year", "text", "kind", "op", "value", "owner"]
+
+
+def _show_rows(s) -> list[list]:
     rows = []
     for ind in s.indicators:
         base = ind.baseline.value if ind.baseline else None
@@ -82,4 +111,4 @@ def show(spec, fmt, output):
             rows.append([ind.id, ind.name, ind.unit, base, t and t.year, t and t.text, t and t.kind,
                          t and t.op, t and (t.value if t.op != "between" else f"{t.low:g}-{t.high:g}"),
                          ind.owner])
-    emit(render(headers, rows, fmt, title=f"{s.plan.title} ({s.plan.id})"), output)
+    return rows

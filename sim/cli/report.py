@@ -12,8 +12,10 @@ from sim.cli.common import (
     lang_option,
     output_option,
     plan_and_scenarios,
+    portfolio_files,
     preset_option,
     scenarios_options,
+    specs_argument,
     user_errors,
 )
 from sim.errors import SimError
@@ -22,7 +24,7 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenarios_options()
 @preset_option
 @format_option(("html", "md", "xlsx"), default=None, help="Default: from the -o extension, else html.")
@@ -32,8 +34,9 @@ REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
 @output_option()
 @as_of_option
 @user_errors
-def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output, as_of):
-    """The office report of a plan under one or more scenarios: HTML with charts, Markdown or Excel."""
+def report(specs, scenarios, assume, preset, fmt, lang, draws, seed, output, as_of):
+    """The office report of a plan under one or more scenarios: HTML with charts, Markdown or Excel.
+    Several specs or a folder: the portfolio (plan × status matrix, summaries) under one scenario."""
     from pathlib import Path
 
     from sim.report.html import render_html
@@ -45,10 +48,31 @@ def report(spec, scenarios, assume, preset, fmt, lang, draws, seed, output, as_o
         raise SimError(f"cannot tell the report format from '{output}'", field="-o",
                        hint="name the file .html, .htm, .md or .xlsx, or give --format")
     fmt = fmt or REPORT_FORMATS.get(suffix, "html")
-    s, scs = plan_and_scenarios(spec, scenarios, assume, as_of)
+    files = portfolio_files(specs)
+    if files is not None:
+        return _portfolio(files, scenarios, assume, preset, fmt, lang, output, as_of)
+    s, scs = plan_and_scenarios(specs[0], scenarios, assume, as_of)
     data = report_data(s, scs, preset, draws, seed)
     if fmt == "xlsx":
         from sim.report.xlsx import report_workbook
         emit_bytes(report_workbook(data, lang), output)
         return
     emit(render_html(data, lang) if fmt == "html" else render_md(data, lang), output)
+
+
+def _portfolio(files, scenarios, assume, preset, fmt, lang, output, as_of):
+    import sys
+
+    from sim.cli.check import portfolio_check
+    from sim.report.portfolio import portfolio_workbook, render_portfolio
+
+    if len(scenarios) > 1:
+        raise SimError("a portfolio report takes one scenario", field="-s",
+                       hint="run `sim report DIR -s S` once per scenario")
+    report = portfolio_check(files, scenarios[0] if scenarios else None, assume, preset, as_of=as_of)
+    if fmt == "xlsx":
+        emit_bytes(portfolio_workbook(report, lang), output)
+    else:
+        emit(render_portfolio(report, fmt, lang), output)
+    if report["errors"]:
+        sys.exit(2)
