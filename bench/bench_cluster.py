@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_plans import write_plans  # noqa: E402
+from gen_plans import write_plans
 
 SCENARIO = "scenario: {id: bench}\ndefaults: {growth: {dist: normal, mean: 0.05, sd: 0.03}, deflator: 0.015}\n"
 
@@ -54,7 +54,7 @@ def main():
 
     drawn = None
     results = {}
-    serial = lambda fn, items: [fn(x) for x in items]  # noqa: E731  (in this process, one thread)
+    serial = lambda fn, items: [fn(x) for x in items]
     times = []
     for _ in range(a.runs):
         t, probs = timed(serial)
