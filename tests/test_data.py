@@ -185,3 +185,21 @@ def test_check_without_data_does_not_import_pandas(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("lang,mark", [("zh", "330 (预计)"), ("en", "330 (estimate)")])
+def test_report_md_html_and_xlsx_flag_the_estimate_and_list_the_data_files(tmp_path, lang, mark):
+    from openpyxl import load_workbook
+    path = write_plan(tmp_path)
+    for ext in ("md", "html"):
+        out = tmp_path / f"r.{ext}"
+        assert run("report", path, "--as-of", "2024-03-01", "--draws", 0, "--lang", lang, "-o", out).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        assert mark in text
+    assert "bulletin.xlsx [快报与核实]" in text and "2024-03-01" in text       # html file list: data files, as-of
+    xlsx = tmp_path / "r.xlsx"
+    assert run("check", path, "--as-of", "2024-03-01", "--format", "xlsx", "--lang", lang, "-o", xlsx).exit_code == 0
+    ws = load_workbook(xlsx).worksheets[0]
+    head = [c.value for c in ws[1]]
+    col = head.index("最新值口径" if lang == "zh" else "latest vintage")
+    assert ("预计" if lang == "zh" else "estimate") in [row[col].value for row in ws.iter_rows(min_row=2)]

@@ -18,6 +18,20 @@ def unmatched_dicts(spec) -> list[dict]:
     return [u.model_dump() for u in spec.unmatched]
 
 
+DATA_LABELS = {"zh": {"data_file": "数据文件", "as_of": "数据截至"}, "en": {"data_file": "data file", "as_of": "actuals as of"}}
+
+
+def data_file_rows(prov: dict, lang: str) -> list[dict]:
+    """Rows {label, path, sha} of a result's data files (path relative to the spec, sheet) and its
+    as-of date, for the report's file list."""
+    t = DATA_LABELS[lang]
+    rows = [{"label": t["data_file"], "path": d["path"] + (f" [{d['sheet']}]" if d.get("sheet") else ""),
+             "sha": d.get("sha256") or ""} for d in prov.get("data", [])]
+    if prov.get("as_of"):
+        rows.append({"label": t["as_of"], "path": prov["as_of"], "sha": ""})
+    return rows
+
+
 def vintage_mark(vintage: str | None, lang: str) -> str:
     """`` (预计)`` / `` (estimate)`` after a value that is an estimate, else ''. Other vintages are
     shown where a report has room (e.g. --explain), not after every number."""

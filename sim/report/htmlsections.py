@@ -4,6 +4,7 @@ the markup and escapes every value."""
 from __future__ import annotations
 
 from sim.report.check import reason_text
+from sim.report.dataview import data_file_rows, vintage_mark
 from sim.report.htmltext import L, _sc_name, num, pace_text
 from sim.report.reportdata import LEVEL_KINDS, probabilities
 from sim.report.reportview import (
@@ -109,7 +110,8 @@ def provenance_rows(inds: list[dict], runs: list[dict], lang: str) -> list[dict]
         links = []
         if ind["baseline"] and ind["baseline"].get("source"):
             links.append((f"{ind['baseline']['year']}: {num(ind['baseline']['value'])}", ind["baseline"]["source"]))
-        links += [(f"{y}: {num(v)}", ind["history_sources"].get(y)) for y, v in sorted(ind["history"].items())]
+        links += [(f"{y}: {num(v)}{vintage_mark(ind.get('history_vintages', {}).get(y), lang)}",
+                   ind["history_sources"].get(y)) for y, v in sorted(ind["history"].items())]
         assumed: dict[str, list[str]] = {}
         for run in runs:
             for r in run["check"]["rows"]:
@@ -142,6 +144,7 @@ def file_rows(data: dict, lang: str) -> list[dict]:
         rows.append({"label": t["spec_file"], "path": p0["spec"] or "—", "sha": p0["spec_sha256"] or ""})
         rows += [{"label": t["scenario_file"], "run": k, "name": _sc_name(r), "path": r["provenance"]["scenario"] or "—",
                   "sha": r["provenance"]["scenario_sha256"] or ""} for k, r in enumerate(runs)]
+        rows += data_file_rows(p0, lang)
         rows.append({"label": t["sim_version"], "path": p0["sim_version"], "sha": ""})
     if data["simulation"]:
         rows.append({"label": t["draws"], "path": f"draws {data['simulation']['draws']}, seed "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sim.assess.statuses import WATCH
+from sim.report.dataview import vintage_mark
 from sim.report.htmltext import L, _sc_name, num, status_label
 from sim.report.labels import localize
 from sim.report.presetlabels import status_text
@@ -83,8 +84,9 @@ def render_md(data: dict, lang: str = "zh") -> str:
         bits = []
         if src and src.get("line"):
             bits.append(f"{t['plan_text']} {t['line'].format(n=src['line'])}")
-        bits += [f"{y}: {num(v)} <{ind['history_sources'][y]}>" if y in ind["history_sources"]
-                 else f"{y}: {num(v)}" for y, v in sorted(ind["history"].items())]
+        bits += [f"{y}: {num(v)}{vintage_mark(ind.get('history_vintages', {}).get(y), lang)}"
+                 + (f" <{ind['history_sources'][y]}>" if y in ind["history_sources"] else "")
+                 for y, v in sorted(ind["history"].items())]
         if ind["baseline"] and ind["baseline"].get("source"):
             bits.append(f"{t['baseline']}: <{ind['baseline']['source']}>")
         out.append(f"- {ind['name']} ({ind['id']}): " + ("; ".join(bits) or "—"))

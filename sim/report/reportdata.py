@@ -48,6 +48,7 @@ def report_data(spec: Spec, scenarios: list[Scenario], preset: str = "default", 
              "baseline": i.baseline.model_dump() if i.baseline else None,
              "history": {str(y): v for y, v in i.history.items()},
              "history_sources": {str(y): s for y, s in i.history_sources.items()},
+             "history_vintages": {str(y): o.vintage for y, o in i.history_refs.items() if o.vintage},
              "source": i.source.model_dump() if i.source else None,
              "targets": [t.model_dump(mode="json", include={"year", "op", "value", "low", "high", "kind",
                                                             "text", "stretch"}) for t in i.targets]}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+from sim.report.dataview import VINTAGE_LABELS
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize
 from sim.report.palette import DARK_TEXT, STATUS_COLORS
@@ -31,6 +32,7 @@ CHECK_COLUMNS = [
     ("baseline_year", "基期年", "baseline year", "0"),
     ("latest", "最新值 (单位列)", "latest (unit column)", None),
     ("latest_year", "最新年", "latest year", "0"),
+    ("latest_vintage", "最新值口径", "latest vintage", None),
     ("start", "起点值 (单位列)", "start (unit column)", None),
     ("start_assumed", "起点为假设", "start assumed", None),
     ("text", "目标 (原文)", "target (as written)", None),
@@ -182,6 +184,8 @@ def _check_sheet(ws, reports: list[dict], lang: str):
                     vals.append(r["status"])
                 elif key == "assumed":
                     vals.append(", ".join(r["assumed"]) or None)
+                elif key == "latest_vintage":
+                    vals.append(VINTAGE_LABELS[lang].get(r.get(key)))
                 else:
                     vals.append(r.get(key))
             ws.append([sc["id"], sc["name"]] + vals)
