@@ -29,7 +29,9 @@ def run(*args):
 def test_validate_every_bundled_spec():
     r = run("validate", *SPECS)
     assert r.exit_code == 0
-    assert r.output.count("OK ") == len(SPECS) >= 5
+    assert r.output.count("通过 ") == len(SPECS) >= 5 and "OK " not in r.output
+    en = run("validate", *SPECS, "--lang", "en")
+    assert en.output.count("OK ") == len(SPECS) and "indicators, " in en.output
 
 
 def test_show_tunxi_lists_24_table_indicators_and_gdp():

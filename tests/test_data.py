@@ -109,7 +109,7 @@ def test_unmatched_row_reported_on_stderr_with_file_row_and_name(tmp_path):
 
 
 def test_explain_names_file_row_vintage_and_source(tmp_path):
-    out = run("check", write_plan(tmp_path), "--explain", "gdp").stdout
+    out = run("check", write_plan(tmp_path), "--explain", "gdp", "--lang", "en").stdout
     assert "source 2023: bulletin.xlsx [快报与核实]:3 (初步核实) 统计公报" in out
     assert "source 2019: yearbook.csv:2" in out
 

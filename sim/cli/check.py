@@ -59,7 +59,8 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
     and owner; csv and json list every row with its plan)."""
     from sim.assess.presets import Method
-    from sim.report.check import check_report, explain_text, render_check
+    from sim.report.check import check_report, render_check
+    from sim.report.explain import explain_text
 
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
 

@@ -34,7 +34,9 @@ def validate(specs, lang, max_growth, fail_on):
     from sim.assess.consistency import findings
     from sim.assess.facts import inconsistent
     from sim.errors import SpecErrors
+    from sim.meta import Msg
     from sim.report.findings import render_findings
+    from sim.report.labels import text
     from sim.spec.specjson import kind_counts
 
     failed = bad = False
@@ -52,9 +54,8 @@ def validate(specs, lang, max_growth, fail_on):
             continue
         counts = kind_counts(spec)
         n_targets = sum(counts.values())
-        kinds = ", ".join(f"{k} {v}" for k, v in counts.items())
-        click.echo(f"OK {path}: plan {spec.plan.id}: {len(spec.indicators)} indicators, "
-                   f"{n_targets} targets ({kinds})")
+        click.echo(text(Msg("validate.ok", path=path, plan=spec.plan.id, indicators=len(spec.indicators),
+                            targets=n_targets, kinds=list(counts.items())), lang))
         click.echo(render_findings(items, lang), nl=False)
         bad = bad or inconsistent(items)
     if failed:

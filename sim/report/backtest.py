@@ -4,9 +4,9 @@ from __future__ import annotations
 import io
 import re
 
-from sim.report.labels import STATUS as STATUS_LABELS
-from sim.meta import to_json
 from sim.report.dataview import vintage_mark
+from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import localize, to_json
 from sim.report.tables import render
 
 T = {
@@ -69,6 +69,7 @@ def summary_lines(report: dict, lang: str) -> list[str]:
 
 
 def render_backtest(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     tables = backtest_tables(report, lang)
@@ -100,6 +101,7 @@ def diff_table(report: dict, lang: str) -> tuple[list[str], list[list]]:
 
 
 def render_diff(report: dict, fmt: str, lang: str = "zh") -> str:
+    report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     t = T[lang]

@@ -199,49 +199,6 @@ def _groups(rows, group_by, lang):
     return list(out.items())
 
 
-def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
-    report = localize(report, lang)
-    rows = [r for r in report["rows"] if r["indicator"] == ident]
-    out = []
-    for r in rows:
-        ex = r["explain"]
-        out.append(f"{r['indicator']} {r['name']} — {r['text']} ({r['target_year']})")
-        out.append(f"  status: {r['status']} ({STATUS_LABELS[lang][r['status']]}) — {r['reason']}")
-        out.append(f"  branch: {ex['branch']}")
-        if ex.get("convention"):
-            out.append(f"  target read as: {ex['convention']}")
-        if r.get("preset_status"):
-            p = ex.get("preset", {})
-            out.append(f"  {p.get('preset', 'preset')}: {r['preset_status']} ({status_text(r, lang)}) — "
-                       f"{r['preset_reason']}")
-            for f in p.get("formula", []):
-                out.append(f"  {p.get('preset', 'preset')} formula: {f}")
-        if r["pace_source"]:
-            out.append(f"  pace: {r['pace_source']}" + (" [assumed]" if "pace" in r["assumed"] else ""))
-        for k, v in ex["inputs"].items():
-            out.append(f"  input {k}: {v}")
-        for f in ex["formula"]:
-            out.append(f"  formula: {f}")
-        for k in ("required_pace", "required_pace_from_base", "required_real_pace", "assumed_pace",
-                  "projected", "gap", "share_of_required", "pace_ratio"):
-            if r[k] is not None:
-                unit = (r["pace_unit"] if k.endswith("pace") or "pace_from" in k or "real_pace" in k
-                        else r["unit"] if k in ("projected", "gap") else "")
-                out.append(f"  {k}: {r[k]:.6g} {unit or ''}".rstrip())
-        if ex["data_points"]:
-            out.append("  data points: " + ", ".join(f"{y}: {v:g}" for y, v in ex["data_points"].items()))
-        for y, src in ex.get("sources", {}).items():
-            out.append(f"  source {y}: {src}")
-        for note in ex["notes"]:
-            out.append(f"  note: {note}")
-        if ex.get("baseline_range"):
-            out.append("  pace needed by plausible baseline: " + ", ".join(
-                f"{b['baseline']:.4g} -> {b['required_pace']:.2%}" for b in ex["baseline_range"]))
-        if r["assumed"]:
-            out.append(f"  assumed: {', '.join(r['assumed'])}")
-    return "\n".join(out) + "\n"
-
-
 def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.scenario.model import Assumption, Defaults, Scenario, ScenarioMeta
 from sim.spec.located import _shape_errors
 from sim.spec.model import Spec
@@ -146,5 +147,4 @@ def scenario_dict(sc: Scenario) -> dict:
 
 def default_scenario() -> Scenario:
     return Scenario(scenario=ScenarioMeta(id="trend", name="趋势外推",
-                                          description="No scenario file: recent trend where history "
-                                                      "allows, otherwise not assessable."))
+                                          description=Msg("scenario.default")))

@@ -6,6 +6,7 @@ from typing import Annotated, Literal, Union
 import numpy as np
 from pydantic import Field, model_validator
 
+from sim.meta import Msg
 from sim.spec.schema import Num, Year
 from sim.spec.targets import Frozen
 
@@ -139,7 +140,7 @@ class Correlation(Frozen):
 class ScenarioMeta(Frozen):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
     name: str | None = None
-    description: str | None = None
+    description: str | Msg | None = None     # a Msg for sim's own default scenario
 
 
 class Scenario(Frozen):

@@ -19,16 +19,19 @@ TEMPLATES: dict[str, tuple] = {
                            "累计法:解 Σ_(i=1..{n}) {latest:g}(1+r)^i = {remaining:g}"
                            "(总量{total:g}减去已完成{done:g})"),
     "formula.required_compound": ("required = ({target:g}/{latest:g})^(1/{n}) - 1",
-                                  "所需速度 = ({target:g}/{latest:g})^(1/{n}) - 1"),
+                                  lambda lang, target, latest, n, result=None: f"所需速度 = ({target:g}/{latest:g})"
+                                  f"^(1/{n}) - 1" + ("" if result is None else f" = {result:.2%}/年")),
     "formula.required_linear": ("required = ({target:g} - {latest:g})/{n} units per year",
-                                "所需速度 = ({target:g} - {latest:g})/{n},单位/年"),
+                                lambda lang, target, latest, n, result=None, unit="": f"所需速度 = ({target:g} - "
+                                f"{latest:g})/{n}" + ("" if result is None else f" = {result:+.4g} {unit or '单位'}/年")),
     "formula.real_pace": ("real pace needed = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1",
                           "所需实际速度 = (1 + 名义速度)/(1 + 价格指数 {deflator:.1%}) - 1"),
     "formula.projected": (
-        lambda lang, year, latest, mode: f"projected {year} = {latest:g} along the {mode} path "
+        lambda lang, year, latest, mode, value=None, unit="": f"projected {year} = {latest:g} along the {mode} path "
         f"({'x(1+g)' if mode == 'rate' else 'x + d'} each year)",
-        lambda lang, year, latest, mode: f"{year}年预计值 = 从{latest:g}起按"
-        + ("增速路径逐年 x(1+g)" if mode == "rate" else "增量路径逐年 x + d")),
+        lambda lang, year, latest, mode, value=None, unit="": f"{year}年预计值 = 从{latest:g}起按"
+        + ("增速路径逐年 x(1+g)" if mode == "rate" else "增量路径逐年 x + d")
+        + ("" if value is None else f" = {value:.4g}{unit}")),
     "formula.share": ("share of required change P = (projected - latest)/(target - latest)",
                       "所需变化完成度 P = (预计值 - 最新值)/(目标值 - 最新值)"),
     "formula.midterm": ("tau = (t-b)/(T-b); s = task done (log shares for compound)",
@@ -60,3 +63,80 @@ TEMPLATES: dict[str, tuple] = {
     "note.derived": ("projected from its components by relation {relation}: {expr}",
                      "由关系式{relation}按分项推算:{expr}"),
 }
+
+
+BRANCH = {   # explain.branch (a JSON value) in words
+    "zh": {"no target year": "无目标年份", "kind none": "无数值目标", "kind masked": "目标数字被隐去",
+           "kind change, unresolved": "相对变化目标缺少参照年数值", "kind reference": "参照目标无数值",
+           "no start value": "无起始值", "growth target": "增速目标:按假设增速判断",
+           "growth target, actual known": "增速目标:实际增速已知", "growth target passed": "增速目标:目标年已过",
+           "growth target, no pace": "增速目标:无速度", "growth target, no level": "增速目标:无起始水平",
+           "target year passed": "目标年份已过", "keep level, no pace": "保持类目标:无速度", "no pace": "无速度",
+           "keep the level": "保持类目标", "already met": "已达到目标",
+           "already met, projection breaks": "已达到目标但预计回落", "projection meets": "预计值达到目标",
+           "projection misses": "预计值未达到目标", "share of required change": "按所需变化完成度判断",
+           "preset": "官方方法预设"},
+    "en": {},
+}
+
+STEP = {   # the headings of `--explain`
+    "zh": {"status": "状态", "branch": "判断分支", "convention": "目标解读", "pace": "速度来源", "assumed_mark": "(情景假设)",
+           "inputs": "输入", "formula": "计算步骤", "results": "结果", "data_points": "数据点", "source": "来源",
+           "notes": "说明", "baseline_range": "按可能的基期值所需速度", "assumed": "情景假设的输入", "preset": "预设方法",
+           "derived": "由分项推算"},
+    "en": {"status": "status", "branch": "branch", "convention": "target read as", "pace": "pace",
+           "assumed_mark": " [assumed]", "inputs": "inputs", "formula": "formula", "results": "results",
+           "data_points": "data points", "source": "source", "notes": "note",
+           "baseline_range": "pace needed by plausible baseline", "assumed": "assumed", "preset": "preset",
+           "derived": "derived"},
+}
+
+INPUT = {   # explain.inputs keys
+    "zh": {"latest_year": "最新值年份", "latest": "最新值(起点)", "target_year": "目标年份", "target": "目标值",
+           "years_left": "剩余年数 n", "op": "比较符", "pace_by_year": "逐年速度", "target_growth_pct": "目标增速(%)",
+           "assumed_growth_pct": "假设增速(%)", "year": "年份", "deflator": "价格指数", "years": "逐年增速(%)",
+           "time_elapsed": "时间进度 tau", "task_done": "任务完成度 s", "margin": "容差 m"},
+    "en": {},
+}
+
+RESULT = {
+    "zh": {"required_pace": "所需速度", "required_pace_from_base": "自基期所需速度", "required_real_pace": "所需实际速度",
+           "assumed_pace": "假设速度(折合)", "projected": "预计值", "gap": "与目标差距",
+           "share_of_required": "所需变化完成度 P", "pace_ratio": "速度比 RR"},
+    "en": {},
+}
+
+ASSUMED = {"zh": {"pace": "速度", "baseline": "基期值", "deflator": "价格指数"}, "en": {}}
+
+FROM = {"zh": {"published": "公布", "levels": "由总量计算", "projected": "预计"},
+        "en": {"published": "published", "levels": "levels", "projected": "projected"}}
+
+CONVENTION = [   # the spec's reading of a target phrase (sim.spec.phrasewords), piece by piece
+    (r"long form: operator as given", "完整写法:按给定比较符"),
+    (r"long form without op: by the indicator's direction", "完整写法未给比较符:按指标方向"),
+    (r"by the indicator's direction", "按指标方向"),
+    (r"plan-table notation: '(\S+)' excludes the number \((\S+)\)", r"规划表记号“\1”:不包括本数(\2)"),
+    (r"plan-table notation: '(\S+)' includes the number \((\S+)\)", r"规划表记号“\1”:包括本数(\2)"),
+    (r"保持: keep the level \((\S+) by direction\)", r"保持:保持水平(按方向取\1)"),
+    (r"inclusive \((>=|<=)\): (\S+) include the number \(Civil Code art\. 1259\)", r"含本数(\1):\2 包括本数(民法典第1259条)"),
+    (r"exclusive \((>|<)\): (\S+) exclude the number \(Civil Code art\. 1259\)", r"不含本数(\1):\2 不包括本数(民法典第1259条)"),
+    (r"approximate \(~\): 左右/约, tolerance ±(\S+) of the value by default", r"约数(~):左右/约,默认容差为数值的±\1"),
+    (r"range: both ends included", "区间:含两端"),
+    (r"plain number: ", "单独数字:"),
+    (r"qualitative: a rank, not a series value", "定性:排名,不是序列数值"),
+    (r"qualitative: no number to assess", "定性:无可评估的数字"),
+    (r"masked digits: value not published", "数字被隐去:数值未公布"),
+    (r"growth rate in % per year", "增速(%/年)"),
+    (r"〔〕 on a flow: the sum over the plan period \((\d+)-(\d+)\)", r"〔〕用于流量:规划期(\1—\2年)累计"),
+    (r"〔〕 on an indicator of change: the level falls (\S+) from (\d+)", r"〔〕用于变化类指标:自\2年起下降\1"),
+    (r"〔〕 on an indicator of change: the level rises (\S+) from (\d+)", r"〔〕用于变化类指标:自\2年起上升\1"),
+    (r"〔〕 on a level: the level changes by (\S+) (\S*) from (\d+)", r"〔〕用于总量:自\3年起变化\1\2"),
+    (r"\(the plan's base year\)", "(规划基期)"),
+    (r"增加(\S+)倍 read as x(\S+) of the (\d+) value", r"增加\1倍解读为\3年数值的\2倍"),
+    (r"percentage points added to the reference value", "在参照值上加百分点"),
+    (r"percent change from the reference value", "相对参照值的百分比变化"),
+    (r"from (\d+), the year the phrase names", r"自\1年(文中所指年份)起"),
+    (r"from (\d+)", r"自\1年起"),
+    (r"翻(\S+)番: x(\d+) of the (\d+) value", r"翻\1番:\3年数值的\2倍"),
+    (r"基本同步: the average yearly growth difference within the growth margin", "基本同步:年均增速差在容差之内"),
+]

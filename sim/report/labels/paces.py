@@ -15,6 +15,8 @@ def _parts(parts, sep) -> str:
 
 
 TEMPLATES: dict[str, tuple] = {
+    "scenario.default": ("No scenario file: recent trend where history allows, otherwise not assessable.",
+                         "未指定情景文件:有历史数据的按近期趋势外推,否则无法评估。"),
     "show.number": ("{value:.4g}", "{value:.4g}"),
     "show.path": (lambda lang, values: _path(values, True), lambda lang, values: _path(values, False)),
     "show.dist": ("{dist} distribution (mean {mean:.4g})", "{dist}分布(均值{mean:.4g})"),

@@ -1,0 +1,122 @@
+"""`sim check --explain ID`: one indicator's derivation step by step (status and branch, how the target
+was read, inputs, each formula with its numbers, results with units, data points and their sources,
+notes, assumed inputs), in the report's language."""
+from __future__ import annotations
+
+import re
+
+from sim.report.labels import STATUS, localize
+from sim.report.labels.explain import ASSUMED, BRANCH, CONVENTION, FROM, INPUT, RESULT, STEP
+from sim.report.numbers import pace_unit, with_unit
+from sim.report.presetlabels import status_text
+
+RESULTS = ("required_pace", "required_pace_from_base", "required_real_pace", "assumed_pace", "projected",
+           "gap", "share_of_required", "pace_ratio")
+
+
+def convention_text(s: str, lang: str) -> str:
+    """The spec's reading of the target phrase, in ``lang`` (the spec records it in English)."""
+    if lang == "en":
+        return s
+    for pat, rep in CONVENTION:
+        s = re.sub(pat, rep, s)
+    return s.replace("; ", ";")
+
+
+def _value(v, lang: str) -> str:
+    """An input value for people: numbers without repr noise, year maps as 'year: value'."""
+    if isinstance(v, dict):
+        return ", ".join(f"{k}: {_value(x, lang)}" for k, x in v.items())
+    if isinstance(v, bool) or v is None:
+        return str(v) if lang == "en" else ("是" if v else "否" if v is False else "—")
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+def _year_growth(v, lang: str) -> str:
+    if isinstance(v, dict) and "growth_pct" in v:
+        return f"{v['growth_pct']:.2f}% ({FROM[lang].get(v['from'], v['from'])})"
+    return f"{v:.2f}%" if isinstance(v, float) else _value(v, lang)
+
+
+def _inputs(inputs: dict, lang: str) -> list[str]:
+    out = []
+    for k, v in inputs.items():
+        if v is None:
+            continue
+        name = INPUT[lang].get(k, k)
+        if k == "years" and isinstance(v, dict):
+            v = ", ".join(f"{y}: {_year_growth(x, lang)}" for y, x in v.items())
+        elif k == "pace_by_year" and isinstance(v, dict):
+            v = ", ".join(f"{y}: {x:.4g}" for y, x in v.items())
+        elif k == "deflator" and isinstance(v, float):
+            v = f"{v:.1%}"
+        else:
+            v = _value(v, lang)
+        out.append(f"    {name}: {v}")
+    return out
+
+
+def _result(r: dict, k: str, lang: str) -> str:
+    v = r[k]
+    if k in ("share_of_required", "pace_ratio"):
+        shown = f"{v:.1%}"
+    elif k in ("projected", "gap"):
+        shown = with_unit(v, r["unit"], lang, signed=k == "gap")
+    else:
+        shown = f"{v:.2f} {pace_unit(r['pace_unit'], lang)}" if r["pace_unit"] in ("%/yr", "pp/yr") else \
+            f"{v:+.4g} {pace_unit(r['pace_unit'], lang)}"
+    return f"    {RESULT[lang].get(k, k)}: {shown}"
+
+
+def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
+    """Every target of indicator ``ident`` as a derivation in ``lang``."""
+    report = localize(report, lang)
+    s = STEP[lang]
+    colon = ":" if lang == "zh" else ": "
+    out = []
+    for r in (r for r in report["rows"] if r["indicator"] == ident):
+        ex = r["explain"]
+        year = f"({r['target_year']}年)" if lang == "zh" else f"({r['target_year']})"
+        out.append(f"{r['indicator']} {r['name']} — {r['text']} {year}")
+        out.append(f"  {s['status']}{colon}{STATUS[lang][r['status']]} — {r['reason']}")
+        branch = ex["branch"]
+        shown = BRANCH[lang].get(branch) or (BRANCH[lang]["preset"] + " " + branch[7:]
+                                           if lang == "zh" and branch.startswith("preset ") else branch)
+        out.append(f"  {s['branch']}{colon}{shown}")
+        if ex.get("convention"):
+            out.append(f"  {s['convention']}{colon}{convention_text(ex['convention'], lang)}")
+        if r.get("preset_status"):
+            p = ex.get("preset", {})
+            out.append(f"  {s['preset']} {p.get('preset', '')}{colon}{status_text(r, lang)} — {r['preset_reason']}")
+            out += [f"    {f}" for f in p.get("formula", [])]
+        if r["pace_source"]:
+            out.append(f"  {s['pace']}{colon}{r['pace_source']}" + (s["assumed_mark"] if "pace" in r["assumed"] else ""))
+        if ex["inputs"]:
+            out.append(f"  {s['inputs']}{colon}".rstrip())
+            out += _inputs(ex["inputs"], lang)
+        if ex["formula"]:
+            out.append(f"  {s['formula']}{colon}".rstrip())
+            out += [f"    {f}" for f in ex["formula"]]
+        results = [k for k in RESULTS if r[k] is not None]
+        if results:
+            out.append(f"  {s['results']}{colon}".rstrip())
+            out += [_result(r, k, lang) for k in results]
+        if ex["data_points"]:
+            out.append(f"  {s['data_points']}{colon}" + ", ".join(f"{y}: {v:g}" for y, v in ex["data_points"].items()))
+        for y, src in ex.get("sources", {}).items():
+            out.append(f"  {s['source']} {y}{colon}{src}")
+        if ex.get("derived"):
+            d = ex["derived"]
+            out.append(f"  {s['derived']}{colon}{d['relation']}: {d['expr']}")
+        for note in ex["notes"]:
+            out.append(f"  {s['notes']}{colon}{note}")
+        if ex.get("baseline_range"):
+            unit = pace_unit(r["pace_unit"] or "%/yr", lang)
+            out.append(f"  {s['baseline_range']}{colon}" + ", ".join(
+                f"{b['baseline']:.4g} → {b['required_pace']:.3g} {unit}" for b in ex["baseline_range"]))
+        if r["assumed"]:
+            out.append(f"  {s['assumed']}{colon}" + ("、" if lang == "zh" else ", ").join(
+                ASSUMED[lang].get(a, a) for a in r["assumed"]))
+    return "\n".join(out) + "\n"
