@@ -145,15 +145,14 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
                                  done=done_sum))
     elif model == "compound" and x_t > 0 and x_star > 0:
         req = growth.required_compound(x_t, x_star, n)
-        ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n, result=float(req)))
+        ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
     else:
         if model == "compound":
             ex["notes"].append(Msg("note.non_positive"))
             model = row["pace_model"] = "linear"
             row["pace_unit"] = linear_unit(ind)
         req = growth.required_linear(x_t, x_star, n)
-        ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n, result=float(req),
-                                 unit=ind.unit))
+        ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
     keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
     row["required_pace"] = pace_out(0.0 if keep else req, model)
     b = ind.baseline
@@ -188,8 +187,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
         eff = growth.required_linear(x_t, proj, n)
     row["assumed_pace"] = pace_out(eff, model)
     ex["inputs"]["pace_by_year"] = {str(y): v for y, v in zip(pace.years, pace.values)}
-    ex["formula"].append(Msg("formula.projected", year=T, latest=x_t, mode=pace.mode, value=float(proj),
-                                 unit=ind.unit))
+    ex["formula"].append(Msg("formula.projected", year=T, latest=x_t, mode=pace.mode))
     if not keep:
         share = growth.share_of_required(x_t, proj, x_star) if not cumulative else \
             growth.share_of_required(0.0, proj, x_star)

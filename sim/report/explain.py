@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sim.meta import Msg
 from sim.report.labels import STATUS, localize
 from sim.report.labels.explain import ASSUMED, BRANCH, CONVENTION, FROM, INPUT, RESULT, STEP
 from sim.report.numbers import pace_unit, with_unit
@@ -65,14 +66,35 @@ def _result(r: dict, k: str, lang: str) -> str:
     elif k in ("projected", "gap"):
         shown = with_unit(v, r["unit"], lang, signed=k == "gap")
     else:
-        shown = f"{v:.2f} {pace_unit(r['pace_unit'], lang)}" if r["pace_unit"] in ("%/yr", "pp/yr") else \
-            f"{v:+.4g} {pace_unit(r['pace_unit'], lang)}"
+        shown = _pace(r, v, lang)
     return f"    {RESULT[lang].get(k, k)}: {shown}"
+
+
+RESULT_OF = {"formula.required_compound": "required_pace", "formula.required_linear": "required_pace",
+             "formula.projected": "projected"}   # a formula and the result it gives
+
+
+def _with_results(r: dict, lang: str) -> dict:
+    """``r`` with each formula step carrying its result for people (zh: '... = 10.63%/年')."""
+    if lang == "en":
+        return r
+    def step(m):
+        k = RESULT_OF.get(getattr(m, "code", None))
+        if k is None or r[k] is None:
+            return m
+        shown = with_unit(r[k], r["unit"], lang) if k == "projected" else _pace(r, r[k], lang)
+        return Msg(m.code, **m.args, result=shown)
+    return {**r, "explain": {**r["explain"], "formula": [step(m) for m in r["explain"]["formula"]]}}
+
+
+def _pace(r: dict, v: float, lang: str) -> str:
+    unit = pace_unit(r["pace_unit"], lang)
+    return f"{v:.2f}{unit}" if r["pace_unit"] in ("%/yr", "pp/yr") else f"{v:+.4g} {unit}"
 
 
 def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
     """Every target of indicator ``ident`` as a derivation in ``lang``."""
-    report = localize(report, lang)
+    report = localize({"rows": [_with_results(r, lang) for r in report["rows"] if r["indicator"] == ident]}, lang)
     s = STEP[lang]
     colon = ":" if lang == "zh" else ": "
     out = []

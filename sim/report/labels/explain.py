@@ -20,18 +20,18 @@ TEMPLATES: dict[str, tuple] = {
                            "(总量{total:g}减去已完成{done:g})"),
     "formula.required_compound": ("required = ({target:g}/{latest:g})^(1/{n}) - 1",
                                   lambda lang, target, latest, n, result=None: f"所需速度 = ({target:g}/{latest:g})"
-                                  f"^(1/{n}) - 1" + ("" if result is None else f" = {result:.2%}/年")),
+                                  f"^(1/{n}) - 1" + ("" if result is None else f" = {result}")),
     "formula.required_linear": ("required = ({target:g} - {latest:g})/{n} units per year",
-                                lambda lang, target, latest, n, result=None, unit="": f"所需速度 = ({target:g} - "
-                                f"{latest:g})/{n}" + ("" if result is None else f" = {result:+.4g} {unit or '单位'}/年")),
+                                lambda lang, target, latest, n, result=None: f"所需速度 = ({target:g} - "
+                                f"{latest:g})/{n}" + ("" if result is None else f" = {result}")),
     "formula.real_pace": ("real pace needed = (1 + nominal)/(1 + deflator {deflator:.1%}) - 1",
                           "所需实际速度 = (1 + 名义速度)/(1 + 价格指数 {deflator:.1%}) - 1"),
     "formula.projected": (
-        lambda lang, year, latest, mode, value=None, unit="": f"projected {year} = {latest:g} along the {mode} path "
+        lambda lang, year, latest, mode, result=None: f"projected {year} = {latest:g} along the {mode} path "
         f"({'x(1+g)' if mode == 'rate' else 'x + d'} each year)",
-        lambda lang, year, latest, mode, value=None, unit="": f"{year}年预计值 = 从{latest:g}起按"
+        lambda lang, year, latest, mode, result=None: f"{year}年预计值 = 从{latest:g}起按"
         + ("增速路径逐年 x(1+g)" if mode == "rate" else "增量路径逐年 x + d")
-        + ("" if value is None else f" = {value:.4g}{unit}")),
+        + ("" if result is None else f" = {result}")),
     "formula.share": ("share of required change P = (projected - latest)/(target - latest)",
                       "所需变化完成度 P = (预计值 - 最新值)/(目标值 - 最新值)"),
     "formula.midterm": ("tau = (t-b)/(T-b); s = task done (log shares for compound)",
