@@ -8,11 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import sim
 from sim.cli import main
 from sim.errors import SimError
 from tests.conftest import no_escape
+from tests.strategies import specs, to_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -203,3 +206,55 @@ def test_report_md_html_and_xlsx_flag_the_estimate_and_list_the_data_files(tmp_p
     head = [c.value for c in ws[1]]
     col = head.index("最新值口径" if lang == "zh" else "latest vintage")
     assert ("预计" if lang == "zh" else "estimate") in [row[col].value for row in ws.iter_rows(min_row=2)]
+
+
+SCALED = {"亿元": ("万元", 1e4), "万元": ("元", 1e4), "人": ("万人", 1e-4), "万人次": ("人次", 1e4)}
+
+
+@settings(max_examples=25)
+@given(specs(max_indicators=4), st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]))
+def test_history_moved_into_a_wide_csv_loads_back_the_same(data, encoding):
+    """Property: any generated plan's history, written as a yearbook table (in another magnitude of
+    the unit where there is one), loads back through `data:` as the same history."""
+    import tempfile
+    years = sorted({y for i in data["indicators"] for y in i.get("history", {})})
+    assume(years)
+    want = {i["id"]: dict(i.get("history", {})) for i in data["indicators"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = ["指标,单位," + ",".join(f"{y}年" for y in years)]
+        for ind in data["indicators"]:
+            unit, f = SCALED.get(ind["unit"], (ind["unit"], 1.0))
+            h = ind.pop("history", {})
+            rows.append(f"{ind['name']},{unit}," + ",".join(repr(h[y] * f) if y in h else "—" for y in years))
+        data["data"] = ["t.csv"]
+        (Path(tmp) / "t.csv").write_bytes(("\n".join(rows) + "\n").encode(encoding))
+        (Path(tmp) / "p.yaml").write_text(to_yaml(data), encoding="utf-8")
+        spec = sim.load_plan(Path(tmp) / "p.yaml")
+    for ind in spec.indicators:
+        assert ind.history.keys() == want[ind.id].keys()
+        assert all(ind.history[y] == pytest.approx(v, rel=1e-9) for y, v in want[ind.id].items())
+        assert all(ind.history_refs[y].file == "t.csv" for y in ind.history)
+    assert not spec.unmatched
+
+
+@settings(max_examples=40)
+@given(st.lists(st.tuples(st.sampled_from(["预计", "快报", "初步核实", "最终核实", ""]),
+                          st.integers(1, 365), st.floats(1, 1000)), min_size=1, max_size=6,
+                unique_by=lambda t: t[0]),
+       st.integers(1, 400))
+def test_as_of_picks_the_latest_vintage_published_by_the_date(rows, day):
+    """Property: as of a date, the value is the one of the highest vintage among those published by then."""
+    import datetime as dt
+
+    from sim.data.vintages import RANK, choose
+    from sim.spec.model import Observation
+    start = dt.date(2024, 1, 1)
+    obs = [Observation(indicator="x", year=2023, value=v, vintage=k or None,
+                       published=(start + dt.timedelta(days=d)).isoformat(), file="f") for k, d, v in rows]
+    date = start + dt.timedelta(days=day)
+    got = choose(obs, date)
+    known = [o for o in obs if dt.date.fromisoformat(o.published) <= date]
+    assert (got is None) == (not known)
+    if known:
+        best = max(RANK[o.vintage or "最终核实"] for o in known)
+        assert RANK[got.vintage or "最终核实"] == best and got in known
