@@ -45,6 +45,9 @@ def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str 
         return None, None
     if re.fullmatch(ARABIC, s):
         return float(s.replace(",", "")), None
+    m = re.fullmatch(rf"(?:约|近|预计|≈|~)\s*({ARABIC})", s)
+    if m:                                    # an estimated actual: its value, marked
+        return float(m.group(1).replace(",", "")), f"baseline cell '{cell}' is an estimate: read as {m.group(1)}"
     if split_compound(s, unit):
         return s, None
     try:
