@@ -258,3 +258,16 @@ def test_as_of_picks_the_latest_vintage_published_by_the_date(rows, day):
     if known:
         best = max(RANK[o.vintage or "最终核实"] for o in known)
         assert RANK[got.vintage or "最终核实"] == best and got in known
+
+
+def test_percent_and_thousands_written_in_cells(tmp_path):
+    plan = PLAN + """  - id: urban
+    name: 城镇化率
+    unit: "%"
+    model: linear
+    target: 80
+"""
+    yearbook = YEARBOOK + "城镇化率,,70.5%,71.2％,,\n"
+    spec = sim.load_plan(write_plan(tmp_path, plan=plan, yearbook=yearbook.replace("2700000", '"2,700,000"')))
+    assert spec.indicator("urban").history == {2019: 70.5, 2020: 71.2}
+    assert spec.indicator("gdp").history[2020] == 270.0

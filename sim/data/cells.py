@@ -27,7 +27,8 @@ def fail(r: dict, msg: str, hint: str | None = None, indicator: str | None = Non
 
 
 def value(r: dict) -> float | None:
-    """The value cell as a finite float within ±1e15, or None when it is marked missing."""
+    """The value cell as a finite float within ±1e15, or None when it is marked missing; ``5.5%`` is
+    5.5 in % (the row's unit becomes %) where the row gives no other unit; ``1,234.5`` is 1234.5."""
     v = r["value"]
     if isinstance(v, (bool, dt.date, dt.datetime)):
         fail(r, f"{r['name']} {r['year']}: '{v}' is not a number")
@@ -37,6 +38,8 @@ def value(r: dict) -> float | None:
         text = cell_text(v).replace("\u3000", "").strip()
         if text in MISSING:
             return None
+        if text.endswith(("%", "％")) and r["unit"].strip() in ("", "%"):
+            text, r["unit"] = text[:-1].strip(), "%"     # a percent written into the cell
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
         try:
