@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sim.cli import main
 from sim.data.plan import load_plan as load_spec
@@ -211,7 +211,9 @@ def test_page_has_an_input_per_indicator_and_a_status_cell_per_target(scenario):
     assert sorted(i for i, _ in paces) == sorted({x["indicator"] for x in rows})
     assert all(k.startswith(i + ".") for i, k in paces)
     assert not re.search(r'(src|href)="(https?:)?//', page)      # nothing from a CDN
-    assert '<script src="static/page.js">' in page and c.get("/static/page.js").status_code == 200
+    script = c.get("/static/page.js")
+    assert '<script src="static/page.js">' in page and script.status_code == 200
+    assert "//" not in re.sub(r"^\s*//.*$|\s//.*$", "", script.text, flags=re.M)  # no URL in the code
     if scenario == BASELINE:
         assert 'data-key="gdp.real_growth" data-mode="assume" data-scale="100" value="6"' in page
         assert 'data-key="gdp.deflator"' in page and 'data-key="rd_intensity.change"' in page

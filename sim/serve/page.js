@@ -42,7 +42,7 @@
       if (e.getAttribute('data-error-for') === err.field) { box = e; }
     });
     if (box) {
-      box.textContent = text;
+      box.textContent = err.message;       // beside the input; the hint goes in the box at the top
       box.hidden = false;
       inputs().forEach(function (el) {
         if (el.getAttribute('data-key') === err.field) { el.classList.add('bad'); }

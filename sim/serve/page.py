@@ -11,7 +11,7 @@ from html import escape
 
 from sim.report.html import report_css
 from sim.report.htmltext import L
-from sim.report.pagetext import PAGE
+from sim.report.labels.page import PAGE
 from sim.scenario.model import Scenario
 from sim.scenario.paths import deflator_of, pace_dist
 from sim.serve.slots import slots

@@ -12,7 +12,7 @@ from sim.report.check import reason_text
 from sim.report.findings import KIND_LABELS
 from sim.report.htmltext import L, num, pace_text, status_label
 from sim.report.labels import text
-from sim.report.pagetext import PAGE
+from sim.report.labels.page import PAGE
 from sim.report.reportdata import probabilities, report_data
 from sim.report.svg import DARK_TEXT, STATUS_COLORS, line_chart, status_chart
 from sim.scenario.model import Scenario
