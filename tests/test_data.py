@@ -99,7 +99,7 @@ def test_as_of_on_the_cli_marks_the_estimate_in_every_format(tmp_path):
     assert gdp["latest"] == 330 and gdp["latest_vintage"] == "预计"
     assert d["provenance"]["as_of"] == "2024-03-01" and len(d["provenance"]["data"]) == 2
     assert d["unmatched"] == [{"file": "yearbook.csv", "sheet": None, "row": 5, "name": "不存在的指标"}]
-    for fmt, lang, mark in [("table", "zh", "330 (预计)"), ("md", "en", "330 (estimate)"), ("csv", "zh", "330 (预计)")]:
+    for fmt, lang, mark in [("table", "zh", "330 亿元 (预计)"), ("md", "en", "330 (estimate)"), ("csv", "zh", "330 (预计)")]:
         assert mark in run("check", path, "--as-of", "2024-03-01", "--format", fmt, "--lang", lang).stdout
     late = json.loads(run("check", path, "--format", "json").stdout)
     assert next(r for r in late["rows"] if r["indicator"] == "gdp")["latest_vintage"] == "初步核实"

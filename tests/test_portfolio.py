@@ -137,7 +137,7 @@ def test_portfolio_rows_are_the_single_plan_rows(folder):
 
 def test_validate_show_project_report_take_a_folder(folder, tmp_path):
     v = run("validate", folder)
-    assert v.exit_code == 0 and v.stdout.count("OK ") == 3
+    assert v.exit_code == 0 and v.stdout.count("通过 ") == 3
     shown = json.loads(run("show", folder, "--format", "json").stdout)
     assert [p["plan"]["id"] for p in shown["plans"]] == ["plan-a", "plan-b", "plan-c"]
     csv_lines = run("show", folder, "--format", "csv").stdout.splitlines()

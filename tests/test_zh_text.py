@@ -113,3 +113,46 @@ def test_detector_finds_english_and_allows_ids_units_and_paths():
     assert english("<p>assumed by the scenario</p>")
     assert not english("gdp_pc 地区生产总值 %/yr pp/yr x(1+g) specs/data/tunxi.csv 亿元 CAGR")
     assert not english("required = (425/280)^(1/5) - 1")
+
+
+# ---- the terminal table -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_terminal_table_fits_and_keeps_names_and_statuses_whole(name, width):
+    from rich.cells import cell_len
+
+    from sim.data import load_plan
+    from sim.report.check import check_report, render_check
+    from sim.report.labels import STATUS
+    from sim.scenario.load import default_scenario, load_scenario
+    spec = load_plan(SPECS[name])
+    sc = load_scenario(SCENARIOS[name][0], spec) if name in SCENARIOS else default_scenario()
+    report = check_report(spec, sc)
+    out = render_check(report, "table", "zh", width=width)
+    table = out.split("\n汇总")[0]
+    assert max(cell_len(line) for line in table.splitlines()) <= width
+    assert next(line for line in table.splitlines() if line.startswith("┏")).endswith("┓")   # not cropped
+    body = [line for line in table.splitlines() if line.startswith("│")]
+    statuses = [c.strip() for line in body for c in line.split("│")[1:-1]]
+    for code, label in STATUS["zh"].items():   # each status whole in one cell, never folded
+        assert statuses.count(label) == sum(r["status"] == code for r in report["rows"]), (code, width)
+    assert "指标名称" in table and not re.search(r"\d\.\d+e[+-]\d", out)
+    first = report["rows"][0]
+    assert first["name"][:4] in table and first["indicator"] not in table
+    ids = render_check(report, "table", "zh", ids=True, width=width)
+    assert first["indicator"][:6] in ids
+
+
+def test_numbers_for_people():
+    from sim.report.numbers import people, with_unit
+    assert people(45200.0) == "45,200" and people(4.52e4, sep=False) == "45200"
+    assert people(359.538) == "359.5" and people(0.66117) == "0.661" and people(1e-9) == "0.000000001"
+    assert with_unit(7.59, "%") == "7.59%" and with_unit(319.0, "亿元") == "319 亿元"
+    assert people(float("nan")) == "—" and people(-0.0004, "%") == "0"
+
+
+def test_growth_target_row_shows_the_level_with_its_unit_and_rates_as_percent():
+    out = run("check", SPECS["guzhen-2025"])
+    row = next(line for line in out.splitlines() if "地区生产总值" in line and "增长8.5%" in line)
+    assert "319 亿元" in row and "8.5%" in row

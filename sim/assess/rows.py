@@ -44,6 +44,7 @@ def _row(ind: Indicator, t: Target, latest: tuple[int, float] | None = None) -> 
         "parent": ind.parent, "target_year": t.year, "text": t.text, "kind": t.kind, "op": t.op,
         "target": num(t.value), "target_low": num(t.low), "target_high": num(t.high),
         "stretch": t.stretch, "unit": t.unit if t.kind == "growth" else ind.unit,
+        "level_unit": ind.unit,   # the unit of baseline, latest and start (a growth target's unit is %)
         "baseline": num(ind.baseline.value) if ind.baseline else None,
         "baseline_year": ind.baseline.year if ind.baseline else None,
         "latest": num(latest[1]) if latest else None, "latest_year": latest[0] if latest else None,

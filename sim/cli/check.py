@@ -45,6 +45,7 @@ FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 @lang_option
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
 @click.option("--wide", is_flag=True, help="Table: all columns.")
+@click.option("--ids", is_flag=True, help="Table: indicator ids instead of names (指标名称).")
 @click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
 @click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(FAIL_ON),
               help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track; "
@@ -53,7 +54,7 @@ FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 @output_option()
 @as_of_option
 @user_errors
-def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lang, group_by, wide, explain,
+def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lang, group_by, wide, ids, explain,
           fail_on, max_growth, output, as_of):
     """Feasibility report: required pace, assumed pace, projection and status per target.
     Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
@@ -82,7 +83,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     elif fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
     else:
-        emit(render_check(report, fmt, lang, group_by, wide), output)
+        emit(render_check(report, fmt, lang, group_by, wide, ids), output)
     if _failed(report, fail_on):
         sys.exit(1)
 

@@ -7,10 +7,12 @@ from sim.assess.presets import Method
 from sim.assess.status import as_method, summary
 from sim.assess.statuses import SHORT_OF_PACE
 from sim.meta import SCHEMA_VERSION, Result, clean, provenance  # noqa: F401  (part of the report API)
+from sim.report.checktable import terminal_table
 from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, text, to_json
+from sim.report.numbers import people
 from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
@@ -127,7 +129,7 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
     if key == "status":
         return status_text(r, lang)
     if key in ("required_pace", "assumed_pace") and v is not None:
-        shown = f"{v:.2f}%" if r["pace_model"] in ("compound", "growth_rate") else f"{v:+.4g}"
+        shown = f"{people(v, '%')}%" if r["pace_model"] in ("compound", "growth_rate") else people(v, signed=True)
         if key == "assumed_pace":
             shown += ("*" if compact else TEXT[lang]["assumed"]) if "pace" in r["assumed"] else ""
             shown += ("?" if compact else TEXT[lang]["weak"]) if r["weak_evidence"] else ""
@@ -135,9 +137,9 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
     if key == "share_of_required" and v is not None:
         return f"{v:.0%}"
     if key == "latest" and v is None and r.get("start_assumed"):
-        return f"{r['start']:g}" + ("*" if compact else TEXT[lang]["assumed"])
+        return people(r["start"]) + ("*" if compact else TEXT[lang]["assumed"])
     if key == "latest" and v is not None and vintage_mark(r.get("latest_vintage"), lang):
-        return f"{round(v, 4):g}" + vintage_mark(r.get("latest_vintage"), lang)
+        return people(v) + vintage_mark(r.get("latest_vintage"), lang)
     if key == "text" and r.get("stretch"):
         return f"{v} (力争)" if lang == "zh" else f"{v} (stretch)"
     if isinstance(v, float):
@@ -146,7 +148,8 @@ def _cell(r: dict, key: str, lang: str, compact: bool = False):
 
 
 def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None = None,
-                 wide: bool = False) -> str:
+                 wide: bool = False, ids: bool = False, width: int | None = None) -> str:
+    """table (names, or ids with ``ids``; fitted to ``width``), md, csv or json."""
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
@@ -165,8 +168,12 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     if report["preset"] != "default":
         title += f" [{report['preset']}]"
     for name, group in _groups(rows, group_by, lang):
-        parts.append(render(headers, [[_cell(r, c[0], lang, fmt == "table") for c in cols] for r in group], fmt,
-                            title=f"{title}" + (f" · {name}" if name else "")))
+        sub = f"{title}" + (f" · {name}" if name else "")
+        if fmt == "table" and not wide:
+            parts.append(terminal_table(group, lang, sub, ids, width))
+        else:
+            parts.append(render(headers, [[_cell(r, c[0], lang, fmt == "table") for c in cols] for r in group],
+                                fmt, title=sub, width=width))
     s = report["summary"]
     counts = ", ".join(f"{STATUS_LABELS[lang][k]} {v}" for k, v in s["by_status"].items() if v)
     if report["preset"] != "default":
@@ -182,7 +189,8 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
         lines = [f"**{lines[0]}**"] + [f"- {x.strip()}" for x in lines[1:]]
     if fmt == "table":
         lines.append(TEXT[lang]["legend"])
-        reasons = [f"  {r['indicator']} {r['target_year']}: {_cell(r, 'reason', lang)}" for r in rows
+        reasons = [f"  {r['indicator'] if ids else r['name'] or r['indicator']} {r['target_year'] or ''}: "
+                   f"{_cell(r, 'reason', lang)}" for r in rows
                    if (r["status"] != "on_track" or r.get("preset_status")) and not wide]
         lines += reasons
     return "\n".join(parts) + "\n" + "\n".join(lines) + "\n"

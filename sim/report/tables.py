@@ -5,12 +5,23 @@ import csv
 import io
 
 
+from sim.report.numbers import people
+
+
 def fmt_cell(v) -> str:
+    """A cell for people: '—' for nothing, numbers without scientific notation (sim.report.numbers)."""
     if v is None:
         return "—"
     if isinstance(v, float):
-        return f"{v:.4g}" if abs(v) < 1e6 else f"{v:,.0f}"
+        return people(v)
     return str(v)
+
+
+def terminal_width() -> int:
+    """The terminal's width when printing to one, else wide enough for a file (200)."""
+    import shutil
+    import sys
+    return shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
 
 
 def render(headers: list[str], rows: list[list], fmt: str, title: str | None = None,
@@ -20,7 +31,8 @@ def render(headers: list[str], rows: list[list], fmt: str, title: str | None = N
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(headers)
-        w.writerows([["" if c is None else c for c in r] for r in rows])
+        w.writerows([["" if c is None else people(c, sep=False) if isinstance(c, float) else c for c in r]
+                     for r in rows])
         return buf.getvalue()
     cells = [[fmt_cell(c) for c in r] for r in rows]
     if fmt == "md":
@@ -35,10 +47,7 @@ def render(headers: list[str], rows: list[list], fmt: str, title: str | None = N
     from rich.table import Table
     table = Table(title=title, show_lines=False, header_style="bold")
     widest = [max([cell_len(r[k]) for r in cells] + [cell_len(h)]) for k, h in enumerate(headers)]
-    if width is None:   # the terminal's width when printing to one, else wide enough for a file
-        import shutil
-        import sys
-        width = shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
+    width = width or terminal_width()
     for keep_key in (True, False):   # short columns (and the key column if it fits) never wrap
         whole = [(k == 0 and keep_key) or w <= 9 for k, w in enumerate(widest)]
         need = sum(w + 3 for w, keep in zip(widest, whole) if keep) + 7 * whole.count(False) + 1

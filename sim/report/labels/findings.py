@@ -112,7 +112,8 @@ TEMPLATES: dict[str, tuple] = {
     "implied_pace.linear": (
         lambda lang, start, unit, year, change: f"; from {fmt(start, unit)} in {year} that is {change:+.4g} "
         f"{unit or 'units'} a year",
-        lambda lang, start, unit, year, change: f";从{year}年的{fmt(start, unit)}起,即每年{change:+.4g}{unit}"),
+        lambda lang, start, unit, year, change: f";从{year}年的{fmt(start, unit)}起,即每年"
+        f"{change:+.4g}{'个百分点' if unit.strip() == '%' else unit}"),
     "implied_pace.relative": (_relative, _relative),
     "what.implied_pace": ("the pace implied by {relation}", "由{relation}推得的速度"),
     "what.growth_target": ("the growth target {text!r}", "增速目标“{text}”"),
@@ -134,7 +135,7 @@ TEMPLATES: dict[str, tuple] = {
         f"{req:+.4g} {unit or 'units'}/yr from {start}, beyond any year on record "
         f"({'highest' if req > 0 else 'lowest'} {edge:+.4g}; {record})",
         lambda lang, year, name, text, req, unit, start, edge, record: f"{year}年:{name}:目标“{text}”自{start}年起"
-        f"需每年{req:+.4g}{unit},超出记录中任何一年({'最高' if req > 0 else '最低'}{edge:+.4g};{record})"),
+        f"需每年{req:+.4g}{'个百分点' if unit.strip() == '%' else unit}/年,超出记录中任何一年({'最高' if req > 0 else '最低'}{edge:+.4g};{record})"),
     "finding.basis_real": ("; real growth {growth:g}% is {nominal:.2f}% nominal with the deflator {deflator:.1%}",
                            ";实际增速{growth:g}%按价格指数{deflator:.1%}折合名义增速{nominal:.2f}%"),
     "finding.basis_no_deflator": ("; the growth target is real and the level nominal: with no scenario no "
