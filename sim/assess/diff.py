@@ -9,7 +9,7 @@ REASONS = ("new_data", "revised", "scenario", "preset", "added", "removed", "oth
 
 
 def _key(r: dict) -> tuple:
-    return (r.get("plan"), r["indicator"], r["target_year"], r["text"])
+    return (r.get("plan"), r["indicator"], r["target_year"], r["text"], r.get("kind"), r.get("stretch"))
 
 
 def _why(o: dict, n: dict, old: dict, new: dict) -> list[str]:
