@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sim.cli import main
 from sim.errors import SimError
-from sim.extract.align import fit_row, segment
+from sim.extract.align import fit_row, is_name, segment
 from sim.extract.delimit import delimit
 from sim.extract.draft import extract_file, extract_text
 from sim.extract.header import column, combine, header_columns
@@ -199,3 +199,26 @@ def test_hostile_files_are_located_errors(tmp_path):
         p.write_bytes(data)
         r = CliRunner().invoke(main, ["extract", str(p)])
         assert r.exit_code == 2 and name in r.output and "Traceback" not in r.output
+
+
+CELLS = st.sampled_from(["", "/", "—", "预期性", "约束性", "12.5", "300.41", "7左右", "[13.5]", "提高2个百分点",
+                         "地区生产总值", "一、经济发展", "亿元", "%", "3", "森林覆盖率", "<5.5", "区发改委"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(body=st.lists(CELLS, max_size=60), per_line=st.booleans())
+def test_names_are_names_whatever_the_cells(body, per_line):
+    """Self-check: whatever cells follow a header, no indicator is named by a number, an attribute,
+    a none mark or a unit (such rows become unread comments, or nothing is readable: an error)."""
+    head = ["序号", "指标", "单位", "2020年", "2025年目标", "属性"]
+    if per_line:
+        text = "\n".join(f"{c} |" for c in head + body)
+    else:
+        rows = [head] + [body[k:k + 6] for k in range(0, len(body), 6)]
+        text = "\n".join("| " + " | ".join(r) + " |" for r in rows)
+    try:
+        d = extract_text("某区规划\n" + text + "\n", "h.txt")
+    except SimError:
+        return                          # nothing readable: a located error, never a garbage draft
+    for i in d.spec.indicators:
+        assert is_name(i.name) and i.name not in ("亿元", "%"), i.name

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from sim.extract.cells import is_unit
 from sim.extract.header import Column
 from sim.spec.phrases import NONE_TEXTS
 
@@ -56,6 +57,8 @@ def cell_misfit(col: Column, s: str) -> tuple[float, str | None]:
             return 0, f"a number '{t}' where the name belongs"
         if t in ATTRIBUTES:
             return 0, f"'{t}' (an attribute) where the name belongs"
+        if is_unit(t):
+            return 0, f"a unit '{t}' where the name belongs"
         return (0, None) if is_name(t) else (1, None)
     if role == "seq":
         return (0, None) if not t or SEQ.fullmatch(t) else (0, f"'{t}' where the row number belongs")
