@@ -1,5 +1,6 @@
 """Presets reproduce their published methods (METHODS.md "Presets", "Preset cn-midterm"): worked
 cases computed by hand from each formula, and properties."""
+import json
 import math
 
 import pytest
@@ -181,3 +182,30 @@ def test_reference_growth_without_values_and_words_are_not_assessable():
     r = row(text, "cn-midterm")
     assert r["preset_status"] == "not_assessable" and "经济增长" in say(r["preset_reason"], "zh")
     assert mid("100", "{2023: 120}", "保持在合理区间", unit="亿元", name="总量")["preset_status"] == "not_assessable"
+
+
+@pytest.mark.parametrize("lang,word", [("zh", "滞后"), ("en", "lagging")])
+def test_preset_classes_are_the_status_column_in_every_format(tmp_path, lang, word):
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from sim.cli import main
+    p = tmp_path / "p.yaml"
+    p.write_text(spec(), encoding="utf-8")          # task done 40% vs time elapsed 60%: 滞后
+    run = CliRunner().invoke
+    for fmt in ("table", "md", "csv"):
+        r = run(main, ["check", str(p), "--preset", "cn-midterm", "--lang", lang, "--format", fmt])
+        assert r.exit_code == 0 and word in r.stdout, (fmt, r.output)
+    r = run(main, ["check", str(p), "--preset", "cn-midterm", "--format", "json"])
+    row = json.loads(r.stdout)["rows"][0]
+    assert (row["status"], row["preset_status"]) == ("needs_acceleration", "lagging")
+    x = tmp_path / "c.xlsx"
+    assert run(main, ["check", str(p), "--preset", "cn-midterm", "--lang", lang, "--format", "xlsx",
+                      "-o", str(x)]).exit_code == 0
+    cells = {c.value for ws in load_workbook(x) for r in ws.iter_rows() for c in r}
+    assert word in cells
+    h = tmp_path / "r.html"
+    assert run(main, ["report", str(p), "--preset", "cn-midterm", "--lang", lang, "-o", str(h)]).exit_code == 0
+    assert word in h.read_text(encoding="utf-8")
+    u = run(main, ["check", str(p), "--preset", "sdg-build", "--lang", lang])
+    assert ("进展一般" if lang == "zh" else "moderate progress") in u.stdout

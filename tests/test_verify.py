@@ -78,7 +78,7 @@ def test_time_budget_stops_the_search():
     spec, sc = plan("ok")
     p = V.verify(spec, sc, max_examples=100_000, seed=0, timeout=0.3, properties=("binding_targets_hold",))
     (res,) = p["properties"]
-    assert res["timed_out"] and res["status"] == "holds" and 0 < res["tried"] < 100_000
+    assert res["timed_out"] and res["status"] == "undecided" and 0 < res["tried"] < 100_000
 
 
 def test_without_ranges_the_plan_is_checked_once():

@@ -185,8 +185,12 @@ def _draw(d: Draws, shape: tuple[int, int], rng: np.random.Generator) -> np.ndar
     return _from_uniform(d, rng.random(shape, dtype=np.float32))
 
 
+RATE_FLOOR = -0.99   # a drawn growth rate at or below -100% a year is raised to -99% (stated rule)
+
+
 def sample_paces(model: Model, n: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Pace per indicator and year, shape (len(d.years), n) or broadcastable to it."""
+    """Pace per indicator and year, shape (len(d.years), n) or broadcastable to it. Drawn growth
+    rates (after factors and shocks) are truncated below at RATE_FLOOR: a level never reaches 0."""
     z = {}
     if model.correlation is not None:
         c = model.correlation
@@ -213,6 +217,9 @@ def sample_paces(model: Model, n: int, rng: np.random.Generator) -> dict[str, np
                 hit = s.size if s.probability >= 1 else s.size * (rng.random(n, dtype=np.float32) < s.probability)
                 p[d.years.index(s.year)] += hit
             paces[d.indicator] = p
+    for d in model.draws:
+        if d.mode == "rate":
+            paces[d.indicator] = np.maximum(paces[d.indicator], RATE_FLOOR)
     return paces
 
 

@@ -54,6 +54,8 @@ def pace_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,
                 if start is None:
                     continue
                 y0, x0 = start
+                if t.meets(x0):   # already met: no pace is needed, so none is beyond the record
+                    continue
                 n = t.year - y0
                 if ind.model == "compound" and x0 > 0 and t.value > 0:
                     req = (t.value / x0) ** (1 / n) - 1

@@ -37,10 +37,14 @@ def parse_range(text: str, option: str) -> list[float]:
     def num(s: str) -> float:
         s = s.strip()
         try:
-            return float(s.rstrip("%")) / (100 if s.endswith("%") else 1)
+            x = float(s.rstrip("%")) / (100 if s.endswith("%") else 1)
         except ValueError:
             raise SimError(f"'{s}' is not a number", field=option, hint="e.g. 0.03:0.10:0.005 or 3%:10%:0.5%") \
                 from None
+        if not math.isfinite(x) or abs(x) > 1e15:
+            raise SimError(f"'{s}' is not a finite number a plan can mean", field=option,
+                           hint="e.g. 0.03:0.10:0.005 or 3%:10%:0.5%")
+        return x
     if ":" not in text:
         return [num(s) for s in text.split(",")]
     parts = [num(s) for s in text.split(":")]

@@ -238,8 +238,8 @@ def _search(plan: _Plan, prop: str, subs: list[_Subject], max_examples: int, see
             _find(plan.rngs, condition, max_examples, seed)
     except _OutOfTime:
         found = last[0] if last else None
-    if found is None:
-        res["status"] = "holds"
+    if found is None:   # a search cut short by the time budget proves nothing
+        res["status"] = "undecided" if res["timed_out"] else "holds"
         return res
     res["status"] = "broken"
     x = tuple(float(v) for v in found)

@@ -5,6 +5,7 @@ import click
 
 from sim.cli.common import (
     FORMATS,
+    SEED,
     TEXT_FORMATS,
     emit,
     emit_bytes,
@@ -72,7 +73,7 @@ def _report(path: str) -> dict:
               help="First as-of year (default: the plan's base year).")
 @click.option("--draws", type=click.IntRange(min=0), default=2000, show_default=True,
               help="Simulation draws for each verdict's probability (0: none).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the simulation.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the simulation.")
 @format_option(FORMATS)
 @lang_option
 @output_option()

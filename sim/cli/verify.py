@@ -6,6 +6,7 @@ import sys
 import click
 
 from sim.cli.common import (
+    SEED,
     emit,
     format_option,
     lang_option,
@@ -23,7 +24,7 @@ PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_h
 @scenario_options
 @click.option("--max-examples", type=click.IntRange(1, 100_000), default=200, show_default=True,
               help="Cases tried per property.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the search.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Seed of the search.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds for the whole search.")
 @click.option("--property", "props", multiple=True, type=click.Choice(PROPERTIES),

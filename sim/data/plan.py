@@ -8,6 +8,7 @@ from pathlib import Path
 from sim.data import match
 from sim.data.vintages import as_of_date, choose
 from sim.errors import SimError, SpecErrors
+from sim.spec.files import note_input
 from sim.spec.load import load_spec, resolve_change
 from sim.spec.model import DataFile, Indicator, Observation, Spec
 
@@ -37,6 +38,7 @@ def with_data(spec: Spec, as_of: str | None = None) -> Spec:
             if e.file == d.path and not e.line and d.line:
                 e.message += f" (named in {spec.file}:{d.line})"
             raise
+        note_input(full)
         found, missed = match.observations(spec, rows)
         obs += found
         unmatched += missed

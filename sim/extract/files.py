@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sim.errors import SimError
 from sim.extract.text import decode
+from sim.spec.files import read_input
 
 
 class Lines:
@@ -74,16 +75,16 @@ def _cell(value) -> str:
 OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".ppt": ".pdf", ".pptx": ".pdf"}
 
 
+MAX_DOCUMENT_BYTES = 100 * 2**20   # a plan document (docx, pdf, xlsx, text) is far smaller
+
+
 def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None]:
     """(text, encoding or format, locations per line or None for a text file)."""
     suffix = path.suffix.lower()
     from sim.extract.pdf import read_pdf
 
     readers = {".docx": _docx, ".xlsx": _xlsx, ".xlsm": _xlsx, ".pdf": read_pdf, ".html": _html, ".htm": _html}
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise SimError(f"cannot read the document: {e.strerror}", file=str(path)) from None
+    data = read_input(path, MAX_DOCUMENT_BYTES, "document")
     if suffix in OLD_FORMATS:
         raise SimError(f"{path.name} is in the old binary {suffix} format, which is not read",
                        file=str(path), hint=f"save it as {OLD_FORMATS[suffix]} (or as text) and extract that")

@@ -1,6 +1,7 @@
 """Loading a scenario (DESIGN.md "Scenario format v1") with located errors, and `--assume`."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -8,18 +9,21 @@ from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
 from sim.meta import Msg
-from sim.scenario.model import Assumption, Defaults, Scenario, ScenarioMeta
+from sim.scenario.model import MAX_RATE, Assumption, Defaults, Scenario, ScenarioMeta
+from sim.spec.files import read_input
 from sim.spec.located import _shape_errors
 from sim.spec.model import Spec
-from sim.spec.yamlload import Located, load, loads
+from sim.spec.schema import MAX_MAGNITUDE
+from sim.spec.yamlload import MAX_BYTES, Located, decode_utf8, loads
 
 
 def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
     """Read a scenario file; with ``spec``, indicator ids are checked against the plan."""
     import hashlib
-    loc = load(path)
+    raw = read_input(path, MAX_BYTES, "scenario")
+    loc = loads(decode_utf8(raw, path), str(path))
     sc = _build(loc)
-    sc = sc.model_copy(update={"sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest()})
+    sc = sc.model_copy(update={"sha256": hashlib.sha256(raw).hexdigest()})
     if spec is not None:
         check_ids(sc, spec, loc)
     return sc
@@ -37,9 +41,29 @@ def _build(loc: Located) -> Scenario:
     if not isinstance(loc.data, dict):
         raise SpecErrors([SimError("a scenario is a mapping with `scenario:`", file=loc.file, line=1)])
     try:
-        return Scenario.model_validate(loc.data | {"file": loc.file})
+        sc = Scenario.model_validate(loc.data | {"file": loc.file})
     except ValidationError as e:
         raise SpecErrors(_shape_errors(e, loc)) from None
+    errors = [SimError(f"a drawn growth rate of {v:g} is beyond +{MAX_RATE:g} (+{MAX_RATE:.0%} a year): no "
+                       "plan's assumption", file=loc.file, line=loc.line(path), field=".".join(map(str, path)),
+                       hint="rates are fractions, e.g. 0.07 for 7%")
+              for path, v in _dist_rates(sc) if v > MAX_RATE]
+    if errors:
+        raise SpecErrors(errors)
+    return sc
+
+
+def _dist_rates(sc: Scenario):
+    """(path, value) of the ends and mode of uniform and triangular growth distributions, and of
+    a normal's mean."""
+    for ident, a in sc.assumptions.items():
+        for field in ("growth", "real_growth"):
+            d = getattr(a, field)
+            for key in ("low", "mode", "high", "mean"):
+                if hasattr(d, key) and isinstance(getattr(d, key), float):
+                    yield ("assumptions", ident, field, key), getattr(d, key)
+            if hasattr(d, "mu"):   # lognormal: the median growth exp(mu) - 1
+                yield ("assumptions", ident, field, "mu"), math.expm1(min(d.mu, 700.0))
 
 
 def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
@@ -110,7 +134,14 @@ def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
         base = assumptions.get(ident, Assumption())
         base = base.model_dump() if isinstance(base, Assumption) else base   # a dict when set just before
         base[field] = value
-        base["note"] = ((base.get("note") or "") + f" --assume {item}").strip()
+        note = f"--assume {item}"
+        if field in PACE_FIELDS:   # the pace the user gives replaces the scenario's, whatever its form
+            replaced = [f for f in PACE_FIELDS if f != field and base.get(f) is not None]
+            for f in replaced:
+                base[f] = None
+            if replaced:
+                note += f" (replaces the scenario's {', '.join(replaced)})"
+        base["note"] = ((base.get("note") or "") + " " + note).strip()
         assumptions[ident] = base
     try:
         out = Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions,
@@ -126,14 +157,21 @@ def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
     return out
 
 
+PACE_FIELDS = ("change", "real_growth", "growth")   # the forms a pace takes (pace_of's precedence)
+
+
 def _assume_value(raw: str, item: str):
     if raw in ("trend", "none"):
         return raw
     try:
-        return float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
+        value = float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
     except ValueError:
         raise SimError(f"'{raw}' in --assume '{item}' is not a number", field="--assume",
                        hint="e.g. 0.07 or 7%") from None
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise SimError(f"'{raw}' in --assume '{item}' is not a finite number a plan can mean", field="--assume",
+                       hint="e.g. 0.07 or 7%")
+    return value
 
 
 def scenario_dict(sc: Scenario) -> dict:

@@ -4,17 +4,22 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 import numpy as np
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from sim.meta import Msg
-from sim.spec.schema import Num, Year
+from sim.spec.schema import MAX_MAGNITUDE, Num, Year
 from sim.spec.targets import Frozen
+
+MAX_RATE = 10.0   # growth beyond ±1000% a year is no plan's assumption
+
+Spread = Annotated[float, Field(ge=0, le=MAX_RATE, allow_inf_nan=False)]   # an sd or sigma of growth
 
 
 class Normal(Frozen):
+    """Growth ~ Normal(mean, sd); draws at or below -100% are raised to RATE_FLOOR (sim.assess.draws)."""
     dist: Literal["normal"]
     mean: Num
-    sd: Annotated[float, Field(ge=0)]
+    sd: Spread
     per: Literal["year", "path"] = "year"
 
 
@@ -22,7 +27,7 @@ class LogNormal(Frozen):
     """The growth factor 1+g is lognormal: log(1+g) ~ Normal(mu, sigma)."""
     dist: Literal["lognormal"]
     mu: Num
-    sigma: Annotated[float, Field(ge=0)]
+    sigma: Spread
     per: Literal["year", "path"] = "year"
 
 
@@ -33,12 +38,25 @@ class Triangular(Frozen):
     high: Num
     per: Literal["year", "path"] = "year"
 
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not (self.low <= self.mode <= self.high and self.low < self.high):
+            raise ValueError(f"a triangular distribution needs low <= mode <= high and low < high "
+                             f"(got low {self.low:g}, mode {self.mode:g}, high {self.high:g})")
+        return self
+
 
 class Uniform(Frozen):
     dist: Literal["uniform"]
     low: Num
     high: Num
     per: Literal["year", "path"] = "year"
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if not self.low < self.high:
+            raise ValueError(f"a uniform distribution needs low < high (got low {self.low:g}, high {self.high:g})")
+        return self
 
 
 class Bootstrap(Frozen):
@@ -53,23 +71,49 @@ Dist = Annotated[Union[Normal, LogNormal, Triangular, Uniform, Bootstrap], Field
 PaceInput = Union[Num, dict[Year, Num], Dist]   # a number, a per-year path, or a distribution
 
 
+def _rate(v: float) -> float:
+    if not -1 < v <= MAX_RATE:
+        raise ValueError(f"a growth rate must be above -1 (-100% a year) and at most {MAX_RATE:g} "
+                         f"(+{MAX_RATE:.0%}); rates are fractions, e.g. 0.07 for 7%")
+    return v
+
+
+Rate = Annotated[Num, AfterValidator(_rate)]   # a growth rate, fraction/yr
+
+
+RatePace = Union[Rate, dict[Year, Rate], Dist]   # a growth pace: each rate above -100% and within ±1000%
+
+
 class Assumption(Frozen):
     baseline: Num | None = None
-    growth: PaceInput | Literal["trend", "none"] | None = None
-    real_growth: PaceInput | None = None
+    growth: RatePace | Literal["trend", "none"] | None = None
+    real_growth: RatePace | None = None
     change: PaceInput | None = None
     deflator: Num | None = None
     note: str | None = None
 
     @model_validator(mode="after")
-    def _rates_above_minus_one(self):
-        """A growth rate of -100% or less would make a level zero or negative."""
+    def _bounded(self):
+        """Growth rates above -1 (-100% a year would make a level zero or negative) and within
+        ±MAX_RATE, for numbers, paths and the support of uniform/triangular draws; a mean within
+        the same range; levels, changes and deflators within what a plan can mean."""
         for field in ("growth", "real_growth"):
             v = getattr(self, field)
-            rates = v.values() if isinstance(v, dict) else [v] if isinstance(v, (int, float)) else []
+            rates = (list(v.values()) if isinstance(v, dict) else [v] if isinstance(v, (int, float))
+                     else [v.low, v.high] if isinstance(v, (Uniform, Triangular))
+                     else [v.mean] if isinstance(v, Normal) else [])
             if any(r <= -1 for r in rates):
                 raise ValueError(f"{field}: a growth rate must be above -1 (-100% a year); rates are "
                                  "fractions, e.g. 0.07 for 7%")
+        c = self.change
+        steps = (list(c.values()) if isinstance(c, dict) else [c] if isinstance(c, (int, float))
+                 else [c.low, c.high] if isinstance(c, (Uniform, Triangular))
+                 else [c.mean, c.sd] if isinstance(c, Normal) else [])
+        for what, v in [("baseline", self.baseline), *(("change", x) for x in steps)]:
+            if v is not None and abs(v) > MAX_MAGNITUDE:
+                raise ValueError(f"{what} {v:g} is beyond {MAX_MAGNITUDE:.0e}: no plan's number")
+        if self.deflator is not None and not -1 < self.deflator <= MAX_RATE:
+            raise ValueError(f"deflator {self.deflator:g} must be above -1 (-100%) and at most {MAX_RATE:g}")
         return self
 
 
@@ -77,9 +121,9 @@ class Defaults(Frozen):
     """What applies to every indicator without an assumption of its own (to every plan of a
     portfolio): a growth or real growth that is a number or a distribution (drawn by `sim
     simulate` as an indicator's own would be), the trend, or none."""
-    growth: Num | Dist | Literal["trend", "none"] = "trend"
-    real_growth: Num | Dist | None = None
-    deflator: Num = 0.0
+    growth: Rate | Dist | Literal["trend", "none"] = "trend"
+    real_growth: Rate | Dist | None = None
+    deflator: Rate = 0.0
     trend_weights_half_life: Annotated[float, Field(gt=0)] | None = None
     exclude_years: list[Year] = []
 
@@ -87,8 +131,8 @@ class Defaults(Frozen):
 class Shock(Frozen):
     year: Year
     indicators: list[str] | Literal["all"] = "all"
-    growth: Num
-    probability: Annotated[float, Field(ge=0, le=1)] = 1.0
+    growth: Rate          # above -1: a shock of -100% or more would wipe the level out
+    probability: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 1.0
     note: str | None = None
 
 
@@ -99,7 +143,7 @@ class Factor(Frozen):
     minus its mean), e.g. GDP growth driving trade and tourism.
     """
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-    sd: Annotated[float, Field(ge=0)] | None = None
+    sd: Spread | None = None
     of: str | None = None
     per: Literal["year", "path"] = "year"
     loadings: dict[str, Num]

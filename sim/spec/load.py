@@ -11,9 +11,9 @@ from pydantic import ValidationError
 from sim.errors import SimError, SpecErrors
 from sim.spec import units
 from sim.spec.fastyaml import fast_loads
+from sim.spec.files import read_input
 from sim.spec.located import _shape_errors, _who
 from sim.spec.model import (
-    Baseline,
     Break,
     DataFile,
     Indicator,
@@ -23,7 +23,11 @@ from sim.spec.model import (
     SourceRef,
     Spec,
 )
-from sim.spec.phrases import PhraseError, infer_direction, parse_target, split_compound
+from sim.spec.phrases import (
+    infer_direction,
+    split_compound,
+)
+from sim.spec.readtargets import _baseline, _targets, resolve_change  # noqa: F401  (resolve_change: sim.data)
 from sim.spec.relations import RelationError
 from sim.spec.relations import parse as parse_relation
 from sim.spec.schema import (
@@ -34,22 +38,23 @@ from sim.spec.schema import (
     RelationIn,
     SpecIn,
     TargetIn,
-    ValueAt,
     _DataListIn,
     _RefsIn,
     _RelsIn,
 )
-from sim.spec.targets import RelativeTo, Target
-from sim.spec.yamlload import Located, loads, read_text
+from sim.spec.targets import Target
+from sim.spec.yamlload import MAX_BYTES, Located, decode_utf8, loads
 
 
 def load_spec(path: str | Path) -> Spec:
     """Read, check and normalize the spec at ``path``; raises SpecErrors (all at once).
 
     A file in the plain subset of YAML is read by the fast reader (sim.spec.fastyaml); any other
-    file, and any file with an error, by the located loader, whose errors are the ones reported."""
-    text = read_text(path)
-    sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    file, and any file with an error, by the located loader, whose errors are the ones reported.
+    The file is read once, at most MAX_BYTES (devices and pipes included)."""
+    raw = read_input(path, MAX_BYTES, "spec")
+    text = decode_utf8(raw, path)
+    sha = hashlib.sha256(raw).hexdigest()
     fast = fast_loads(text, str(path))
     if fast is not None:
         try:
@@ -245,104 +250,6 @@ def _raw_targets(ind: IndicatorIn, plan: PlanIn) -> list[tuple[tuple, Any, Targe
             return [(("target",), ind.target.target, ind.target)]
         return [(("target",), ind.target, None)]
     return [(("targets", j), t.target, t) for j, t in enumerate(ind.targets or [])]
-
-
-def _baseline(ctx, path, ind: IndicatorIn) -> Baseline | None:
-    b = ind.baseline
-    year = ctx.plan.base_year
-    if b is None:
-        return None
-    if isinstance(b, ValueAt):
-        return Baseline(year=b.year, value=b.value, source=b.source)
-    if isinstance(b, str):
-        try:
-            parsed = parse_target(b, unit=ind.unit, year=year)
-        except PhraseError as e:
-            ctx.err(path + ("baseline",), f"cannot read the baseline '{b}': {e}", e.hint)
-            return None
-        t = parsed[0]
-        if t.kind == "none":
-            return None
-        if len(parsed) != 1 or t.kind != "level" or t.value is None or not (
-                t.convention or "").startswith("plain number"):
-            ctx.err(path + ("baseline",), f"the baseline '{b}' is not a plain value",
-                    "a baseline is a number (with an optional magnitude, e.g. '2万'), or null")
-            return None
-        return Baseline(year=year, value=t.value)
-    return Baseline(year=year, value=float(b))
-
-
-def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction, baseline,
-             history) -> list[Target]:
-    plan = ctx.plan
-    milestone = path[-2:-1] == ("targets",)
-    year = tin.year if tin is not None and "year" in tin.model_fields_set else plan.target_year
-    if milestone and "year" not in tin.model_fields_set:
-        ctx.err(path + ("year",), "a milestone in `targets:` needs a year",
-                "add `year: 2027`, or `year: null` for a target the plan gives no year")
-        return []
-    base_year = baseline.year if baseline else plan.base_year
-    if year is not None and year <= base_year:
-        ctx.err(path, f"target year {year} is not after the baseline year {base_year}",
-                "a target must lie after its baseline")
-        return []
-    if tin is not None and text is None:
-        return _long_form(ctx, path, ind, tin, year, direction)
-    if tin is not None and (tin.value is not None or tin.op is not None):
-        ctx.err(path, "give either `target:` (a phrase) or `value:`/`op:`, not both")
-        return []
-    try:
-        parsed = parse_target(text, unit=ind.unit, year=year, direction=direction,
-                              base_year=plan.base_year, name=ind.name)
-    except PhraseError as e:
-        ctx.err(path, str(e), e.hint)
-        return []
-    out = []
-    for t in parsed:
-        if tin is not None and tin.tolerance is not None and t.op == "~":
-            t = t.model_copy(update={"tolerance": tin.tolerance})
-        if t.kind == "reference" and ind.reference:
-            t = t.model_copy(update={"reference": ind.reference})
-        out.append(resolve_change(t, baseline, history))
-    return out
-
-
-def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
-    if tin.low is not None or tin.high is not None:
-        if tin.low is None or tin.high is None or tin.low > tin.high:
-            ctx.err(path, "a range needs `low` <= `high`")
-            return []
-        return [Target(year=year, op="between", low=tin.low, high=tin.high, unit=ind.unit,
-                       kind="level", text=f"{tin.low:g}-{tin.high:g}",
-                       convention="range: both ends included")]
-    if tin.value is None:
-        ctx.err(path, "a target needs `target:` (a phrase), `value:`, or `low:`/`high:`",
-                "e.g. {year: 2025, value: 3, op: '>='}")
-        return []
-    op = tin.op or ("<=" if direction == "decrease" else ">=")
-    tol = tin.tolerance if op == "~" else None
-    if op == "~" and tol is None:
-        tol = 0.05 * abs(tin.value)
-    return [Target(year=year, op=op, value=tin.value, unit=ind.unit, kind="level",
-                   text=f"{op} {tin.value:g}", tolerance=tol,
-                   convention="long form: operator as given" if tin.op else
-                   "long form without op: by the indicator's direction")]
-
-
-def resolve_change(t: Target, baseline: Baseline | None, history: dict) -> Target:
-    """A relative-change target becomes a level once its reference year's value is known."""
-    if t.kind != "change" or t.relative_to is None:
-        return t
-    rel: RelativeTo = t.relative_to
-    known = dict(history)
-    if baseline:
-        known.setdefault(baseline.year, baseline.value)
-    ref = known.get(rel.year)
-    if ref is None:
-        return t
-    value = ref * (1 + rel.change) if rel.mode == "ratio" else ref + rel.change
-    tol = 0.05 * abs(value) if t.op == "~" else None
-    return t.model_copy(update={"kind": "level", "value": value, "tolerance": tol})
 
 
 def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> list[Indicator]:

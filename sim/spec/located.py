@@ -29,7 +29,7 @@ def _clean_loc(loc: tuple) -> tuple:
     out = []
     for p in loc:
         if isinstance(p, str) and (p in _TYPE_WORDS or p[:1].isupper() or "[" in p
-                                   or p.startswith("function")):
+                                   or p.startswith(("function", "constrained-"))):
             continue
         if isinstance(p, str) and p.endswith("[key]"):
             continue
@@ -87,6 +87,10 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[
             hint = f"known keys here: {', '.join(known)}" if known else "remove it"
         elif "missing" in kinds:
             msg, hint = f"'{path[-1]}' is required", "add it"
+        elif len(errs) > 1 and isinstance(got, (int, float)) and not isinstance(got, bool) and any(
+                x["type"] == "value_error" for x in errs):   # a number, but one no plan can mean
+            x = next(x for x in errs if x["type"] == "value_error")
+            msg, hint = f"{x['msg']}: {_show(got)}", None
         elif len(errs) > 1:
             msg = f"wrong type: {_show(got)}"
             hint = "expected " + _expected(path)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from sim.spec.numerals import ARABIC, CHINESE
+from sim.spec.schema import MAX_MAGNITUDE  # noqa: F401  (read from here by phrases)
 
 APPROX_TOLERANCE = 0.05  # relative, for 左右/约 when the spec gives no tolerance
 
@@ -34,7 +35,6 @@ PRE_OPS = {
 SYMBOLS = {">=", "<=", "≥", "≤", "⩾", "⩽", ">", "<"}   # plan-table notation (＞ ＜ become > < by NFKC)
 
 
-MAX_MAGNITUDE = 1e15   # a value beyond this (in the indicator's unit) is no plan's number
 
 
 WEAK_OPS = {"达到", "达", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长到", "增长至"}

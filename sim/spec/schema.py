@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from sim.spec.targets import Frozen, Op
 
@@ -22,7 +22,17 @@ def _no_bool(v):
     return v
 
 
-Num = Annotated[float, BeforeValidator(_no_bool), Field(allow_inf_nan=False)]
+MAX_MAGNITUDE = 1e15   # |x| beyond this, in the indicator's unit, is no plan's number
+
+
+def _plausible(v: float) -> float:
+    if abs(v) > MAX_MAGNITUDE:
+        raise ValueError(f"{v:g} is beyond ±{MAX_MAGNITUDE:.0e}, more than any plan's figure can mean "
+                         "(check the number and the unit)")
+    return v
+
+
+Num = Annotated[float, BeforeValidator(_no_bool), Field(allow_inf_nan=False), AfterValidator(_plausible)]
 
 
 Year = Annotated[int, Field(ge=YEARS[0], le=YEARS[1]), BeforeValidator(_no_bool)]

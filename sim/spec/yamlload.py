@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from sim.errors import SimError
+from sim.spec.files import read_input
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -40,16 +41,13 @@ class Located:
 
 
 def read_text(path: str | Path) -> str:
-    p = Path(path)
+    """The UTF-8 text of ``path`` (at most MAX_BYTES, devices and pipes included)."""
+    return decode_utf8(read_input(path, MAX_BYTES), path)
+
+
+def decode_utf8(raw: bytes, path) -> str:
     try:
-        size = p.stat().st_size
-    except OSError as e:
-        raise SimError(f"cannot read file: {e.strerror}", file=str(path)) from None
-    if size > MAX_BYTES:
-        raise SimError(f"file is {size} bytes, over the limit of {MAX_BYTES}", file=str(path),
-                       hint="a plan spec is a few kilobytes; split or trim the file")
-    try:
-        return p.read_text(encoding="utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SimError(f"not UTF-8 text (byte {e.start})", file=str(path),
                        hint="save the file as UTF-8") from None

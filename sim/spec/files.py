@@ -1,0 +1,47 @@
+"""Reading input files with a byte cap that holds for devices and pipes, and the record of every
+input a command has read (so that ``-o`` never writes over one)."""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from sim.errors import SimError
+
+_READ: set[str] = set()
+
+
+def read_input(path: str | Path, cap: int, what: str = "file") -> bytes:
+    """The bytes of ``path``, at most ``cap`` (a larger file, or an endless device, is refused
+    after reading ``cap + 1`` bytes); the path is recorded as an input."""
+    if str(path).strip() == "":
+        raise SimError(f"the {what} path is empty", hint="give the path of a file")
+    p = Path(path)
+    try:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise SimError(f"is a folder, not a {what}", file=str(path))
+        with open(p, "rb") as f:
+            data = f.read(cap + 1)
+    except OSError as e:
+        raise SimError(f"cannot read file: {e.strerror}", file=str(path)) from None
+    if len(data) > cap:
+        raise SimError(f"the {what} is over the limit of {cap // 2**20} MB (or never ends)", file=str(path),
+                       hint="give a regular file of the plan's size")
+    note_input(p)
+    return data
+
+
+def note_input(path: str | Path):
+    """Record ``path`` as read by the running command."""
+    _READ.add(os.path.realpath(path))
+
+
+def inputs_read() -> set[str]:
+    """Real paths of the inputs read since the last ``forget_inputs``."""
+    return set(_READ)
+
+
+def forget_inputs():
+    """Start a new command's record."""
+    _READ.clear()
