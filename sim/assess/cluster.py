@@ -25,6 +25,10 @@ def plan_key(plan_id: str) -> int:
     return zlib.crc32(plan_id.encode("utf-8"))
 
 
+def _warm() -> None:
+    import sim.assess.probability  # noqa: F401
+
+
 class Cluster:
     """A Dask client for ``address``: ``local:N`` (a LocalCluster of N single-threaded worker
     processes; ``local:N:threads`` for N threads in this process) or ``tcp://HOST:PORT`` (an
@@ -54,6 +58,7 @@ class Cluster:
             self.close()
             raise SimError(f"cannot reach the Dask scheduler at '{address}': {e}", field="--cluster",
                            hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+        self.client.run(_warm)   # every worker imports the sampler once, before the first task
 
     def workers(self) -> int:
         """Threads across the cluster's workers."""

@@ -66,6 +66,9 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
 
     files = portfolio_files(specs)
+    if files is not None and explain:
+        raise SimError("--explain explains a row of one plan", field="--explain",
+                       hint="give the plan's spec file: sim check SPEC --explain ID")
     if files is not None:
         return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
                                 as_of)
