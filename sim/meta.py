@@ -67,10 +67,17 @@ class Msg:
     def __repr__(self):
         return f"Msg({self.code!r}, {self.args!r})"
 
+    def __reduce__(self):   # pickle and deepcopy (results sent to Dask workers and back)
+        return _msg, (self.code, self.args)
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler):
         from pydantic_core import core_schema
         return core_schema.is_instance_schema(cls)
+
+
+def _msg(code: str, args: dict) -> Msg:
+    return Msg(code, **args)
 
 
 class Result(dict):
