@@ -74,3 +74,14 @@ def test_without_dask_cluster_says_how_to_install(folder, monkeypatch):
     r = run("simulate", folder, "--cluster", "local:2")
     assert r.exit_code == 2 and "pip install -e '.[cluster]'" in r.stderr
     assert run("simulate", folder, "--cluster", "nowhere").exit_code == 2
+
+
+def test_defaults_distribution_on_the_what_if_page(folder):
+    from sim.scenario.load import load_scenario
+    from sim.serve.page import pace_field
+    from sim.spec.load import load_spec
+    spec = load_spec(folder / "a.yaml")
+    sc = load_scenario(folder.parent / "s.yaml", spec)
+    gdp = pace_field(spec.indicator("gdp"), sc, "en")   # the defaults' normal: its mean, a number replaces it
+    assert (gdp.key, gdp.mode, gdp.value) == ("gdp.growth", "assume", 0.05)
+    assert pace_field(spec.indicator("rd"), sc, "en").mode == "center"   # its own triangular

@@ -73,7 +73,9 @@ def pace_field(ind: Indicator, sc: Scenario, lang: str) -> Field:
     field, dist = pace_dist(ind, sc)
     a = sc.assumptions.get(ind.id)
     note, value, mode = "", None, "assume"
-    if field is not None:
+    if field is not None and (a is None or getattr(a, field) is None):
+        value = center_of(getattr(sc.defaults, field))   # the defaults' distribution: a number replaces it
+    elif field is not None:
         v = getattr(a, field)
         value = center_of(v)
         if isinstance(v, dict):
