@@ -12,6 +12,9 @@ from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, text, to_json
+from sim.report.labels.tables import CHECK_COLUMNS as COLUMNS
+from sim.report.labels.tables import CHECK_REASONS as REASONS
+from sim.report.labels.tables import CHECK_TEXT as TEXT
 from sim.report.numbers import people
 from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
 from sim.report.tables import render
@@ -20,51 +23,8 @@ from sim.scenario.model import Scenario
 from sim.scenario.paths import pace_of, project_values, start_of
 from sim.spec.model import Spec
 
-REASONS = {  # short reasons in the report's language; English falls back on the engine's own
-    "zh": {
-        "branches": {"kind none": "无数值目标(定性或“—”)", "kind masked": "目标数字在公开文本中被隐去",
-                     "kind reference": "目标参照的序列在规划文件中没有数值",
-                     "no start value": "规划和数据均无基期值,情景也未假设",
-                     "no pace": "情景未对该指标作假设,也无历史数据可拟合趋势",
-                     "keep the level:on_track": "保持在目标水平", "keep the level:at_risk": "预计跌破需保持的水平",
-                     "already met": "最新实际值已达到目标", "already met, projection breaks": "目前已达标,但预计回落",
-                     "target year passed": "目标年份已过"},
-        "on_track_reason": "达到目标", "share_reason": "完成所需变化的 {share}",
-        "growth_reason": "假设增速 {proj}%,目标 {target}",
-    },
-    "en": {
-        "branches": {},
-        "on_track_reason": "meets the target", "share_reason": "{share} of the change needed",
-        "growth_reason": "assumed growth {proj}%, target {target}",
-    },
-}
-
-
-COLUMNS = [  # (key, zh, en)
-    ("indicator", "指标", "indicator"), ("name", "名称", "name"), ("unit", "单位", "unit"),
-    ("baseline", "基期值", "baseline"), ("latest", "最新值", "latest"),
-    ("latest_year", "年份", "year"), ("text", "目标", "target"), ("target_year", "目标年", "by"),
-    ("required_pace", "所需速度", "required pace"), ("assumed_pace", "假设速度", "assumed pace"),
-    ("pace_unit", "速度单位", "pace unit"), ("projected", "预计值", "projected"),
-    ("gap", "差距", "gap"), ("share_of_required", "完成度P", "share P"),
-    ("status", "状态", "status"), ("owner", "责任单位", "owner"), ("reason", "说明", "reason"),
-]
-
-
 SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", "assumed_pace",
          "projected", "status", "owner"}
-
-
-TEXT = {
-    "zh": {"summary": "汇总", "binding": "约束性指标未达预期", "assumed": "(假设)", "weak": "(证据弱)",
-           "legend": "* 来自情景假设   ? 趋势证据弱(少于4个数据点)",
-           "group": "分组", "none": "无", "consistency": "目标一致性",
-           "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
-    "en": {"summary": "Summary", "binding": "Binding indicators not on track", "assumed": "(assumed)",
-           "legend": "* from a scenario assumption   ? weak trend evidence (fewer than 4 points)",
-           "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
-           "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
-}
 
 
 def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,

@@ -7,7 +7,15 @@ import re
 
 from sim.meta import Msg
 from sim.report.labels import STATUS, localize
-from sim.report.labels.explain import ASSUMED, BRANCH, CONVENTION, FROM, INPUT, RESULT, STEP
+from sim.report.labels.explain import (
+    ASSUMED,
+    BRANCH,
+    CONVENTION,
+    FROM,
+    INPUT,
+    RESULT,
+    STEP,
+)
 from sim.report.numbers import pace_unit, with_unit
 from sim.report.presetlabels import status_text
 

@@ -4,37 +4,8 @@ from __future__ import annotations
 from sim.assess.simulate import _num
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
+from sim.report.labels.tables import SIMULATE_LABELS as LABELS
 from sim.report.tables import render
-
-LABELS = {
-    "zh": {"indicator": "指标", "name": "名称", "text": "目标", "target_year": "目标年", "unit": "单位",
-           "projected": "预计值", "probability": "达成概率", "se": "标准误", "p10": "P10", "p50": "P50",
-           "p90": "P90", "method": "方法", "draw_per": "抽样", "status": "状态", "owner": "责任单位",
-           "uncertainty": "不确定性", "year": "年份", "scenario": "情景",
-           "closed_form": "解析解", "monte_carlo": "蒙特卡洛", "observed": "实际值",
-           "per_year": "每年抽取", "per_path": "整期一次", "fixed": "固定", "derived": "由分项推算",
-           "likely": "很可能 (≥90%)", "more_likely_than_not": "较可能 (50-90%)",
-           "unlikely": "不太可能 (10-50%)", "very_unlikely": "很不可能 (<10%)",
-           "foot": "达成概率: 模拟路径中目标年达到目标的比例 (解析解: 对数增长服从正态且各年独立时精确计算)。"
-                   "P10/P50/P90: 目标年数值的分位数。增速默认每年独立抽取; “整期一次”为整个期间只抽一次。",
-           "draws": "抽样 {draws:,} 次, 随机种子 {seed}", "summary": "汇总",
-           "cell": "每格: 预计值 · 状态 · 达成概率 (各情景使用相同随机数; † 整期只抽一次)。"},
-    "en": {"indicator": "indicator", "name": "name", "text": "target", "target_year": "by", "unit": "unit",
-           "projected": "projected", "probability": "probability", "se": "std. error", "p10": "P10",
-           "p50": "P50", "p90": "P90", "method": "method", "draw_per": "draws", "status": "status",
-           "owner": "owner", "uncertainty": "uncertainty", "year": "year", "scenario": "scenario",
-           "closed_form": "closed form", "monte_carlo": "Monte Carlo", "observed": "observed",
-           "per_year": "each year", "per_path": "once per path", "fixed": "fixed", "derived": "derived",
-           "likely": "likely (>=90%)", "more_likely_than_not": "more likely than not (50-90%)",
-           "unlikely": "unlikely (10-50%)", "very_unlikely": "very unlikely (<10%)",
-           "foot": "Probability: share of simulated paths meeting the target in its year (closed form: exact, "
-                   "for normal log-growth with independent years). P10/P50/P90: percentiles of the "
-                   "target-year value. Paces are drawn afresh each year unless marked once per path.",
-           "draws": "{draws:,} draws, seed {seed}", "summary": "Summary",
-           "cell": "Each cell: projected · status · probability (every scenario drawn with the same "
-                   "random numbers; † drawn once per path)."},
-}
-
 
 SIM_COLUMNS = ["indicator", "name", "text", "target_year", "projected", "probability", "se", "p10", "p50",
                "p90", "method", "draw_per", "status", "owner", "uncertainty"]

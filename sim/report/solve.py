@@ -2,24 +2,9 @@
 from __future__ import annotations
 
 from sim.report.labels import localize, to_json
+from sim.report.labels.tables import SOLVE_TEXT as TEXT
 from sim.report.simulation import sim_cell
 from sim.report.tables import render
-
-TEXT = {
-    "zh": {"indicator": "指标", "text": "目标", "by": "目标年", "start": "起点", "break_even": "盈亏平衡速度",
-           "for_p": "概率{p:.0%}所需速度", "assumed": "假设速度", "reached": "达到年份", "at": "按速度",
-           "notes": "说明", "baselines": "无基期值: 各假设基期值下所需速度", "sweep": "预计值 ({field} × 平减指数)",
-           "meets": "✓ 达到目标", "growth": "增速", "real_growth": "实际增速", "change": "年变化量",
-           "required": "所需速度", "projected": "预计值", "draw_per": "抽样", "from": " (起点 {x:g}, {y}年)",
-           "real_by": "各平减指数下所需实际增速"},
-    "en": {"indicator": "indicator", "text": "target", "by": "by", "start": "start", "break_even": "break-even pace",
-           "for_p": "pace for P={p:.0%}", "assumed": "assumed pace", "reached": "year reached", "at": "at pace",
-           "notes": "notes", "baselines": "no baseline: pace needed by assumed baseline",
-           "sweep": "projected ({field} x deflator)", "meets": "✓ meets the target", "growth": "growth",
-           "real_growth": "real growth", "change": "change per year", "required": "required pace",
-           "projected": "projected", "draw_per": "draws", "from": " (from {x:g} in {y})",
-           "real_by": "break-even real growth by deflator"},
-}
 
 
 def _pace_cell(x, model: str | None) -> str | None:

@@ -2,18 +2,9 @@
 from __future__ import annotations
 
 from sim.report.labels import localize, to_json
+from sim.report.labels.tables import VERIFY_LABELS as LABELS
 from sim.report.tables import render
 
-LABELS = {
-    "zh": {"headers": ["性质", "结果", "尝试", "反例(假设)", "违反"],
-           "holds": "成立", "broken": "被违反", "not_checked": "未检查", "timed_out": "(超时)",
-           "undecided": "未定(搜索未完成)",
-           "ranges": "搜索区间", "none": "无"},
-    "en": {"headers": ["property", "result", "tried", "counterexample (assumptions)", "broken"],
-           "holds": "holds", "broken": "broken", "not_checked": "not checked",
-           "undecided": "undecided (search not finished)",
-           "timed_out": " (time budget reached)", "ranges": "ranges searched", "none": "none"},
-}
 
 
 def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from sim.meta import Msg
 from sim.meta import to_json as _to_json
-from sim.report.labels import (check, explain, findings, paces, presets, reasons, runs, words)
+from sim.report.labels import (
+    check,
+    explain,
+    findings,
+    paces,
+    presets,
+    reasons,
+    runs,
+    words,
+)
 
 LANGS = ("zh", "en")
 TEMPLATES: dict[str, dict[str, object]] = {}
