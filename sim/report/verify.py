@@ -6,7 +6,6 @@ from sim.report.labels.tables import VERIFY_LABELS as LABELS
 from sim.report.tables import render
 
 
-
 def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
     """The verify report as table, md or json."""
     report = localize(report, lang if fmt != "json" else "en")
