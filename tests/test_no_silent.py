@@ -195,3 +195,15 @@ def test_a_target_already_met_raises_no_pace_alarm(tmp_path):
             "target: 40}\n")
     r = run("validate", write(tmp_path, "p.yaml", text))
     assert r.exit_code == 0 and "record" not in r.output, r.output
+
+
+def test_an_empty_growth_path_is_a_located_error(tmp_path):
+    spec = write(tmp_path, "p.yaml", SPEC)
+    r = run("check", spec, "-s", write(tmp_path, "s.yaml", "scenario: {id: s}\nassumptions:\n  gdp: {growth: {}}\n"))
+    assert r.exit_code == 2 and "s.yaml:3" in r.stderr and "empty" in r.stderr
+
+
+def test_a_tiny_start_next_to_a_target_gives_no_infinite_pace(tmp_path):
+    text = SPEC.replace("baseline: 300, history: {2023: 350}", "baseline: 5.0e-324, history: {2019: 0.01}")
+    r = run("validate", write(tmp_path, "p.yaml", text))
+    assert r.exit_code == 0 and "inf" not in r.output, r.output

@@ -1,8 +1,10 @@
 """Paces beyond any year on record or beyond a plausibility limit (``--max-growth``)."""
 from __future__ import annotations
 
+import math
 from typing import Mapping
 
+from sim import growth
 from sim.assess.facts import (
     Val,
     _indicator,
@@ -24,7 +26,10 @@ def record(ind: Indicator, with_published: bool = True, with_levels: bool = True
     paces, years = [], []
     for a, b in zip(ys[:-1], ys[1:]):
         if ind.model == "compound" and pts[a] > 0 and pts[b] > 0:
-            paces.append((pts[b] / pts[a]) ** (1 / (b - a)) - 1)
+            r = float(growth.required_compound(pts[a], pts[b], b - a))
+            if not math.isfinite(r):
+                continue
+            paces.append(r)
         elif ind.model == "linear":
             paces.append((pts[b] - pts[a]) / (b - a))
         else:
@@ -58,7 +63,9 @@ def pace_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,
                     continue
                 n = t.year - y0
                 if ind.model == "compound" and x0 > 0 and t.value > 0:
-                    req = (t.value / x0) ** (1 / n) - 1
+                    req = float(growth.required_compound(x0, t.value, n))   # NaN where it would overflow
+                    if not math.isfinite(req):
+                        continue
                     out += _pace_limits(spec, ind.id, req, y0, t.year, max_growth,
                                         what=Msg("what.target_from", text=t.text, start=x0, year=y0))
                 elif ind.model == "linear":

@@ -68,7 +68,8 @@ class Bootstrap(Frozen):
 Dist = Annotated[Union[Normal, LogNormal, Triangular, Uniform, Bootstrap], Field(discriminator="dist")]
 
 
-PaceInput = Union[Num, dict[Year, Num], Dist]   # a number, a per-year path, or a distribution
+PaceInput = Union[Num, Annotated[dict[Year, Num], Field(min_length=1)], Dist]   # a number, a per-year
+# path (at least one year), or a distribution
 
 
 def _rate(v: float) -> float:
@@ -81,7 +82,7 @@ def _rate(v: float) -> float:
 Rate = Annotated[Num, AfterValidator(_rate)]   # a growth rate, fraction/yr
 
 
-RatePace = Union[Rate, dict[Year, Rate], Dist]   # a growth pace: each rate above -100% and within ±1000%
+RatePace = Union[Rate, Annotated[dict[Year, Rate], Field(min_length=1)], Dist]   # a growth pace: each rate above -100% and within ±1000%
 
 
 class Assumption(Frozen):

@@ -87,6 +87,8 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[
             hint = f"known keys here: {', '.join(known)}" if known else "remove it"
         elif "missing" in kinds:
             msg, hint = f"'{path[-1]}' is required", "add it"
+        elif len(errs) > 1 and got == {} and any(x["type"] == "too_short" for x in errs):
+            msg, hint = "empty: a per-year path needs at least one year", "e.g. {2025: 0.06}, or remove the key"
         elif len(errs) > 1 and isinstance(got, (int, float)) and not isinstance(got, bool) and any(
                 x["type"] == "value_error" for x in errs):   # a number, but one no plan can mean
             x = next(x for x in errs if x["type"] == "value_error")
