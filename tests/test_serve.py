@@ -214,7 +214,7 @@ def test_page_has_an_input_per_indicator_and_a_status_cell_per_target(scenario):
     assert not re.search(r'(src|href)="(https?:)?//', page)      # nothing from a CDN
     script = c.get("/static/page.js")
     assert '<script src="static/page.js">' in page and script.status_code == 200
-    assert "//" not in re.sub(r"^\s*//.*$|\s//.*$", "", script.text, flags=re.M)  # no URL in the code
+    assert "//" not in re.sub(r"^\s*//.*$|\s//.*$", "", script.text, flags=re.MULTILINE)  # no URL in the code
     if scenario == BASELINE:
         assert 'data-key="gdp.real_growth" data-mode="assume" data-scale="100" value="6"' in page
         assert 'data-key="gdp.deflator"' in page and 'data-key="rd_intensity.change"' in page
@@ -297,3 +297,23 @@ def test_any_body_gets_an_answer_or_a_4xx_naming_a_field(body, url):
 
 
 FUZZ = client(draws=200)
+
+
+def test_the_command_serves_the_page_and_stops_on_ctrl_c():
+    import signal
+
+    import httpx
+    proc = subprocess.Popen([sys.executable, "-m", "sim", "serve", SPEC, "-s", BASELINE, "--port", "0"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = proc.stdout.readline().split()[2]
+        assert url.startswith("http://127.0.0.1:")
+        page = httpx.get(url, timeout=10)
+        assert page.status_code == 200 and 'data-status-for="gdp"' in page.text
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+        assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err, (out, err)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)

@@ -60,6 +60,8 @@ def serve(served: Served, host: str = "127.0.0.1", port: int = 8000, lang: str =
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:      # uvicorn shuts down on Ctrl-C, then raises it again
+        echo("sim serve: stopped")
     finally:
         sock.close()
 
