@@ -82,15 +82,18 @@ class Cluster:
 
 def simulate_plans(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario], draws: int, seed: int,
                    method: str = "auto", run: Callable | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> list[dict]:
-    """``simulate_report`` of every plan with its own stream key. With ``run`` (a cluster's), the
+                   progress: Callable[[int, int], None] | None = None) -> list[dict | SimError]:
+    """``simulate_report`` of every plan with its own stream key (or the SimError that stopped it). With ``run`` (a cluster's), the
     chunks of every plan are in flight together; without, plans run one after another, each
     on this machine's threads."""
     from sim.assess.simulate import simulate_report
 
-    def one(spec: Spec) -> dict:
-        return simulate_report(spec, scenario_of(spec), draws, seed, method, key=(plan_key(spec.plan.id),),
-                               run=run)
+    def one(spec: Spec) -> dict | SimError:
+        try:
+            return simulate_report(spec, scenario_of(spec), draws, seed, method, key=(plan_key(spec.plan.id),),
+                                   run=run)
+        except SimError as e:   # this plan cannot be simulated under the scenario: said, the others go on
+            return e
 
     out = []
     if run is None:

@@ -12,17 +12,19 @@ from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
 from sim.assess.presets import Method
 from sim.assess.statuses import NOT_ON_TRACK, Status
+from sim.errors import SimError
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
 
 
 def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario],
                      preset: str | Method = "default", margin: float = 0.1, max_growth: float | None = None,
-                     vectorized: bool = True,
-                     progress: Callable[[int, int], None] | None = None) -> tuple[list[dict], list[dict]]:
-    """(rows, consistency findings) of every plan, each carrying ``plan``. With ``vectorized``
-    the targets the array path covers (sim.assess.vector) are assessed together across plans;
-    the others row by row (sim.assess.status), with identical results."""
+                     vectorized: bool = True, progress: Callable[[int, int], None] | None = None
+                     ) -> tuple[list[dict], list[dict], dict[str, SimError]]:
+    """(rows, consistency findings, failed) of every plan, rows and findings carrying ``plan``;
+    ``failed``: plan id -> the SimError that stopped that plan (the others go on). With
+    ``vectorized`` the targets the array path covers (sim.assess.vector) are assessed together
+    across plans, the others row by row (sim.assess.status), with identical results."""
     scs = [scenario_of(s) for s in specs]
     if vectorized:
         from sim.assess.vector import assess_many
@@ -30,15 +32,25 @@ def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenar
     else:
         per_plan = []
         for k, (s, sc) in enumerate(zip(specs, scs)):
-            per_plan.append(assess_with_relations(s, sc, preset, margin))
+            try:
+                per_plan.append(assess_with_relations(s, sc, preset, margin))
+            except SimError as e:
+                per_plan.append(e)
             if progress:
                 progress(k + 1, len(specs))
-    rows, found = [], []
+    rows, found, failed = [], [], {}
     for s, sc, plan_rows in zip(specs, scs, per_plan):
         pid = s.plan.id
+        try:
+            if isinstance(plan_rows, SimError):
+                raise plan_rows
+            plan_found = findings(s, sc, max_growth)
+        except SimError as e:
+            failed[pid] = e
+            continue
         rows.extend({"plan": pid, **r} for r in plan_rows)
-        found.extend({"plan": pid, **f} for f in findings(s, sc, max_growth))
-    return rows, found
+        found.extend({"plan": pid, **f} for f in plan_found)
+    return rows, found, failed
 
 
 def _counts() -> dict[str, int]:

@@ -25,6 +25,7 @@ from sim.assess.kinds import _overshoot_ok, linear_unit, pace_out
 from sim.assess.presets import Method
 from sim.assess.rows import _done, _row, num
 from sim.assess.status import as_method, assess_target
+from sim.errors import SimError
 from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import WEAK_POINTS
@@ -42,35 +43,50 @@ def covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
 
 
 def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Method = "default",
-                margin: float = 0.1, progress: Callable[[int, int], None] | None = None) -> list[list[dict]]:
-    """The rows of every plan (as ``assess_with_relations`` gives them), covered targets together."""
-    out: list[list] = []
+                margin: float = 0.1, progress: Callable[[int, int], None] | None = None) -> list[list[dict] | SimError]:
+    """The rows of every plan (as ``assess_with_relations`` gives them), covered targets together; a
+    plan whose assessment raises a SimError (e.g. a bootstrap without history) gets that error."""
+    out: list = []
     todo: list[tuple] = []      # (plan index, row index, spec, ind, t, sc, actuals)
     default = as_method(preset, margin).preset == "default"
     for k, (spec, sc) in enumerate(zip(specs, scs)):
-        if not default or spec.relations:
-            out.append(assess_with_relations(spec, sc, preset, margin))
-            continue
-        rows: list = []
-        for ind in spec.indicators:
-            acts = None
-            for t in ind.targets:
-                if covered(ind, t, sc):
-                    acts = acts if acts is not None else ind.actuals()
-                    if len(acts) >= 2 and max(acts) < t.year:
-                        todo.append((k, len(rows), spec, ind, t, sc, acts))
-                        rows.append(None)
-                        continue
-                rows.append(assess_target(spec, ind, t, sc, preset, margin))
-        out.append(rows)
+        first = len(todo)
+        try:
+            out.append(_plan_rows(k, spec, sc, preset, margin, default, todo))
+        except SimError as e:
+            del todo[first:]
+            out.append(e)
         if progress and k % 100 == 99:
             progress(k + 1, len(specs))
     if todo:
         for (k, j, spec, ind, t, sc, _), row in zip(todo, _rows(todo)):
-            out[k][j] = row if row is not None else assess_target(spec, ind, t, sc, preset, margin)
+            if isinstance(out[k], SimError):
+                continue
+            try:
+                out[k][j] = row if row is not None else assess_target(spec, ind, t, sc, preset, margin)
+            except SimError as e:
+                out[k] = e
     if progress:
         progress(len(specs), len(specs))
     return out
+
+
+def _plan_rows(k: int, spec: Spec, sc: Scenario, preset, margin: float, default: bool, todo: list) -> list:
+    """The rows of plan ``k`` from the row path; covered targets left None and queued in ``todo``."""
+    if not default or spec.relations:
+        return assess_with_relations(spec, sc, preset, margin)
+    rows: list = []
+    for ind in spec.indicators:
+        acts = None
+        for t in ind.targets:
+            if covered(ind, t, sc):
+                acts = acts if acts is not None else ind.actuals()
+                if len(acts) >= 2 and max(acts) < t.year:
+                    todo.append((k, len(rows), spec, ind, t, sc, acts))
+                    rows.append(None)
+                    continue
+            rows.append(assess_target(spec, ind, t, sc, preset, margin))
+    return rows
 
 
 def _trends(todo: list[tuple]) -> tuple[np.ndarray, np.ndarray]:

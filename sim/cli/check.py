@@ -25,6 +25,7 @@ from sim.cli.common import (
     scenario_options,
     specs_argument,
     user_errors,
+    with_failures,
 )
 from sim.errors import SimError
 
@@ -110,9 +111,10 @@ def portfolio_check(files, scenario, assume, preset, margin=0.1, max_growth=None
     loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]
     clock.done("load")
-    rows, found = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
-                                   progress=progress_line("checking", len(specs)))
+    rows, found, failed = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
+                                           progress=progress_line("checking", len(specs)))
     clock.done("assess")
+    loaded, specs = with_failures(loaded, failed)
     summary = portfolio_summary(rows, [s.plan.id for s in specs])
     report = portfolio_report(loaded, sc, rows, found, summary, getattr(preset, "preset", preset))
     clock.done("summarize")

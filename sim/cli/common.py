@@ -309,3 +309,22 @@ def load_portfolio(files, scenario_path, assume, as_of: str | None = None):
     if specs:
         sc = with_assume(sc, list(assume), specs)
     return loaded, sc, lambda spec: for_plan(sc, spec)
+
+
+def with_failures(loaded, failed: dict):
+    """(loaded, specs) with the plans in ``failed`` (plan id -> SimError, raised while assessing or
+    simulating them) turned into errors of their files, echoed to stderr."""
+    from sim.spec.many import Loaded
+
+    out = []
+    for x in loaded:
+        e = failed.get(x.spec.plan.id) if x.spec is not None else None
+        if e is not None:
+            if e.file not in (None, x.file):   # e.g. the scenario's: said in the message, located at the plan
+                e = SimError(f"under {e}", file=x.file)
+            elif e.file is None:
+                e = SimError(e.message, file=x.file, line=e.line, indicator=e.indicator, field=e.field, hint=e.hint)
+            click.echo(str(e), err=True)
+            x = Loaded(x.file, None, (e,))
+        out.append(x)
+    return out, [x.spec for x in out if x.spec is not None]

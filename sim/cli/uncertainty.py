@@ -26,6 +26,7 @@ from sim.cli.common import (
     scenarios_options,
     specs_argument,
     user_errors,
+    with_failures,
 )
 from sim.errors import SimError
 
@@ -115,7 +116,9 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
     show = progress_line("simulating plans", len(specs))
     with _cluster(cluster) as c:
         reports = simulate_plans(specs, scenario_of, draws, seed, method, c and c.run, show)
-    rows = [{"plan": r["plan"]["id"], **row} for r in reports for row in r["rows"]]
+    failed = {s.plan.id: r for s, r in zip(specs, reports) if isinstance(r, SimError)}
+    loaded, specs = with_failures(loaded, failed)
+    rows = [{"plan": r["plan"]["id"], **row} for r in reports if not isinstance(r, SimError) for row in r["rows"]]
     summary = probability_portfolio_summary(rows, [s.plan.id for s in specs])
     sim = {"draws": draws, "seed": seed, "method": method, "chunk": CHUNK, "cluster": cluster,
            "streams": "SeedSequence(seed, spawn_key=(crc32(plan id), chunk))"}
