@@ -1,0 +1,30 @@
+"""The words of the workbooks (sheet names, heads, 说明), in Chinese and English."""
+from __future__ import annotations
+
+XLSX = {
+    "zh": {"check": "检查", "project": "逐年预测", "simulate": "模拟概率", "fan": "模拟分位数",
+           "assumptions": "情景假设", "findings": "一致性", "provenance": "来源",
+           "scenario": "情景代码", "scenario_name": "情景", "first_projected": "首个预测年",
+           "pace_source": "速度来源", "target": "目标值 (单位列)", "target_year": "目标年",
+           "year": "年份", "subject": "对象", "field": "项目", "value": "取值", "value_unit": "取值单位",
+           "note": "备注", "item": "项目", "source": "来源", "defaults": "默认设置", "shock": "冲击",
+           "seed": "随机种子", "spec": "规划文件", "scenario_file": "情景文件", "sim_version": "sim 版本",
+           "time": "生成时间", "plan_line": "规划原文第{n}行", "target_item": "目标", "history": "历史数据", "baseline": "基期值",
+           "actual_note": "实际值为常规字体,预测值为蓝色斜体", "relation": "关系", "kind": "类型",
+           "indicators": "指标", "message": "说明", "implied": "推算值", "stated": "规划值",
+           "difference": "差异", "unit": "单位", "inconsistent": "不一致", "p": ("P10", "P50", "P90"),
+           "units_per_year": "指标单位/年", "fraction": "小数 (0.06 = 6%)"},
+    "en": {"check": "check", "project": "projections", "simulate": "probabilities", "fan": "percentiles",
+           "assumptions": "assumptions", "findings": "consistency", "provenance": "provenance",
+           "scenario": "scenario id", "scenario_name": "scenario", "first_projected": "first projected year",
+           "pace_source": "pace source", "target": "target (unit column)", "target_year": "target year",
+           "year": "year", "subject": "subject", "field": "field", "value": "value", "value_unit": "value unit",
+           "note": "note", "item": "item", "source": "source", "defaults": "defaults", "shock": "shock",
+           "seed": "seed", "spec": "plan spec", "scenario_file": "scenario file", "sim_version": "sim version",
+           "time": "time", "plan_line": "plan line {n}", "target_item": "target", "history": "history", "baseline": "baseline",
+           "actual_note": "actuals in plain type, projections in blue italics", "relation": "relation",
+           "kind": "kind", "indicators": "indicators", "message": "message", "implied": "implied",
+           "stated": "stated", "difference": "difference", "unit": "unit", "inconsistent": "inconsistent",
+           "p": ("P10", "P50", "P90"), "units_per_year": "indicator units/yr",
+           "fraction": "fraction (0.06 = 6%)"},
+}
