@@ -207,3 +207,10 @@ def test_a_tiny_start_next_to_a_target_gives_no_infinite_pace(tmp_path):
     text = SPEC.replace("baseline: 300, history: {2023: 350}", "baseline: 5.0e-324, history: {2019: 0.01}")
     r = run("validate", write(tmp_path, "p.yaml", text))
     assert r.exit_code == 0 and "inf" not in r.output, r.output
+
+
+@pytest.mark.parametrize("g", ["-100", "5000"])
+def test_published_growth_beyond_the_bounds_is_a_located_error(tmp_path, g):
+    text = SPEC.replace("target: 425}", f"target: 425, growth_history: {{2022: {g}}}}}")
+    r = run("validate", write(tmp_path, "p.yaml", text))
+    assert r.exit_code == 2 and ":3:" in r.stderr and "growth_history" in r.stderr, r.output

@@ -298,6 +298,10 @@ def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
         if t.value is not None and t.kind in ("level", "cumulative"):
             tpath = path + (("target",) if ind.target is not None else ("targets", j))
             checks.append((tpath, t.value, f"target {t.text!r}"))
+    for y, g in out.growth_history.items():
+        if not -100 < g <= 1000:
+            ctx.err(path + ("growth_history", y), f"growth_history {y} is {g:g}%, beyond -100%..+1000% a year",
+                    "published growth rates are in percent, e.g. 8.5 for 8.5%")
     for p, v, what in checks:
         if share and not 0 <= v <= 100:
             ctx.err(p, f"{what} is {v:g}%, outside 0-100 for a share",
