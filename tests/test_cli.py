@@ -60,7 +60,8 @@ def test_check_tunxi_every_scenario_format_lang(scenario, lang, fmt):
         assert len(d["rows"]) == N_TARGETS and all(ROW_KEYS <= set(row) for row in d["rows"])
         assert d["provenance"]["spec_sha256"] and d["provenance"]["scenario_sha256"]
         gdp = next(x for x in d["rows"] if x["indicator"] == "gdp")
-        assert gdp["status"] != "not_assessable" and gdp["latest_year"] == 2021   # the data's 2021 GDP is the start
+        assert gdp["status"] != "not_assessable" and gdp["latest_year"] == 2021   # the data's latest GDP
+        assert "baseline" in gdp["assumed"] and gdp["start_year"] == 2022   # the scenario's 2022 value is newer
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(r.output)))
         assert len(rows) == N_TARGETS + 1
@@ -86,8 +87,27 @@ def test_fail_on_exit_1():
 def test_explain_prints_the_derivation():
     r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--explain", "gdp", "--lang", "en")
     assert r.exit_code == 0
-    assert "required = (425/231.8)^(1/6) - 1" in r.output and "assumed: pace" in r.output
+    # the scenario's 2022 baseline is newer than the 2021 actual of the data: the projection starts there
+    assert "required = (425/280)^(1/5) - 1" in r.output and "assumed: baseline, pace" in r.output
     assert "source 2021: data/tunxi-yrd-2027.csv:2 https://news.t0001.com" in r.output   # the data's row
+
+
+def test_an_assumed_baseline_is_used_or_said_to_be_moot(tmp_path):
+    spec = tmp_path / "p.yaml"
+    spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
+                    "indicators:\n  - {id: gdp, name: GDP, unit: 亿元, target: 150, "
+                    "history: {2020: 90, 2021: 100}}\n", encoding="utf-8")
+    used = json.loads(run("check", spec, "--assume", "gdp.baseline=120", "--assume", "gdp.growth=0.05",
+                          "--format", "json").output)["rows"][0]
+    assert used["start"] == 120 and used["start_year"] == 2022 and "baseline" in used["assumed"]
+    spec.write_text(spec.read_text(encoding="utf-8").replace("2021: 100}", "2021: 100, 2022: 110}"),
+                    encoding="utf-8")
+    moot = json.loads(run("check", spec, "--assume", "gdp.baseline=120", "--assume", "gdp.growth=0.05",
+                          "--format", "json").output)["rows"][0]
+    assert moot["start"] == 110 and "baseline" not in moot["assumed"]
+    assert any("baseline 120 is not used" in n for n in moot["explain"]["notes"])
+    zh = run("check", spec, "--assume", "gdp.baseline=120", "--explain", "gdp").output
+    assert "情景假设的基期值120未采用" in zh
 
 
 def test_assume_overrides_and_marks():
@@ -124,7 +144,7 @@ def test_bad_scenario_is_located(tmp_path):
 def test_project_paths():
     d = json.loads(run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "json").output)
     gdp = next(i for i in d["indicators"] if i["indicator"] == "gdp")
-    assert list(gdp["path"]) == ["2022", "2023", "2024", "2025", "2026", "2027"] and gdp["assumed"]   # from the 2021 actual
+    assert list(gdp["path"]) == ["2023", "2024", "2025", "2026", "2027"] and gdp["assumed"]   # from the assumed 2022
     assert run("project", TUNXI, "-s", TUNXI_SCENARIOS[0], "--format", "csv").exit_code == 0
 
 

@@ -73,6 +73,9 @@ def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario) -> dict:
         row["start_assumed"] = True
         row["assumed"].append("baseline")
         ex["notes"].append(Msg("note.start_assumed", value=start.value, year=start.year))
+    if start.unused_baseline is not None:
+        ex["notes"].append(Msg("note.baseline_unused", value=start.unused_baseline, year=start.year,
+                               actual=start.value))
     return _level_target(row, spec, ind, t, sc, start)
 
 

@@ -11,7 +11,7 @@ from sim.report.checktable import terminal_table
 from sim.report.dataview import unmatched_dicts, vintage_mark
 from sim.report.findings import render_findings
 from sim.report.labels import STATUS as STATUS_LABELS
-from sim.report.labels import localize, text, to_json
+from sim.report.labels import localize, text, to_json, words
 from sim.report.labels.tables import CHECK_COLUMNS as COLUMNS
 from sim.report.labels.tables import CHECK_REASONS as REASONS
 from sim.report.labels.tables import CHECK_TEXT as TEXT
@@ -53,7 +53,7 @@ def project_report(spec: Spec, sc: Scenario) -> Result:
         path = project_values(start, pace) if pace else {}
         out.append({"indicator": ind.id, "name": ind.name, "unit": ind.unit,
                     "actuals": {str(y): v for y, v in ind.actuals().items()},
-                    "start": start.model_dump() if start else None,
+                    "start": start.model_dump(exclude={"unused_baseline"}) if start else None,
                     "pace_source": pace.source if pace else None,
                     "assumed": bool(pace and pace.assumed) or bool(start and start.assumed),
                     "path": {str(y): v for y, v in path.items()},
@@ -118,9 +118,10 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     headers = [c[1] if lang == "zh" else c[2] for c in cols]
     rows = report["rows"]
     if fmt == "csv":
-        return render(headers + ["status_code", "preset_status", "assumed"],
+        assumed = words.ASSUMED[lang]
+        return render(headers + ["status_code", "preset_status", "假设项" if lang == "zh" else "assumed"],
                       [[_cell(r, c[0], lang) for c in cols] + [r["status"], r.get("preset_status") or "",
-                                                               ";".join(r["assumed"])]
+                                                               ";".join(assumed.get(a, a) for a in r["assumed"])]
                        for r in rows], "csv")
     t = TEXT[lang]
     parts = []

@@ -29,9 +29,12 @@ WEAK_POINTS = 4              # fewer trend points than this is weak evidence (ME
 
 
 class Start(Frozen):
+    """Where a projection starts. ``unused_baseline``: a baseline the scenario assumed for the base
+    year that an actual of that year or later made moot (kept to say so)."""
     year: int
     value: float
     assumed: bool = False
+    unused_baseline: float | None = None
 
 
 class Pace(Frozen):
@@ -53,13 +56,16 @@ class Pace(Frozen):
 
 
 def start_of(ind: Indicator, sc: Scenario, base_year: int) -> Start | None:
-    """The latest actual, or the scenario's assumed baseline (at ``base_year``) when there is none."""
+    """The latest actual, or the scenario's assumed baseline (a value at ``base_year``) when no
+    actual is as recent: an assumed base-year value is newer than actuals of earlier years, and
+    moot once an actual of the base year or later exists (then kept as ``unused_baseline``)."""
     a = sc.assumptions.get(ind.id)
+    assumed = a.baseline if a else None
     latest = ind.latest()
+    if assumed is not None and (latest is None or latest[0] < base_year):
+        return Start(year=base_year, value=assumed, assumed=True)
     if latest:
-        return Start(year=latest[0], value=latest[1])
-    if a and a.baseline is not None:
-        return Start(year=base_year, value=a.baseline, assumed=True)
+        return Start(year=latest[0], value=latest[1], unused_baseline=assumed)
     return None
 
 

@@ -36,6 +36,9 @@ TEMPLATES: dict[str, tuple] = {
                       "所需变化完成度 P = (预计值 - 最新值)/(目标值 - 最新值)"),
     "formula.midterm": ("tau = (t-b)/(T-b); s = task done (log shares for compound)",
                         "时间进度 tau = (t-b)/(T-b);s = 任务完成度(复合增长按对数计算)"),
+    "note.baseline_unused": ("the scenario's assumed baseline {value:g} is not used: the data have an actual "
+                             "for {year} ({actual:g}), the start",
+                             "情景假设的基期值{value:g}未采用:数据已有{year}年实际值{actual:g},以此为起点"),
     "note.start_assumed": ("start value {value:g} in {year} assumed by the scenario",
                            "起始值{value:g}({year}年)为情景假设"),
     "note.reference_target": (

@@ -16,3 +16,9 @@ KIND = {   # kinds of consistency finding
     "en": {"implied": "implied", "contradiction": "contradiction", "growth_level": "growth vs level",
            "bounds": "out of bounds", "pace": "pace beyond record or limit"},
 }
+
+
+ASSUMED = {   # fields of a row that came from a scenario assumption (JSON/CSV codes)
+    "zh": {"baseline": "基期值", "pace": "速度", "deflator": "价格指数"},
+    "en": {"baseline": "baseline", "pace": "pace", "deflator": "deflator"},
+}
