@@ -190,6 +190,27 @@ def test_check_without_data_does_not_import_pandas(tmp_path):
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_check_with_csv_data_does_not_import_pandas():
+    """The bundled plans read CSV data: the standard library reads it (pandas only for xlsx/DataFrames)."""
+    spec = ROOT / "specs" / "tunxi-yrd-2027.yaml"
+    code = ("import sys; from click.testing import CliRunner; from sim.cli import main; "
+            f"r = CliRunner().invoke(main, ['check', {str(spec)!r}]); "
+            "assert r.exit_code == 0, r.output; print('pandas' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False"]
+
+
+def test_a_ragged_csv_row_is_located(tmp_path):
+    (tmp_path / "d.csv").write_text("indicator,year,value\ngdp,2021,1,2\n", encoding="utf-8")
+    spec = tmp_path / "p.yaml"
+    spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
+                    "data: [d.csv]\nindicators:\n  - {id: gdp, name: GDP, unit: 亿元, target: 150}\n",
+                    encoding="utf-8")
+    r = run("check", spec)
+    assert r.exit_code == 2 and "d.csv:2" in r.stderr and "row 2 has 4 cells" in r.stderr
+
+
 @pytest.mark.parametrize("lang,mark", [("zh", "330 (预计)"), ("en", "330 (estimate)")])
 def test_report_md_html_and_xlsx_flag_the_estimate_and_list_the_data_files(tmp_path, lang, mark):
     from openpyxl import load_workbook

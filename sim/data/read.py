@@ -58,18 +58,24 @@ def _decode(raw: bytes, shown: str) -> str:
 
 
 def _grid_csv(path: Path, shown: str) -> list[list]:
-    import pandas as pd
+    """The cells of a CSV (comma or tab) as text, every row as wide as the first; the standard
+    library's reader (no type guessing, and no pandas import on the plain check path)."""
+    import csv
 
     text = _decode(path.read_bytes(), shown)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     sep = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        df = pd.read_csv(io.StringIO(text), header=None, dtype=str, keep_default_na=False,
-                         skip_blank_lines=False, sep=sep)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
-        raise SimError(f"cannot read the CSV: {str(e).strip().splitlines()[-1]}", file=shown,
-                       hint="every row needs the same number of columns; quote cells that contain commas") from None
-    return df.values.tolist()
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
+    except csv.Error as e:
+        raise SimError(f"cannot read the CSV: {e}", file=shown,
+                       hint="quote cells that contain commas, and close every quote") from None
+    width = len(rows[0]) if rows else 0
+    for k, row in enumerate(rows, start=1):
+        if len(row) > width:
+            raise SimError(f"row {k} has {len(row)} cells, the first row {width}", file=shown, line=k,
+                           hint="every row needs the same number of columns; quote cells that contain commas")
+    return [row + [""] * (width - len(row)) for row in rows]
 
 
 def _grid_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[list[list], str]:
