@@ -1,5 +1,6 @@
 """Malformed specs: each gives a located error (file:line, indicator, field) and exit code 2."""
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -156,3 +157,20 @@ def test_scenario_errors_name_the_branch_the_input_chose(block, line, field, fra
     assert len(e.value.errors) == 1, [str(x) for x in e.value.errors]
     err = e.value.errors[0]
     assert (err.line, err.field) == (line, field) and fragment in str(err)
+
+
+def test_scenario_errors_name_the_scenario_keys(tmp_path):
+    """An unknown scenario key lists the scenario's keys (not the spec's); a spec given as the scenario
+    and an empty scenario file say what a scenario is."""
+    spec = Path(__file__).resolve().parent.parent / "specs" / "wuwei-2024.yaml"
+    sc = tmp_path / "sc.yaml"
+    sc.write_text("scenario: {id: x, name: y}\ncolour: 1\nassumptions:\n  gdp: {growht: 0.1}\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc)])
+    assert r.exit_code == 2
+    assert "sc.yaml:2: colour: unknown key 'colour' (known keys here: scenario, defaults, assumptions" in r.stderr
+    assert "sc.yaml:4: assumptions.gdp.growht: unknown key 'growht' (known keys here: baseline, growth" in r.stderr
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(spec)])
+    assert r.exit_code == 2 and "this is a plan spec, not a scenario" in r.stderr
+    sc.write_text("\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc)])
+    assert r.exit_code == 2 and "a scenario needs `scenario:`" in r.stderr

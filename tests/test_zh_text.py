@@ -156,3 +156,9 @@ def test_growth_target_row_shows_the_level_with_its_unit_and_rates_as_percent():
     out = run("check", SPECS["guzhen-2025"])
     row = next(line for line in out.splitlines() if "地区生产总值" in line and "增长8.5%" in line)
     assert "319 亿元" in row and "8.5%" in row
+
+
+def test_implied_start_names_its_relation_in_chinese():
+    out = CliRunner().invoke(main, ["check", str(ROOT / "specs" / "tunxi-yrd-2027.yaml"), "-s",
+                                    str(ROOT / "scenarios" / "tunxi-baseline.yaml")]).output
+    assert "(由关系式mfg_share推得)起" in out and "(由推得)" not in out

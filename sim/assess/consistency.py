@@ -157,7 +157,7 @@ def _implied_pace(spec, eq, r, y, u, value, assumed, implied) -> tuple[dict | No
             pace = {"from_year": y0, "to_year": y, "from": num(v0), "value": num(rate * 100),
                     "unit": "%/yr", "relative_to": None, "factor": None}
             return pace, Msg("implied_pace.compound", start=v0, unit=unit, year=y0, source=earlier[y0].source,
-                             rate=rate)
+                             via=earlier[y0].via, rate=rate)
         d = (value - v0) / n
         pace = {"from_year": y0, "to_year": y, "from": num(v0), "value": num(d),
                 "unit": f"{unit or 'units'}/yr", "relative_to": None, "factor": None}

@@ -1,11 +1,13 @@
 """Loading a scenario (DESIGN.md "Scenario format v1") with located errors, and `--assume`."""
 from __future__ import annotations
 
+import typing
+
 import math
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from sim.errors import SimError, SpecErrors
 from sim.meta import Msg
@@ -21,7 +23,7 @@ def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
     """Read a scenario file; with ``spec``, indicator ids are checked against the plan."""
     import hashlib
     raw = read_input(path, MAX_BYTES, "scenario")
-    loc = loads(decode_utf8(raw, path), str(path))
+    loc = loads(decode_utf8(raw, path), str(path), NEEDS)
     sc = _build(loc)
     sc = sc.model_copy(update={"sha256": hashlib.sha256(raw).hexdigest()})
     if spec is not None:
@@ -30,20 +32,47 @@ def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
 
 
 def loads_scenario(text: str, file: str = "<string>", spec: Spec | None = None) -> Scenario:
-    loc = loads(text, file)
+    loc = loads(text, file, NEEDS)
     sc = _build(loc)
     if spec is not None:
         check_ids(sc, spec, loc)
     return sc
 
 
+NEEDS = "a scenario needs `scenario:` (id, name) and usually `defaults:` or `assumptions:`"
+INTERNAL = {"file", "sha256"}      # fields of Scenario set by the loader, not written in a file
+
+
+def _known_keys(path: tuple) -> list[str]:
+    """The keys a scenario allows where ``path`` ends (for an unknown key's hint)."""
+    model = Scenario
+    for step in path[:-1]:
+        field = model.model_fields.get(step) if isinstance(step, str) else None
+        if field is None:          # a list index or a dict key (an indicator id under assumptions)
+            continue
+        models = _models_in(field.annotation)
+        if not models:
+            return []
+        model = models[0]
+    return [k for k in model.model_fields if k not in INTERNAL]
+
+
+def _models_in(ann) -> list[type[BaseModel]]:
+    """The pydantic models an annotation names (``dict[str, Assumption]`` -> [Assumption])."""
+    own = [ann] if isinstance(ann, type) and issubclass(ann, BaseModel) else []
+    return own + [m for a in typing.get_args(ann) for m in _models_in(a)]
+
+
 def _build(loc: Located) -> Scenario:
     if not isinstance(loc.data, dict):
         raise SpecErrors([SimError("a scenario is a mapping with `scenario:`", file=loc.file, line=1)])
+    if "plan" in loc.data and "indicators" in loc.data:
+        raise SpecErrors([SimError("this is a plan spec, not a scenario", file=loc.file, line=1, field="-s",
+                                   hint="give the spec as the argument and a scenario file with -s")])
     try:
         sc = Scenario.model_validate(loc.data | {"file": loc.file})
     except ValidationError as e:
-        raise SpecErrors(_shape_errors(e, loc)) from None
+        raise SpecErrors(_shape_errors(e, loc, known_keys=_known_keys)) from None
     errors = [SimError(f"a drawn growth rate of {v:g} is beyond +{MAX_RATE:g} (+{MAX_RATE:.0%} a year): no "
                        "plan's assumption", file=loc.file, line=loc.line(path), field=".".join(map(str, path)),
                        hint="rates are fractions, e.g. 0.07 for 7%")

@@ -1,6 +1,7 @@
 """Located messages for schema errors: file:line, indicator id, field, what is wrong, how to fix it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -66,7 +67,10 @@ def _branch(err: dict, data, prefix: tuple) -> tuple | None:
 MISFITS = {"union_tag_not_found", "literal_error"}   # a union branch the input is not of
 
 
-def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[SimError]:
+def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = (),
+                  known_keys: Callable[[tuple], list[str]] | None = None) -> list[SimError]:
+    """Located errors of a pydantic validation; ``known_keys(path)`` lists the keys allowed where an
+    unknown key was found (default: the spec's)."""
     data = loc.data
     grouped: dict[tuple, list[dict]] = {}
     errs = e.errors()
@@ -82,7 +86,7 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = ()) -> list[
         kinds = {x["type"] for x in errs}
         got = errs[0].get("input")
         if "extra_forbidden" in kinds:
-            known = _known_keys(path)
+            known = (known_keys or _known_keys)(path)
             msg = f"unknown key '{path[-1]}'"
             hint = f"known keys here: {', '.join(known)}" if known else "remove it"
         elif "missing" in kinds:

@@ -59,7 +59,7 @@ def load(path: str | Path) -> Located:
     return loads(text, str(path))
 
 
-def loads(text: str, file: str = "<string>") -> Located:
+def loads(text: str, file: str = "<string>", needs: str = "a spec needs `plan:` and `indicators:`") -> Located:
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader_cls)
@@ -71,7 +71,7 @@ def loads(text: str, file: str = "<string>") -> Located:
     except yaml.YAMLError as e:
         raise SimError(f"YAML error: {e}", file=file) from None
     if node is None:
-        raise SimError("file is empty", file=file, hint="a spec needs `plan:` and `indicators:`")
+        raise SimError("file is empty", file=file, hint=needs)
     lines: dict[Path_, int] = {}
     builder = _Builder(file, lines)
     data = builder.build(node, ())

@@ -105,10 +105,10 @@ TEMPLATES: dict[str, tuple] = {
         lambda lang, head, pace, own: head + (pace or "") + (f"; its own target: {own[0]} in {own[1]}" if own else ""),
         lambda lang, head, pace, own: head + (pace or "") + (f";其自身目标:{own[1]}年{own[0]}" if own else "")),
     "implied_pace.compound": (
-        lambda lang, start, unit, year, source, rate: f"; from {fmt(start, unit)} in {year} ({source}) that is "
+        lambda lang, start, unit, year, source, via, rate: f"; from {fmt(start, unit)} in {year} ({source}) that is "
         f"{rate:+.2%} a year",
-        lambda lang, start, unit, year, source, rate: f";从{year}年的{fmt(start, unit)}({_tag(lang, source, year, '')})"
-        f"起,即每年{rate:+.2%}"),
+        lambda lang, start, unit, year, source, via, rate: f";从{year}年的{fmt(start, unit)}"
+        f"({_tag(lang, source, year, f'关系式{via}' if via else '')})起,即每年{rate:+.2%}"),
     "implied_pace.linear": (
         lambda lang, start, unit, year, change: f"; from {fmt(start, unit)} in {year} that is {change:+.4g} "
         f"{unit or 'units'} a year",
