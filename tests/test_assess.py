@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim.assess.status import assess_plan
-from sim.report.labels import localize, to_json
 from sim.report.check import check_report
+from sim.report.labels import localize, to_json
 from sim.scenario.load import loads_scenario
 from sim.spec.load import loads_spec
 from tests.strategies import specs

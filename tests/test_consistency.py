@@ -283,7 +283,6 @@ def test_generated_specs_never_break_the_checks(data):
 
 
 def test_real_growth_target_meets_a_nominal_level_through_the_deflator():
-    from sim.assess.consistency import findings
     from sim.scenario.load import loads_scenario
     from sim.spec.load import loads_spec
     spec = loads_spec("plan: {id: p, title: T, base_year: 2022, target_year: 2023}\nindicators:\n"

@@ -154,10 +154,11 @@ def test_shocks_deflators_and_probabilities_are_bounded(tmp_path, extra):
 
 
 def test_draws_at_or_below_minus_100_percent_are_truncated(tmp_path):
+    import numpy as np
+
     from sim.assess.draws import RATE_FLOOR, plan_model, sample_paces
     from sim.scenario.load import loads_scenario
     from sim.spec.load import loads_spec
-    import numpy as np
     spec = loads_spec(SPEC)
     sc = loads_scenario("scenario: {id: s}\nassumptions:\n  gdp: {growth: {dist: normal, mean: 0.0, sd: 2.0}}\n",
                         spec=spec)

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from strategies import specs, to_yaml
 
 import sim
-from sim.report.labels import STATUS as STATUS_LABELS
 from sim.cli import main
 from sim.report.html import render_html
+from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.markdown import render_md
 from sim.report.reportdata import report_data
 from sim.report.svg import _spread, _ticks

@@ -16,9 +16,9 @@ from sim.assess.simulate import compare_report, simulate_report, spec_derived
 from sim.cli import main
 from sim.errors import SimError
 from sim.meta import to_json
+from sim.report.labels import localize
 from sim.scenario.load import loads_scenario
 from sim.spec.load import loads_spec
-from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent

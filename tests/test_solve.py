@@ -13,10 +13,10 @@ from sim.assess.simulate import simulate_report
 from sim.assess.solve import parse_range, solve_report, sweep_report, year_reached
 from sim.cli import main
 from sim.errors import SimError
+from sim.report.labels import localize
 from sim.scenario.load import default_scenario, loads_scenario
 from sim.scenario.paths import Pace, Start, project_values
 from sim.spec.load import load_spec, loads_spec
-from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parent.parent

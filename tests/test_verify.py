@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from sim.assess import verify as V
 from sim.cli import main
 from sim.cli.verify import PROPERTIES
+from sim.report.labels import localize
 from sim.scenario.load import load_scenario, loads_scenario
 from sim.spec.load import load_spec
-from sim.report.labels import localize
 from tests.conftest import no_escape
 
 ROOT = Path(__file__).resolve().parents[1]

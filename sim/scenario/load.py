@@ -1,10 +1,9 @@
 """Loading a scenario (DESIGN.md "Scenario format v1") with located errors, and `--assume`."""
 from __future__ import annotations
 
-import typing
-
 import math
 import re
+import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
