@@ -292,3 +292,17 @@ def test_percent_and_thousands_written_in_cells(tmp_path):
     spec = sim.load_plan(write_plan(tmp_path, plan=plan, yearbook=yearbook.replace("2700000", '"2,700,000"')))
     assert spec.indicator("urban").history == {2019: 70.5, 2020: 71.2}
     assert spec.indicator("gdp").history[2020] == 270.0
+
+
+def test_every_bad_row_of_every_data_file_is_reported_at_once(tmp_path):
+    (tmp_path / "bad.csv").write_text("indicator,year,value,unit\ngdp,2023,1e16,亿元\ngdp,2022,inf,亿元\n"
+                                      "pop,2021,5,万美元\ngdp,20x3,5,亿元\ngdp,2021,100,亿元\n", encoding="utf-8")
+    spec = tmp_path / "s.yaml"
+    spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
+                    "data: [bad.csv, missing.csv]\nindicators:\n  - {id: gdp, name: GDP, unit: 亿元, target: 150}\n"
+                    "  - {id: pop, name: 人口, unit: 万人, target: 50}\n", encoding="utf-8")
+    r = run("validate", spec)
+    assert r.exit_code == 2
+    for where in ("bad.csv:2:", "bad.csv:3:", "bad.csv:4:", "bad.csv:5:", "missing.csv: data file not found"):
+        assert where in r.stderr, where
+    assert "bad.csv:6" not in r.stderr   # the good row

@@ -49,11 +49,13 @@ class Matcher:
         return None
 
 
-def observations(spec: Spec, rows: list[dict]) -> tuple[list[Observation], list[Unmatched]]:
-    """Observations of the matched rows (missing cells left out) and the rows that match nothing."""
+def observations(spec: Spec, rows: list[dict]) -> tuple[list[Observation], list[Unmatched], list[SimError]]:
+    """Observations of the matched rows (missing cells left out), the rows that match nothing, and
+    the located error of every row that cannot be read (all of them, not just the first)."""
     m = Matcher(spec)
     obs: list[Observation] = []
     unmatched: dict[tuple, Unmatched] = {}
+    errors: list[SimError] = []
     for r in rows:
         hit = m.find(r)
         if hit is None:
@@ -61,15 +63,18 @@ def observations(spec: Spec, rows: list[dict]) -> tuple[list[Observation], list[
             unmatched.setdefault(key, Unmatched(file=r["file"], sheet=r["sheet"], row=r["row"], name=r["name"]))
             continue
         ind, measure = hit
-        year = cells.year(r)
-        x = cells.value(r)
-        if x is None:
-            continue
-        x = _convert(r, ind, measure, x, year)
-        obs.append(Observation(indicator=ind.id, measure=measure, year=year, value=x,
-                               vintage=cells.vintage(r), published=cells.published(r), file=r["file"],
-                               sheet=r["sheet"], row=r["row"], source=r["source"] or None))
-    return obs, list(unmatched.values())
+        try:
+            year = cells.year(r)
+            x = cells.value(r)
+            if x is None:
+                continue
+            x = _convert(r, ind, measure, x, year)
+            obs.append(Observation(indicator=ind.id, measure=measure, year=year, value=x,
+                                   vintage=cells.vintage(r), published=cells.published(r), file=r["file"],
+                                   sheet=r["sheet"], row=r["row"], source=r["source"] or None))
+        except SimError as e:
+            errors.append(e)
+    return obs, list(unmatched.values()), errors
 
 
 def _convert(r: dict, ind: Indicator, measure: str, x: float, year: int) -> float:

@@ -29,7 +29,7 @@ def with_data(spec: Spec, as_of: str | None = None) -> Spec:
 
     base = Path(spec.file).parent if spec.file and not spec.file.startswith("<") else Path(".")
     obs = match.yaml_observations(spec)
-    unmatched, files = [], []
+    unmatched, files, errors = [], [], []
     for d in spec.data:
         full = base / d.path
         try:
@@ -37,14 +37,16 @@ def with_data(spec: Spec, as_of: str | None = None) -> Spec:
         except SimError as e:
             if e.file == d.path and not e.line and d.line:
                 e.message += f" (named in {spec.file}:{d.line})"
-            raise
+            errors.append(e)
+            continue
         note_input(full)
-        found, missed = match.observations(spec, rows)
+        found, missed, bad = match.observations(spec, rows)
         obs += found
         unmatched += missed
+        errors += bad
         files.append(DataFile(path=d.path, sheet=sheet, line=d.line,
                               sha256=hashlib.sha256(full.read_bytes()).hexdigest()))
-    errors = match.conflicts(obs)
+    errors += [] if errors else match.conflicts(obs)   # conflicts only between values that could be read
     if errors:
         raise SpecErrors(errors)
     spec = spec.model_copy(update={"data": tuple(files), "observations": tuple(obs),
