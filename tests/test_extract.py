@@ -208,7 +208,9 @@ def test_row_per_line_table_with_roles():
     assert [key(t) for t in gdp.targets] == [("level", ">=", 4500.0, None, 2025),
                                              ("growth", "~", 7.0, None, 2025)]
     energy = next(i for i in s.indicators if i.name == "单位GDP能耗降低")
-    assert energy.attribute == "binding" and energy.review and "累计" in energy.review_reason
+    assert energy.attribute == "binding" and energy.review and "plan-table notation" in energy.review_reason
+    (fall,) = energy.targets   # [13.5] on …降低: the level falls 13.5% from the base year (METHODS.md)
+    assert fall.kind == "change" and fall.relative_to.change == -0.135 and fall.relative_to.year == 2020
     # nothing is dropped silently: a short row and an unreadable cell are in the draft
     assert '# unread: line 8: "5 | 常住人口 | 万人 | 340": 4 cells where the header has 8' in d.yaml
     jobless = next(i for i in s.indicators if i.name == "城镇调查失业率")

@@ -222,3 +222,24 @@ def test_names_are_names_whatever_the_cells(body, per_line):
         return                          # nothing readable: a located error, never a garbage draft
     for i in d.spec.indicators:
         assert is_name(i.name) and i.name not in ("亿元", "%"), i.name
+
+
+def test_bracketed_figures_are_read_by_the_indicators_meaning(tmp_path):
+    """〔13.5〕 on …降低 is a cumulative fall of the level from the base year, 〔5〕 on 新增… a total."""
+    from sim.extract.draft import extract_text
+    from sim.spec.load import loads_spec
+    text = ("序号\t指标\t单位\t2020年\t2025年\t属性\n1\t地区生产总值\t亿元\t600\t800\t预期性\n"
+            "2\t单位GDP能耗降低\t%\t\t〔13.5〕\t约束性\n3\t城镇新增就业\t万人\t\t〔5〕\t预期性\n")
+    spec = loads_spec(extract_text(text, "t.txt").yaml, "t.yaml")
+    kinds = {i.name: [(t.kind, t.relative_to and t.relative_to.change) for t in i.targets] for i in spec.indicators}
+    assert kinds["单位GDP能耗降低"] == [("change", -0.135)]
+    assert kinds["城镇新增就业"] == [("cumulative", None)]
+
+
+def test_a_sentence_repeating_a_table_target_adds_no_second_target():
+    from sim.extract.draft import extract_text
+    from sim.spec.load import loads_spec
+    text = ("指标 | 单位 | 2020年 | 2025年\n地区生产总值 | 亿元 | 600 | 800\n\n"
+            "到2025年,全市地区生产总值达到800亿元,年均增长6%左右。\n")
+    (gdp,) = loads_spec(extract_text(text, "t.txt").yaml, "t.yaml").indicators
+    assert [(t.kind, t.value) for t in gdp.targets] == [("level", 800.0), ("growth", 6.0)]

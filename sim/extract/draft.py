@@ -159,12 +159,29 @@ def _merge(entries: list[Entry]) -> list[Entry]:
             out.append(e)
             continue
         for t in e.targets:
-            if t not in first.targets:
+            if not any(_same_target(t, u, first.unit) for u in first.targets):
                 first.targets.append(t)
         first.notes.append(f"also at line {e.line}: {e.text}")
         for r in e.review:
             _add(first.review, r)
     return out
+
+
+def _same_target(a: tuple, b: tuple, unit: str) -> bool:
+    """Whether two (year, phrase) targets say the same: equal, or read to the same kind, operator
+    and value (``800`` and ``达到800亿元`` in 亿元)."""
+    if a == b:
+        return True
+    if a[0] != b[0]:
+        return False
+    from sim.spec.phrases import PhraseError, parse_target
+
+    try:
+        ta, tb = (parse_target(x[1], unit=unit, year=x[0]) for x in (a, b))
+    except PhraseError:
+        return False
+    key = lambda ts: [(t.kind, t.op, t.value, t.low, t.high, t.stretch) for t in ts]   # noqa: E731
+    return key(ta) == key(tb)
 
 
 def _add(reasons: list[str], reason: str):

@@ -112,7 +112,7 @@ def _targets(e: Entry, table, by):
     for col, raw in by.get("target", []):
         cell, _ = _footnote(raw)
         year = col.year or table.target_year
-        phrase, why = _target(cell, e.unit, year or 2100, base_year)
+        phrase, why = _target(cell, e.unit, year or 2100, base_year, e.name)
         _read(e, col, raw, year, phrase, why)
     for col, raw in by.get("growth", []):
         cell, _ = _footnote(raw)
@@ -126,11 +126,11 @@ def _targets(e: Entry, table, by):
         if BRACKETS.match(cell):
             phrase, why = _bracketed(e, cell, year or 2100, base_year)
         elif e.unit == "%" and RATE_NAME.search(e.name):     # the indicator is itself a rate
-            phrase, why = _target(cell, e.unit, year or 2100, base_year)
+            phrase, why = _target(cell, e.unit, year or 2100, base_year, e.name)
         else:
             phrase, why = _growth(cell, e.unit, year or 2100, base_year)
             if phrase is None and why:
-                alt, alt_why = _target(cell, e.unit, year or 2100, base_year)
+                alt, alt_why = _target(cell, e.unit, year or 2100, base_year, e.name)
                 if alt is not None and alt not in NONE_TEXTS:
                     phrase, why = alt, alt_why
         _read(e, col, raw, year, phrase, why)
@@ -144,7 +144,7 @@ def _bracketed(e: Entry, cell: str, year: int, base_year) -> tuple[str | None, s
     without one, a total over the period (``累计N``)."""
     inner = BRACKETS.match(cell).group(1).strip()
     if e.baseline is None:
-        return _target(cell, e.unit, year, base_year)
+        return _target(cell, e.unit, year, base_year, e.name)
     m = re.fullmatch(rf"(-?)({ARABIC})", inner)
     if e.unit == "%" and m:
         if float(m.group(2).replace(",", "")) == 0:
