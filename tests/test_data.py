@@ -109,6 +109,9 @@ def test_unmatched_row_reported_on_stderr_with_file_row_and_name(tmp_path):
     r = run("check", write_plan(tmp_path))
     assert r.exit_code == 0
     assert "yearbook.csv:5" in r.stderr and "不存在的指标" in r.stderr
+    assert "中没有名为“不存在的指标”的指标" in r.stderr   # in the report's language (zh by default)
+    en = run("check", write_plan(tmp_path), "--lang", "en")
+    assert "no indicator of plan" in en.stderr and "yearbook.csv:5" in en.stderr
 
 
 def test_explain_names_file_row_vintage_and_source(tmp_path):

@@ -148,7 +148,9 @@ def load_one(path, as_of: str | None = None):
     from sim.report.dataview import unmatched_lines
 
     spec = load_plan(path, as_of)
-    for line in unmatched_lines(spec):
+    ctx = click.get_current_context(silent=True)
+    lang = (ctx.params.get("lang") if ctx else None) or "zh"
+    for line in unmatched_lines(spec, lang):
         click.echo(line, err=True)
     return spec
 

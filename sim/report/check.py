@@ -186,6 +186,6 @@ def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
             else:
                 cells.append(None)
         rows.append([i["indicator"], i["unit"]] + cells)
-    note = "\n* projected" + (" (预计)" if lang == "zh" else "") + "\n" if fmt != "csv" else ""
+    note = ("\n* 预计值" if lang == "zh" else "\n* projected") + "\n" if fmt != "csv" else ""
     return render(headers, rows, fmt, title=f"{report['plan']['title']} — "
                                              f"{report['scenario']['name'] or report['scenario']['id']}") + note

@@ -6,11 +6,16 @@ VINTAGE_LABELS = {"zh": {"预计": "预计", "快报": "快报", "初步核实":
                   "en": {"预计": "estimate", "快报": "flash", "初步核实": "preliminary", "最终核实": "final"}}
 
 
-def unmatched_lines(spec) -> list[str]:
+UNMATCHED = {
+    "en": "{at}: no indicator of plan {plan} is named '{name}': row not used (name it by the indicator's id or name)",
+    "zh": "{at}:规划{plan}中没有名为“{name}”的指标:该行未使用(请写指标的id或名称)",
+}
+
+
+def unmatched_lines(spec, lang: str = "en") -> list[str]:
     """One line per data row that names no indicator of the plan: ``file:row: ... 'name'``."""
-    return [f"{u.file}{f' [{u.sheet}]' if u.sheet else ''}:{u.row}: no indicator of plan {spec.plan.id} "
-            f"is named '{u.name}': row not used (name it by the indicator's id or name)"
-            for u in spec.unmatched]
+    return [UNMATCHED[lang].format(at=f"{u.file}{f' [{u.sheet}]' if u.sheet else ''}:{u.row}",
+                                   plan=spec.plan.id, name=u.name) for u in spec.unmatched]
 
 
 def unmatched_dicts(spec) -> list[dict]:

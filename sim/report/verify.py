@@ -22,6 +22,7 @@ def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
     title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
     out = render(lab["headers"], rows, fmt, title=title)
     rs = ", ".join(f"{r['assumption']} {r['low']:g}..{r['high']:g}" for r in report["ranges"])
-    lines = [f"{lab['ranges']}: {rs or lab['none']} (seed {report['settings']['seed']}, "
-             f"max {report['settings']['max_examples']} per property)"] + report["notes"]
+    lines = [f"{lab['ranges']}: {rs or lab['none']} ("
+             + lab["settings"].format(seed=report["settings"]["seed"], n=report["settings"]["max_examples"]) + ")"
+             ] + report["notes"]
     return out + "\n".join(lines) + "\n"

@@ -96,9 +96,10 @@ VERIFY_LABELS = {
     "zh": {"headers": ["性质", "结果", "尝试", "反例(假设)", "违反"],
            "holds": "成立", "broken": "被违反", "not_checked": "未检查", "timed_out": "(超时)",
            "undecided": "未定(搜索未完成)",
-           "ranges": "搜索区间", "none": "无"},
+           "ranges": "搜索区间", "none": "无", "settings": "随机种子 {seed},每项性质最多 {n} 例"},
     "en": {"headers": ["property", "result", "tried", "counterexample (assumptions)", "broken"],
            "holds": "holds", "broken": "broken", "not_checked": "not checked",
            "undecided": "undecided (search not finished)",
-           "timed_out": " (time budget reached)", "ranges": "ranges searched", "none": "none"},
+           "timed_out": " (time budget reached)", "ranges": "ranges searched", "none": "none",
+           "settings": "seed {seed}, max {n} per property"},
 }
