@@ -45,8 +45,12 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
         raise SimError("give one SPEC with two dates (--as-of A --as-of B), or two JSON reports",
                        field="diff", hint="e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31")
     from sim.data import select
+    from sim.data.vintages import as_of_date
     from sim.report.check import check_report
 
+    if as_of_date(as_of[0]) > as_of_date(as_of[1]):
+        raise SimError(f"the first date {as_of[0]} is after the second {as_of[1]}", field="--as-of",
+                       hint="give the earlier date first: the diff reads old -> new")
     spec, sc = plan_and_scenario(inputs[0], scenario, assume)
     old, new = (check_report(select(spec, d), sc) for d in as_of)
     emit(render_diff(diff_reports(old, new), fmt, lang), output)
