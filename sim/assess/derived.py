@@ -10,12 +10,12 @@ import numpy as np
 
 from sim.assess.classify import classify
 from sim.assess.consistency import DEFAULT_REL_TOL
-from sim.assess.facts import _indicator, dated, equations, reference_value
+from sim.assess.facts import _indicator, equations, reference_value
 from sim.assess.presets import Method
 from sim.assess.status import as_method, assess_plan, assess_target
 from sim.meta import Msg
 from sim.scenario.model import Assumption, Scenario
-from sim.scenario.paths import pace_of, project_values, start_of
+from sim.scenario.projection import Projection, project_indicator, project_plan
 from sim.spec import algebra
 from sim.spec import relations as rel_
 from sim.spec.model import Indicator, Relation, Spec
@@ -35,20 +35,22 @@ class Derived(NamedTuple):
     components: tuple[str, ...]
 
 
+def _path(p: Projection) -> Path | None:
+    if p.pace is None:
+        return None
+    return Path({p.start.year: p.start.value} | p.values, p.pace.source, p.pace.assumed, p.start.assumed)
+
+
 def path_of(spec: Spec, ind: Indicator, sc: Scenario) -> Path | None:
     """The indicator's deterministic path under ``sc`` to its last target year, or None."""
-    until = max([t.year for t in dated(ind)] + [spec.plan.target_year])
-    start = start_of(ind, sc, spec.plan.base_year)
-    pace = pace_of(ind, sc, start, until) if start else None
-    if pace is None:
-        return None
-    return Path({start.year: start.value} | project_values(start, pace), pace.source,
-                pace.assumed, start.assumed)
+    return _path(project_indicator(spec, ind, sc))
 
 
-def projected_paths(spec: Spec, sc: Scenario) -> dict[str, Path]:
-    """Deterministic path of every indicator with a start and a pace (start value included)."""
-    return {ind.id: p for ind in spec.indicators if (p := path_of(spec, ind, sc)) is not None}
+def projected_paths(spec: Spec, sc: Scenario, projection: Mapping[str, Projection] | None = None) -> dict[str, Path]:
+    """Deterministic path of every indicator with a start and a pace (start value included), from
+    the scenario's ``projection`` when the caller has it."""
+    projection = projection if projection is not None else project_plan(spec, sc)
+    return {k: p for k, proj in projection.items() if (p := _path(proj)) is not None}
 
 
 def reference_array(spec: Spec, name: str, years: Sequence[int]) -> np.ndarray:
@@ -153,21 +155,23 @@ def _derived_scenario(spec: Spec, sc: Scenario, ind: Indicator, d: Derived,
 
 
 def assess_with_relations(spec: Spec, sc: Scenario, preset: str | Method = "default",
-                          margin: float = 0.1) -> list[dict]:
+                          margin: float = 0.1, projection: Mapping[str, Projection] | None = None) -> list[dict]:
     """``assess_plan`` rows, with the targets of derived indicators assessed against the path
-    computed from their components; a preset then adds its class (from actuals) to every row."""
+    computed from their components (the scenario's ``projection``, computed here when not given);
+    a preset then adds its class (from actuals) to every row."""
     method = as_method(preset, margin)
     rows = assess_plan(spec, sc)
     if spec.relations:
-        rows = _with_derived(spec, sc, rows)
+        rows = _with_derived(spec, sc, rows, projection)
     if method.preset == "default":
         return rows
     pairs = [(ind, t) for ind in spec.indicators for t in ind.targets]
     return [classify(r, spec, ind, t, sc, method) for r, (ind, t) in zip(rows, pairs)]
 
 
-def _with_derived(spec: Spec, sc: Scenario, rows: list[dict]) -> list[dict]:
-    paths = projected_paths(spec, sc)
+def _with_derived(spec: Spec, sc: Scenario, rows: list[dict],
+                  projection: Mapping[str, Projection] | None) -> list[dict]:
+    paths = projected_paths(spec, sc, projection)
     derived = derive_paths(spec, {k: p.values for k, p in paths.items()})
     if not derived:
         return rows

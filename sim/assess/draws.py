@@ -20,7 +20,8 @@ from sim.scenario.model import (
     Uniform,
 )
 from sim.scenario.paths import bootstrap_pool, deflator_of, pace_dist, pace_of, start_of
-from sim.spec.model import Indicator, Spec
+from sim.scenario.projection import horizon
+from sim.spec.model import Spec
 from sim.spec.targets import Frozen
 
 CHUNK = 1 << 15                       # draws per chunk: bounds memory, fixes the random streams
@@ -74,11 +75,6 @@ class Model(Frozen):
 
     def loaded(self, ident: str) -> bool:
         return any(f.loadings.get(ident) for f in self.factors)
-
-
-def horizon(spec: Spec, ind: Indicator) -> int:
-    """The last year an indicator is simulated to: its latest target year, or the plan's."""
-    return max([t.year for t in ind.targets if t.year is not None] + [spec.plan.target_year])
 
 
 def plan_model(spec: Spec, sc: Scenario) -> Model:

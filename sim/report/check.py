@@ -1,6 +1,8 @@
 """Report data for `sim check` and `sim project`, and their renderers (table, md, csv, json)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sim.assess.consistency import findings
 from sim.assess.derived import assess_with_relations
 from sim.assess.presets import Method
@@ -20,7 +22,7 @@ from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
 from sim.report.tables import render
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
-from sim.scenario.paths import pace_of, project_values, start_of
+from sim.scenario.projection import Projection, project_plan
 from sim.spec.model import Spec
 
 SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", "assumed_pace",
@@ -28,12 +30,13 @@ SHORT = {"indicator", "unit", "latest", "text", "target_year", "required_pace", 
 
 
 def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,
-                 max_growth: float | None = None) -> Result:
+                 max_growth: float | None = None, projection: Mapping[str, Projection] | None = None) -> Result:
     """The `sim check` result as plain data (schema_version 1); derived indicators are projected
     from their components, and ``consistency`` lists sim.consistency.findings. ``preset`` is a
-    name or a Method with its settings (margin, growth margin, task form)."""
+    name or a Method with its settings (margin, growth margin, task form). ``projection``: the
+    scenario's sim.scenario.projection.project_plan, when the caller has it."""
     method = as_method(preset, margin)
-    rows = assess_with_relations(spec, sc, method)
+    rows = assess_with_relations(spec, sc, method, projection=projection)
     preset = method.preset
     return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
@@ -43,14 +46,12 @@ def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", mar
             "unmatched": unmatched_dicts(spec), "provenance": provenance(spec, sc)}, "check")
 
 
-def project_report(spec: Spec, sc: Scenario) -> Result:
-    """Year-by-year paths per indicator under a scenario."""
+def project_report(spec: Spec, sc: Scenario, projection: Mapping[str, Projection] | None = None) -> Result:
+    """Year-by-year paths per indicator under a scenario (its ``projection`` when the caller has it)."""
+    projection = projection if projection is not None else project_plan(spec, sc)
     out = []
     for ind in spec.indicators:
-        until = max([t.year for t in ind.targets if t.year is not None] + [spec.plan.target_year])
-        start = start_of(ind, sc, spec.plan.base_year)
-        pace = pace_of(ind, sc, start, until) if start else None
-        path = project_values(start, pace) if pace else {}
+        start, pace, path = projection[ind.id]
         out.append({"indicator": ind.id, "name": ind.name, "unit": ind.unit,
                     "actuals": {str(y): v for y, v in ind.actuals().items()},
                     "start": start.model_dump(exclude={"unused_baseline"}) if start else None,

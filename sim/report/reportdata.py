@@ -5,6 +5,7 @@ from sim.meta import SCHEMA_VERSION, clean, provenance
 from sim.report.check import check_report, project_report
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
+from sim.scenario.projection import project_plan
 from sim.spec.model import Spec
 
 LEVEL_KINDS = ("level", "reference")        # targets drawn as a value on the level chart
@@ -27,8 +28,9 @@ def report_data(spec: Spec, scenarios: list[Scenario], preset: str = "default", 
         from sim.assess.simulate import simulate_report
         seed = new_seed() if seed is None else seed
     for sc in scenarios:
-        run = {"scenario": scenario_dict(sc), "check": check_report(spec, sc, preset),
-               "project": project_report(spec, sc), "provenance": provenance(spec, sc, seed if draws else None),
+        projection = project_plan(spec, sc)      # once per scenario: check and project read it
+        run = {"scenario": scenario_dict(sc), "check": check_report(spec, sc, preset, projection=projection),
+               "project": project_report(spec, sc, projection), "provenance": provenance(spec, sc, seed if draws else None),
                "simulation": None}
         if draws:
             sim = simulate_report(spec, sc, draws, seed)
