@@ -53,6 +53,25 @@ def tools() -> tuple[str | None, str | None]:
     driver = next((p for p in map(shutil.which, DRIVERS) if p), None)
     return browser, driver
 
+def browser_or_skip():
+    """(browser, driver) paths, or a pytest skip naming what is missing (a failure in CI, where
+    .ci/run installs chromium, chromium-driver and selenium)."""
+    import os
+
+    import pytest
+    browser, driver = tools()
+    missing = [n for n, ok in (("chromium", browser), ("chromium-driver", driver)) if not ok]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("selenium")
+    if missing:
+        why = "headless browser test needs " + ", ".join(missing) + " (.ci/run installs them)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    return browser, driver
+
 
 def check_page(html: Path, screenshot: Path, top_screenshot: Path | None = None,
                probe_limit: int = 400) -> dict:

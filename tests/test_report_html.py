@@ -1,7 +1,6 @@
 """`sim report`: the self-contained HTML page (charts as inline SVG, offline, Chinese labels), the
 Markdown briefing, and the page as a person sees it in headless Chromium."""
 import json
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -228,19 +227,8 @@ def test_end_labels_do_not_overlap(ys):
 # ---- as a person sees it: headless Chromium -----------------------------------------------------
 
 def _browser_or_skip():
-    """Chromium, chromedriver and selenium, or a skip (a failure in CI, where .ci/run installs them)."""
-    from browser_check import tools
-    browser, driver = tools()
-    missing = [n for n, ok in (("chromium", browser), ("chromium-driver", driver)) if not ok]
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing.append("selenium")
-    if missing:
-        why = "headless browser test needs " + ", ".join(missing) + " (.ci/run installs them)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(why)
-        pytest.skip(why)
+    from browser_check import browser_or_skip
+    return browser_or_skip()
 
 
 def test_report_in_headless_chromium(tunxi_html):

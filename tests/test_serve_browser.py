@@ -2,7 +2,6 @@
 Chromium; GDP's real growth set to 12% turns GDP 可实现, 2% turns it back, and the API agrees."""
 import base64
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,20 +19,8 @@ WAIT = 10        # seconds for any one thing to happen
 
 
 def _browser_or_skip():
-    """Chromium, chromedriver and selenium, or a skip (a failure in CI, where .ci/run installs them)."""
-    from browser_check import tools
-    browser, driver = tools()
-    missing = [n for n, ok in (("chromium", browser), ("chromium-driver", driver)) if not ok]
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing.append("selenium")
-    if missing:
-        why = "headless browser test needs " + ", ".join(missing) + " (.ci/run installs them)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(why)
-        pytest.skip(why)
-    return browser, driver
+    from browser_check import browser_or_skip
+    return browser_or_skip()
 
 
 @pytest.fixture()

@@ -195,13 +195,21 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
         row["pace_ratio"] = num(growth.pace_ratio(eff, req))
         ex["formula"].append(Msg("formula.share"))
 
+    return verdict(row, ind, t, x_t, x_star, proj, start.year, keep, cumulative)
+
+
+def verdict(row: dict, ind: Indicator, t: Target, x_t: float, x_star: float, proj: float, start_year: int,
+            keep: bool, cumulative: bool = False) -> dict:
+    """The status of a level (or cumulative) target ``x_star`` from its start ``x_t`` and projection ``proj``
+    (METHODS.md "Projection and share of required change"): keep-the-level targets by side, already
+    met, projection meets, else by the share of the required change (row["share_of_required"])."""
     if keep:
         ok = t.meets(proj)
         return _done(row, "on_track" if ok else "at_risk",
                      Msg("reason.keep", target=x_star, latest=x_t, projected=proj, holds=ok), "keep the level")
     if t.meets(x_t) and not cumulative:
         if t.meets(proj):
-            return _done(row, "achieved", Msg("reason.already_met", latest=x_t, year=start.year, target=t.text),
+            return _done(row, "achieved", Msg("reason.already_met", latest=x_t, year=start_year, target=t.text),
                          "already met")
         return _done(row, "at_risk", Msg("reason.met_falls_back", latest=x_t, target=t.text, projected=proj),
                      "already met, projection breaks")

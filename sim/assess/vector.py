@@ -21,9 +21,9 @@ import numpy as np
 
 from sim import growth
 from sim.assess.derived import assess_with_relations
-from sim.assess.kinds import _overshoot_ok, linear_unit, pace_out
+from sim.assess.kinds import linear_unit, pace_out, verdict
 from sim.assess.presets import Method
-from sim.assess.rows import _done, _row, num
+from sim.assess.rows import _row, num
 from sim.assess.status import as_method, assess_target
 from sim.errors import SimError
 from sim.meta import Msg
@@ -202,23 +202,4 @@ def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool
         row["share_of_required"] = num(share)
         row["pace_ratio"] = num(ratio)
         ex["formula"].append(Msg("formula.share"))
-    if keep:
-        ok = t.meets(proj)
-        return _done(row, "on_track" if ok else "at_risk",
-                     Msg("reason.keep", target=x_star, latest=x_t, projected=proj, holds=ok), "keep the level")
-    if t.meets(x_t):
-        if t.meets(proj):
-            return _done(row, "achieved", Msg("reason.already_met", latest=x_t, year=start_year, target=t.text),
-                         "already met")
-        return _done(row, "at_risk", Msg("reason.met_falls_back", latest=x_t, target=t.text, projected=proj),
-                     "already met, projection breaks")
-    if t.meets(proj) or (t.op == "~" and _overshoot_ok(proj, t, ind.direction)):
-        return _done(row, "on_track", Msg("reason.projected_meets", projected=proj, target=t.text),
-                     "projection meets")
-    share = row["share_of_required"]
-    if share is None:
-        return _done(row, "off_track", Msg("reason.projected_misses", projected=proj, target=t.text),
-                     "projection misses")
-    status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
-    return _done(row, status, Msg("reason.share", projected=proj, share=share, target=t.text),
-                 "share of required change")
+    return verdict(row, ind, t, x_t, x_star, proj, start_year, keep)
