@@ -255,3 +255,14 @@ def test_baseline_range_of_a_share_is_linear():
     r = row(spec_text(unit="%", name="比重", baseline="null", target="60"), scen("change: 1"))
     rng = r["explain"]["baseline_range"]
     assert rng[0] == {"baseline": 30.0, "required_pace": pytest.approx(6.0)}   # (60-30)/5 points a year
+
+
+def test_a_target_met_by_the_latest_actual_is_achieved_without_a_projection():
+    """DESIGN.md: achieved = the latest actual already meets the target; no trend is needed for that."""
+    from sim.scenario.load import default_scenario
+    spec = loads_spec("plan: {id: p, title: t, base_year: 2022, target_year: 2027}\nindicators:\n"
+                      "  - {id: water, name: 水质达标率, unit: '%', baseline: 99, target: 98}\n"
+                      "  - {id: air, name: 优良天数比率, unit: '%', baseline: 97.8, target: 98以上}\n")
+    rows = {r["indicator"]: localize(r, "en") for r in assess_plan(spec, default_scenario())}
+    assert rows["water"]["status"] == "achieved" and "already meets" in rows["water"]["reason"]
+    assert rows["air"]["status"] == "not_assessable"

@@ -171,6 +171,9 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
         if keep and t.meets(x_t):
             return _done(row, "not_assessable", Msg("reason.keep_no_pace", why=_no_pace_reason(ind, sc)),
                          "keep level, no pace")
+        if not keep and not cumulative and t.meets(x_t):   # DESIGN.md: the latest actual already meets it
+            return _done(row, "achieved", Msg("reason.already_met_no_pace", latest=x_t, year=start.year,
+                                              target=t.text, why=_no_pace_reason(ind, sc)), "already met, no pace")
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "no pace")
     _assumed_fields(row, pace, sc, ind)
     path = project_values(start, pace)

@@ -71,6 +71,8 @@ TEMPLATES: dict[str, tuple] = {
         f"{latest:g}): projection {projected:.4g} " + ("stays on the right side" if holds else "breaks it"),
         lambda lang, target, latest, projected, holds: f"保持类目标(目标{target:g} = 最新值{latest:g}):预计值"
         f"{projected:.4g}," + ("保持在目标水平" if holds else "预计跌破需保持的水平")),
+    "reason.already_met_no_pace": ("latest actual {latest:g} ({year}) already meets {target} (no projection: {why})",
+                                   "最新实际值{latest:g}({year}年)已达到{target}(无预测:{why})"),
     "reason.already_met": ("latest actual {latest:g} ({year}) already meets {target}",
                            "最新实际值{latest:g}({year}年)已达到{target}"),
     "reason.met_falls_back": ("latest actual {latest:g} meets {target}, but the projection {projected:.4g} falls back",
