@@ -162,3 +162,12 @@ def test_implied_start_names_its_relation_in_chinese():
     out = CliRunner().invoke(main, ["check", str(ROOT / "specs" / "tunxi-yrd-2027.yaml"), "-s",
                                     str(ROOT / "scenarios" / "tunxi-baseline.yaml")]).output
     assert "(由关系式mfg_share推得)起" in out and "(由推得)" not in out
+
+
+def test_columns_sets_the_width_of_the_table_when_not_a_terminal():
+    from rich.cells import cell_len
+    args = ["check", str(ROOT / "specs" / "tunxi-yrd-2027.yaml"), "-s", str(ROOT / "scenarios" / "tunxi-baseline.yaml")]
+    for width in (80, 120):
+        out = CliRunner().invoke(main, args, env={"COLUMNS": str(width)}).output
+        table = [ln for ln in out.splitlines() if ln[:1] in "┏┃┡│└"]
+        assert table and max(cell_len(ln) for ln in table) <= width

@@ -17,10 +17,14 @@ def fmt_cell(v) -> str:
 
 
 def terminal_width() -> int:
-    """The terminal's width when printing to one, else wide enough for a file (200)."""
+    """The width asked for in ``COLUMNS``, else the terminal's when printing to one, else wide
+    enough for a file (200)."""
+    import os
     import shutil
     import sys
-    return shutil.get_terminal_size((200, 24)).columns if sys.stdout.isatty() else 200
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stdout.isatty():
+        return max(shutil.get_terminal_size((200, 24)).columns, 40)
+    return 200
 
 
 def render(headers: list[str], rows: list[list], fmt: str, title: str | None = None,
