@@ -184,3 +184,24 @@ def test_backtest_on_a_bundled_plan_says_how_many_outcomes_are_known():
     assert d["summary"]["targets"] == 91 and d["summary"]["targets_with_outcome"] == len(
         {(x["indicator"], x["target_year"], x["text"]) for x in d["rows"]})
     assert "目标年结果已知的目标" in run("backtest", guzhen, "--draws", "0").stdout
+
+
+def test_diff_refuses_documents_that_are_not_one_plans_check(tmp_path):
+    spec = write_plan(tmp_path)
+    good = json.loads(run("check", spec, "--format", "json").stdout)
+    cases = {
+        "status.json": {**good, "rows": [{**good["rows"][0], "status": "bogus"}]},
+        "list-status.json": {**good, "rows": [{**good["rows"][0], "status": ["x"]}]},
+        "twice.json": {**good, "rows": good["rows"] + good["rows"][:1]},
+        "simulate.json": {k: v for k, v in good.items() if k != "consistency"},
+    }
+    for name, doc in cases.items():
+        (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    other = {**good, "plan": {**good["plan"], "id": "another-plan"}}
+    (tmp_path / "other.json").write_text(json.dumps(other), encoding="utf-8")
+    for name in list(cases) + ["deep.json", "other.json"]:
+        r = run("diff", tmp_path / "good.json", tmp_path / name)
+        assert r.exit_code == 2 and r.stderr.strip(), name
+    assert "two plans" in run("diff", tmp_path / "good.json", tmp_path / "other.json").stderr

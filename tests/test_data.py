@@ -309,3 +309,13 @@ def test_every_bad_row_of_every_data_file_is_reported_at_once(tmp_path):
     for where in ("bad.csv:2:", "bad.csv:3:", "bad.csv:4:", "bad.csv:5:", "missing.csv: data file not found"):
         assert where in r.stderr, where
     assert "bad.csv:6" not in r.stderr   # the good row
+
+
+def test_a_utf8_mark_before_gb18030_text_is_read(tmp_path):
+    (tmp_path / "d.csv").write_bytes(b"\xef\xbb\xbf" + "indicator,year,value\n地区生产总值,2021,110\n".encode("gb18030"))
+    spec = tmp_path / "p.yaml"
+    spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
+                    "data: [d.csv]\nindicators:\n  - {id: gdp, name: 地区生产总值, unit: 亿元, target: 150}\n",
+                    encoding="utf-8")
+    d = json.loads(run("check", spec, "--format", "json").stdout)
+    assert d["rows"][0]["latest"] == 110

@@ -95,3 +95,11 @@ def test_a_plan_the_scenario_cannot_simulate_is_reported_and_the_others_run(fold
     assert r.exit_code == 2 and "b.yaml: under" in r.stderr and "'gdp'" in r.stderr
     d = json.loads(r.stdout)
     assert {x["plan"] for x in d["rows"]} == {"plan-a"} and d["portfolio"]["failed"] == 2
+
+
+@pytest.mark.parametrize("address,words", [("local:99999", "more local workers"), ("tls://127.0.0.1:1", "cannot read"),
+                                           ("tcp://[::1", "cannot use the Dask scheduler")])
+def test_cluster_addresses_that_cannot_work_are_refused(folder, address, words):
+    pytest.importorskip("dask.distributed")
+    r = run("simulate", folder, "-s", folder.parent / "s.yaml", "--draws", DRAWS, "--cluster", address)
+    assert r.exit_code == 2 and words in r.stderr

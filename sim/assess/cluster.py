@@ -8,6 +8,7 @@ workers, on the order tasks finish, or on which other plans are in the folder. D
 """
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Callable, Sequence
@@ -18,6 +19,10 @@ from sim.scenario.model import Scenario
 from sim.spec.model import Spec
 
 INSTALL = "install the cluster extra: pip install -e '.[cluster]' (or pip install 'dask[distributed]')"
+
+
+CONNECT_S = 10           # seconds to reach a scheduler and for a first worker to join it
+MAX_LOCAL_PER_CORE = 4   # local:N refuses N beyond this many worker processes per core
 
 
 def plan_key(plan_id: str) -> int:
@@ -35,10 +40,15 @@ class Cluster:
     existing scheduler). Use as a context manager; ``run`` maps a function over items on it."""
 
     def __init__(self, address: str):
-        m = re.fullmatch(r"local:(\d+)(:threads)?|(tcp|tls)://[^\s]+", address.strip())
+        m = re.fullmatch(r"local:(\d+)(:threads)?|tcp://[^\s]+", address.strip())
         if not m or (m.group(1) is not None and int(m.group(1)) < 1):
             raise SimError(f"cannot read --cluster '{address}'", field="--cluster",
                            hint="local:N (N worker processes here), local:N:threads, or tcp://HOST:PORT")
+        most = MAX_LOCAL_PER_CORE * (os.cpu_count() or 1)
+        if m.group(1) is not None and int(m.group(1)) > most:
+            raise SimError(f"--cluster {address}: more local workers than this machine can run ({most} at most "
+                           f"on {os.cpu_count() or 1} cores)", field="--cluster",
+                           hint="use local:N with N up to the number of cores, or tcp://HOST:PORT for a real cluster")
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
@@ -53,10 +63,13 @@ class Cluster:
                                           processes=not threads, dashboard_address=None)
                 self.client = Client(self.local)
             else:
-                self.client = Client(address, timeout="10s")
-        except OSError as e:
+                self.client = Client(address, timeout=f"{CONNECT_S}s")
+                self.client.wait_for_workers(1, timeout=CONNECT_S)
+        except Exception as e:   # the boundary to another process: any failure is the address's
             self.close()
-            raise SimError(f"cannot reach the Dask scheduler at '{address}': {e}", field="--cluster",
+            what = "no Dask worker joined it" if isinstance(e, TimeoutError) and getattr(self, "client", None) \
+                else f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+            raise SimError(f"cannot use the Dask scheduler at '{address}': {what}", field="--cluster",
                            hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
         self.client.run(_warm)   # every worker imports the sampler once, before the first task
 

@@ -2,11 +2,14 @@
 each target whose status changed, old -> new, and why. Data only, no text."""
 from __future__ import annotations
 
+from sim.assess.statuses import Status
 from sim.errors import SimError
 from sim.meta import SCHEMA_VERSION, Result
 
 REASONS = ("new_data", "revised", "scenario", "preset", "added", "removed", "other")
 
+
+STATUS_CODES = {str(x) for x in Status}
 
 def _key(r: dict) -> tuple:
     return (r.get("plan"), r["indicator"], r["target_year"], r["text"], r.get("kind"), r.get("stretch"))
@@ -35,15 +38,43 @@ def _scenario(report: dict):
 
 
 def check_is_report(doc, where: str) -> dict:
-    """``doc`` if it is a `sim check --format json` report (schema_version 1), else a located error."""
+    """``doc`` if it is one plan's `sim check --format json` report (schema_version 1: a plan, rows
+    with a known status, consistency; not a simulate, backtest or portfolio document), else a
+    located error."""
+    def bad_row(k: int, r) -> str | None:
+        if not isinstance(r, dict) or not {"indicator", "target_year", "text", "status"} <= set(r):
+            return f"row {k + 1} lacks indicator, target_year, text or status"
+        if not isinstance(r["indicator"], str) or not isinstance(r["text"], (str, int, float)):
+            return f"row {k + 1}: indicator and text must be text"
+        if r["target_year"] is not None and (isinstance(r["target_year"], bool) or not isinstance(r["target_year"], int)):
+            return f"row {k + 1}: target_year {r['target_year']!r} is not a year"
+        if not isinstance(r["status"], str) or r["status"] not in STATUS_CODES:
+            return f"row {k + 1}: status {r['status']!r} is not a status of sim check"
+        return None
+
     if not isinstance(doc, dict) or doc.get("schema_version") != 1 or not isinstance(doc.get("rows"), list) \
-            or any(not isinstance(r, dict) or not {"indicator", "target_year", "text", "status"} <= set(r)
-                   for r in doc["rows"]):
-        raise SimError("not a `sim check --format json` report (schema_version 1 with rows)", file=where,
-                       hint="write one with: sim check SPEC --format json -o FILE.json")
+            or not isinstance(doc.get("plan"), dict) or "consistency" not in doc:
+        raise SimError("not a `sim check --format json` report of one plan (schema_version 1 with plan, rows and "
+                       "consistency)", file=where, hint="write one with: sim check SPEC --format json -o FILE.json")
+    problems = [p for k, r in enumerate(doc["rows"]) if (p := bad_row(k, r))]
+    if problems:
+        raise SimError(f"not a `sim check` report: {problems[0]}", file=where,
+                       hint="compare reports written by sim check --format json, unedited")
+    keys = [_key(r) for r in doc["rows"]]
+    if len(set(keys)) != len(keys):
+        raise SimError("a target is listed twice in the report", file=where,
+                       hint="compare reports written by sim check --format json, unedited")
     for r in doc["rows"]:
         r.setdefault("explain", {})
     return doc
+
+
+def same_plan(old: dict, new: dict, old_where: str, new_where: str) -> None:
+    """A located error unless both reports are of the same plan id."""
+    a, b = old["plan"].get("id"), new["plan"].get("id")
+    if a != b:
+        raise SimError(f"the reports are of two plans: '{a}' ({old_where}) and '{b}' ({new_where})",
+                       hint="diff compares one plan at two times: give two reports of the same plan")
 
 
 def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None) -> Result:

@@ -32,13 +32,14 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
     """Status changes between two checks: one SPEC as of two dates, or two `sim check --format json`
     reports (OLD.json NEW.json). Each target whose status changed, old -> new, and why (a new year of
     data, a revised value, a different scenario)."""
-    from sim.assess.diff import diff_reports
+    from sim.assess.diff import diff_reports, same_plan
     from sim.report.backtest import render_diff
 
     if len(inputs) == 2 and all(p.lower().endswith(".json") for p in inputs):
         if as_of:
             raise SimError("--as-of applies to a spec, not to two JSON reports", field="--as-of")
         old, new = (_report(p) for p in inputs)
+        same_plan(old, new, inputs[0], inputs[1])
         emit(render_diff(diff_reports(old, new, inputs[0], inputs[1]), fmt, lang), output)
         return
     if len(inputs) != 1 or len(as_of) != 2:
@@ -67,6 +68,8 @@ def _report(path: str) -> dict:
         raise SimError(f"cannot read the report: {e.strerror}", file=path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise SimError(f"not JSON: {e}", file=path) from None
+    except RecursionError:
+        raise SimError("not a report: JSON nested too deeply", file=path) from None
     return check_is_report(doc, path)
 
 

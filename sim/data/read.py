@@ -46,8 +46,8 @@ def _key(v) -> str:
 
 
 def _decode(raw: bytes, shown: str) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith(b"\xef\xbb\xbf"):   # a UTF-8 mark, but the text after it may be GB18030 all the same
+        raw = raw[3:]
     for enc in ("utf-8", "gb18030"):
         try:
             return raw.decode(enc)
