@@ -215,3 +215,13 @@ def test_published_growth_beyond_the_bounds_is_a_located_error(tmp_path, g):
     text = SPEC.replace("target: 425}", f"target: 425, growth_history: {{2022: {g}}}}}")
     r = run("validate", write(tmp_path, "p.yaml", text))
     assert r.exit_code == 2 and ":3:" in r.stderr and "growth_history" in r.stderr, r.output
+
+
+def test_a_named_pipe_with_no_writer_is_refused_at_once(tmp_path):
+    import os
+    for name, cmd in (("plan.txt", "extract"), ("plan.yaml", "validate")):
+        fifo = tmp_path / name
+        os.mkfifo(fifo)
+        r = subprocess.run([sys.executable, "-m", "sim", cmd, str(fifo)], capture_output=True, text=True,
+                           cwd=ROOT, timeout=30)
+        assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.strip()

@@ -13,7 +13,8 @@ _READ: set[str] = set()
 
 def read_input(path: str | Path, cap: int, what: str = "file") -> bytes:
     """The bytes of ``path``, at most ``cap`` (a larger file, or an endless device, is refused
-    after reading ``cap + 1`` bytes); the path is recorded as an input."""
+    after reading ``cap + 1`` bytes); a named pipe with no writer reads as empty instead of
+    waiting; the path is recorded as an input."""
     if str(path).strip() == "":
         raise SimError(f"the {what} path is empty", hint="give the path of a file")
     p = Path(path)
@@ -21,7 +22,13 @@ def read_input(path: str | Path, cap: int, what: str = "file") -> bytes:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
             raise SimError(f"is a folder, not a {what}", file=str(path))
-        with open(p, "rb") as f:
+        if stat.S_ISFIFO(st.st_mode):   # a named pipe: opening must not wait for a writer that never comes
+            fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
+            os.set_blocking(fd, True)
+            f = os.fdopen(fd, "rb")
+        else:
+            f = open(p, "rb")
+        with f:
             data = f.read(cap + 1)
     except OSError as e:
         raise SimError(f"cannot read file: {e.strerror}", file=str(path)) from None
