@@ -147,10 +147,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
         req = growth.required_compound(x_t, x_star, n)
         ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
     else:
-        if model == "compound":
-            ex["notes"].append(Msg("note.non_positive"))
-            model = row["pace_model"] = "linear"
-            row["pace_unit"] = linear_unit(ind)
+        model = linear_fallback(row, ind, model)
         req = growth.required_linear(x_t, x_star, n)
         ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
     keep = not between and math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12) and not cumulative
@@ -226,6 +223,16 @@ def verdict(row: dict, ind: Indicator, t: Target, x_t: float, x_star: float, pro
     status = "needs_acceleration" if share >= 0.5 else "off_track" if share >= 0 else "moving_away"
     return _done(row, status, Msg("reason.share", projected=proj, share=share, target=t.text),
                  "share of required change")
+
+
+def linear_fallback(row: dict, ind: Indicator, model: str) -> str:
+    """The linear model for a level the compound formula cannot take (a start or target <= 0),
+    noted in the row; ``model`` unchanged when it is linear already."""
+    if model == "compound":
+        row["explain"]["notes"].append(Msg("note.non_positive"))
+        model = row["pace_model"] = "linear"
+        row["pace_unit"] = linear_unit(ind)
+    return model
 
 
 def linear_unit(ind: Indicator) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 
 from sim import growth
 from sim.assess.derived import assess_with_relations
-from sim.assess.kinds import linear_unit, pace_out, verdict
+from sim.assess.kinds import linear_fallback, linear_unit, pace_out, verdict
 from sim.assess.presets import Method
 from sim.assess.rows import _row, num
 from sim.assess.status import as_method, assess_target
@@ -164,10 +164,7 @@ def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool
     if level_compound:
         ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
     else:
-        if model == "compound":
-            ex["notes"].append(Msg("note.non_positive"))
-            model = row["pace_model"] = "linear"
-            row["pace_unit"] = linear_unit(ind)
+        model = linear_fallback(row, ind, model)
         ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
     keep = math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12)
     row["required_pace"] = pace_out(0.0 if keep else req, model)
