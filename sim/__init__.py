@@ -15,7 +15,7 @@ _API = {
     "load_scenario": "sim.scenario.load", "loads_scenario": "sim.scenario.load", "apply_assume": "sim.scenario.load",
     "default_scenario": "sim.scenario.load", "assess_plan": "sim.assess.status", "check_report": "sim.report.check",
     "project_report": "sim.report.check", "render_check": "sim.report.check", "render_project": "sim.report.check",
-    "explain_text": "sim.report.check", "spec_dict": "sim.spec.specjson", "SimError": "sim.errors",
+    "explain_text": "sim.report.check", "spec_dict": "sim.report.show", "SimError": "sim.errors",
     "SpecErrors": "sim.errors", "findings": "sim.assess.consistency", "verify": "sim.assess.verify",
     "simulate_report": "sim.assess.simulate", "compare_report": "sim.assess.simulate",
     "render_simulation": "sim.report.simulation", "render_compare": "sim.report.simulation",

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from sim.cli import main
+from sim.report.labels import text as en_text
 from sim.spec.load import load_spec
 from sim.spec.phrases import PhraseError, parse_target
 
@@ -24,7 +25,7 @@ def one(text, unit="%", name=None, direction=None):
 def test_symbols_bound_the_number(text, op, value):
     t = one(text)
     assert (t.kind, t.op, t.value) == ("level", op, value)
-    assert "plan-table notation" in t.convention
+    assert "plan-table notation" in en_text(t.convention, "en")
 
 
 def test_exclusive_symbols_exclude_the_number():
@@ -42,7 +43,7 @@ def test_bracket_on_an_indicator_of_change_is_the_change_of_the_level_from_the_b
     t = one("〔13.5〕", name="单位GDP能源消耗降低(%)")
     assert t.kind == "change" and t.op == "<="
     assert (t.relative_to.year, t.relative_to.change, t.relative_to.mode) == (2020, -0.135, "ratio")
-    assert "2020" in t.convention and "base year" in t.convention
+    assert "2020" in en_text(t.convention, "en") and "base year" in en_text(t.convention, "en")
     up = one("〔10〕", name="研发经费投入提高")
     assert up.relative_to.change == pytest.approx(0.10) and up.op == ">="
 
@@ -56,12 +57,12 @@ def test_bracket_on_a_level_is_the_change_in_its_unit():
 def test_named_year_cumulative_change(text):
     t = one(text, unit="吨标准煤/万元")
     assert t.kind == "change" and t.relative_to.year == 2020 and t.relative_to.change == pytest.approx(-0.135)
-    assert "the year the phrase names" in t.convention
+    assert "the year the phrase names" in en_text(t.convention, "en")
 
 
 def test_bare_cumulative_change_is_from_the_plans_base_year_and_says_so():
     t = parse_target("累计下降18%", unit="吨/万元", year=2025, base_year=2019)[0]
-    assert t.relative_to.year == 2019 and "plan's base year" in t.convention
+    assert t.relative_to.year == 2019 and "plan's base year" in en_text(t.convention, "en")
 
 
 @pytest.mark.parametrize("text,op,ref", [("与经济增长基本同步", "~", "经济增长"),
@@ -107,3 +108,38 @@ def test_national_table_under_cn_midterm():
     assert rows["income_growth"]["preset_status"] == "on_schedule"        # mean difference +0.17 pp
     assert rows["labour_productivity"]["preset_status"] == "on_schedule"  # above GDP growth every year
     assert rows["gdp_growth"]["preset_status"] == "not_assessable"
+
+
+CONVENTION_PHRASES = [  # (text, unit, indicator name): together they reach every reading of a phrase
+    ("1200以上", "亿元", None), ("不超过5", "%", None), ("超过3", "%", None), ("低于2", "%", None),
+    ("8.5左右", "%", None), ("3-5", "%", None), (">6.5", "%", None), ("≤2.45", "%", None), ("保持在95", "%", None),
+    ("1200", "亿元", None), ("3:1", "", None), ("与经济增长基本同步", "%", None), ("高于地区生产总值增长", "%", None),
+    ("前列", "", None), ("稳步提升", "", None), ("**以上", "亿元", None), ("增长**%", "%", None),
+    ("增长7%以上", "%", None), ("〔5500〕", "万人", "城镇新增就业"), ("〔13.5〕", "%", "单位GDP能源消耗降低"),
+    ("〔1〕", "岁", "人均预期寿命"), ("比2020年增加1倍", "亿元", None), ("比2020年提高2个百分点", "%", None),
+    ("累计下降18%", "%", None), ("比2020年下降**%", "%", None), ("翻一番", "亿元", None),
+]
+
+
+def test_every_reading_of_a_phrase_is_recorded_as_a_msg_written_in_both_languages():
+    from sim.meta import Msg
+    from sim.report.labels import TEMPLATES
+    from sim.report.labels.conventions import TEMPLATES as CONVENTION_CODES
+    from tests.test_zh_text import english
+
+    seen = set()
+
+    def codes(m):
+        seen.add(m.code)
+        for v in m.args.values():
+            if isinstance(v, Msg):
+                codes(v)
+    for text, unit, name in CONVENTION_PHRASES:
+        t = parse_target(text, unit=unit, year=2025, base_year=2020, name=name)[0]
+        assert isinstance(t.convention, Msg), text
+        codes(t.convention)
+        assert en_text(t.convention, "en") and not english(en_text(t.convention, "zh")), text
+        assert all(TEMPLATES[c] for c in seen)
+    seen |= {"convention.long_form", "convention.long_form_direction"}  # long-form targets, tested by load
+    assert seen == set(CONVENTION_CODES)
+    assert one("3:1", unit="").plain and one("1200").plain and not one("〔5500〕", name="城镇新增就业").plain

@@ -73,7 +73,7 @@ def show(specs, fmt, output):
     """Print the normalized plan: every indicator with its normalized targets. Several specs or a
     folder: every plan (JSON: {"plans": [...]}; csv: one table with a plan column)."""
     from sim.report.tables import render
-    from sim.spec.specjson import spec_dict
+    from sim.report.show import spec_dict
 
     files = portfolio_files(specs)
     if files is None:

@@ -53,7 +53,7 @@ def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str 
         return s, None
     try:
         t = parse_target(s, unit=unit, year=year)
-        if len(t) == 1 and t[0].kind == "level" and (t[0].convention or "").startswith("plain"):
+        if len(t) == 1 and t[0].kind == "level" and t[0].plain:
             return s, None
     except PhraseError:
         pass

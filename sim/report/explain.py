@@ -3,14 +3,11 @@ was read, inputs, each formula with its numbers, results with units, data points
 notes, assumed inputs), in the report's language."""
 from __future__ import annotations
 
-import re
-
 from sim.meta import Msg
 from sim.report.labels import STATUS, localize
 from sim.report.labels.explain import (
     ASSUMED,
     BRANCH,
-    CONVENTION,
     FROM,
     INPUT,
     RESULT,
@@ -21,15 +18,6 @@ from sim.report.presetlabels import status_text
 
 RESULTS = ("required_pace", "required_pace_from_base", "required_real_pace", "assumed_pace", "projected",
            "gap", "share_of_required", "pace_ratio")
-
-
-def convention_text(s: str, lang: str) -> str:
-    """The spec's reading of the target phrase, in ``lang`` (the spec records it in English)."""
-    if lang == "en":
-        return s
-    for pat, rep in CONVENTION:
-        s = re.sub(pat, rep, s)
-    return s.replace("; ", ";")
 
 
 def _value(v, lang: str) -> str:
@@ -116,7 +104,7 @@ def explain_text(report: dict, ident: str, lang: str = "zh") -> str:
                                            if lang == "zh" and branch.startswith("preset ") else branch)
         out.append(f"  {s['branch']}{colon}{shown}")
         if ex.get("convention"):
-            out.append(f"  {s['convention']}{colon}{convention_text(ex['convention'], lang)}")
+            out.append(f"  {s['convention']}{colon}{ex['convention']}")
         if r.get("preset_status"):
             p = ex.get("preset", {})
             out.append(f"  {s['preset']} {p.get('preset', '')}{colon}{status_text(r, lang)} — {r['preset_reason']}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from sim.meta import Msg
 from sim.spec.notation import (
     BRACKET_RE,
     _change_word,
@@ -38,6 +39,7 @@ from sim.spec.phrasewords import (  # noqa: F401  (NONE_TEXTS, PRE_OPS, ... are 
     _combine_ops,
     _strip_pre,
     _tolerance,
+    both,
     normalize,
     plain,
 )
@@ -73,7 +75,7 @@ def parse_target(text, *, unit: str, year: int | None, direction: str | None = N
         _bounded(float(text), str(text))
         op = "<=" if direction == "decrease" else ">="
         return [Target(year=year, op=op, value=float(text), unit=unit, kind="level",
-                       text=plain(text), convention="plain number: " + CONVENTIONS[op])]
+                       text=plain(text), convention=Msg("convention.plain", rule=CONVENTIONS[op], by_direction=False))]
     s = normalize(text)
     if s in NONE_TEXTS:
         return [Target(year=year, op="==", kind="none", unit=unit, text=str(text))]
@@ -141,8 +143,7 @@ def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
     rg = reference_growth(s)
     if rg:
         op, name = rg
-        conv = ("基本同步: the average yearly growth difference within the growth margin" if op == "~"
-                else f"every year's growth {op} the reference's growth")
+        conv = Msg("convention.in_step") if op == "~" else Msg("convention.reference_growth", op=op)
         return Target(year=year, op=op, kind="reference", unit="%", text=raw, reference=name,
                       period="year", convention=conv)
     ref = REFERENCE_RE.search(s)
@@ -150,9 +151,8 @@ def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
         return _reference(s, ref, unit=unit, year=year, direction=direction, raw=raw)
     rank = RANK_RE.search(s) and not re.search(ARABIC, s) and not masked
     if rank or not has_number:
-        what = "a rank, not a series value" if rank else "no number to assess"
         return Target(year=year, op="==", kind="none", unit=unit, text=raw,
-                      convention=f"qualitative: {what}")
+                      convention=Msg("convention.rank" if rank else "convention.no_number"))
     for fn in (_relative_change, _growth, _level):
         t = fn(s, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
         if t is not None:
@@ -185,8 +185,8 @@ def _bracket(s, *, name, unit, year, direction, base_year, raw) -> Target:
         t = _level(inner, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
         if t is None:
             raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔5500〕")
-        return t.model_copy(update={"kind": "cumulative", "convention": "〔〕 on a flow: the sum over the "
-                                    f"plan period ({base_year}-{year}); " + (t.convention or "")})
+        flow = Msg("convention.flow", start=base_year, end=year)
+        return t.model_copy(update={"kind": "cumulative", "convention": both(flow, t.convention)})
     m = re.fullmatch(rf"(?P<pre>[^\d]*?)(?P<num>{ARABIC})(?P<u>%|个百分点|百分点)?(?P<suf>以上|以下|以内|左右)?", inner)
     if not m:
         raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔13.5〕")
@@ -200,17 +200,17 @@ def _bracket(s, *, name, unit, year, direction, base_year, raw) -> Target:
     if reading == "change":
         down = _change_word(name) in DECREASE_WORDS
         change, mode = (-x if down else x) / 100, "ratio"
-        what = f"〔〕 on an indicator of change: the level {'falls' if down else 'rises'} {x:g}% from {base_year}"
+        what = Msg("convention.bracket_change", down=down, pct=x, year=base_year)
     else:
         down = direction == "decrease"
         change, mode = (-x if down else x), "points"
-        what = f"〔〕 on a level: the level changes by {change:+g} {unit} from {base_year}"
+        what = Msg("convention.bracket_level", change=change, unit=unit, year=base_year)
     op, conv = _combine_ops(pre, m["suf"], "decrease" if down else "increase", raw)
     if down and op in (">", ">="):   # 〔>18〕 on …降低: a fall of more than 18%
         op = {">": "<", ">=": "<="}[op]
     return Target(year=year, op=op, kind="change", unit=unit, text=raw,
                   relative_to=RelativeTo(year=base_year, change=change, mode=mode),
-                  convention=f"{what} (the plan's base year); {conv}")
+                  convention=both(what, conv))
 
 
 RELATIVE_RE = re.compile(
@@ -237,14 +237,14 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
         u = m["u"] or ""
         if re.fullmatch(MASK, m["num"]):
             return Target(year=year, op="<=" if down else ">=", kind="masked", unit=unit, text=raw,
-                          masked_kind="level", convention="masked digits: value not published")
+                          masked_kind="level", convention=Msg("convention.masked"))
         x = parse_number(m["num"])
         if u == "倍":
-            change, mode, conv = x, "ratio", f"增加{x:g}倍 read as x{x + 1:g} of the {ref_year} value"
+            change, mode, conv = x, "ratio", Msg("convention.times", x=x, year=ref_year)
         elif u in ("个百分点", "百分点"):
-            change, mode, conv = (-x if down else x), "points", "percentage points added to the reference value"
+            change, mode, conv = (-x if down else x), "points", Msg("convention.points")
         elif u == "%":
-            change, mode, conv = (-x if down else x) / 100, "ratio", "percent change from the reference value"
+            change, mode, conv = (-x if down else x) / 100, "ratio", Msg("convention.percent")
         else:
             raise PhraseError(f"'{raw}': a change needs %, 个百分点 or 倍 after the number",
                               "e.g. '比2020年下降18%'")
@@ -255,11 +255,10 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
             op = ">=" if at_most else "<="
         else:
             op = "<=" if at_most else ">="
-        src = (f"from {ref_year}, the year the phrase names" if named else
-               f"from {ref_year}, the plan's base year (the phrase names no year)")
         return Target(year=year, op=op, kind="change", unit=unit, text=raw,
                       relative_to=RelativeTo(year=ref_year, change=change, mode=mode),
-                      convention=f"{conv} {src}; {CONVENTIONS[op]}")
+                      convention=both(Msg("convention.relative", reading=conv, year=ref_year, named=bool(named)),
+                                     CONVENTIONS[op]))
     m = DOUBLE_RE.match(s)
     if m:
         ref_year = int(m["year"]) if m["year"] else base_year
@@ -269,7 +268,8 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
         k = {"一": 1, "两": 2, "二": 2, "三": 3}[m["k"]]
         return Target(year=year, op=">=", kind="change", unit=unit, text=raw,
                       relative_to=RelativeTo(year=ref_year, change=2 ** k - 1, mode="ratio"),
-                      convention=f"翻{m['k']}番: x{2 ** k} of the {ref_year} value; {CONVENTIONS['>=']}")
+                      convention=both(Msg("convention.double", k=m["k"], times=2 ** k, year=ref_year),
+                                     CONVENTIONS[">="]))
     return None
 
 
@@ -299,11 +299,11 @@ def _growth(s, *, unit, year, direction, base_year, raw) -> Target | None:
     period = "annual_average" if m["avg"] else "year"
     if re.fullmatch(MASK, m["num"]):
         return Target(year=year, op=op, kind="masked", unit="%", text=raw, masked_kind="growth",
-                      period=period, convention="masked digits: value not published")
+                      period=period, convention=Msg("convention.masked"))
     x = parse_number(m["num"]) * (0.1 if m["u"] == "‰" else 1.0)
     value = -x if down else x
     return Target(year=year, op=op, value=value, unit="%", kind="growth", text=raw, period=period,
-                  tolerance=_tolerance(op, value), convention=f"growth rate in % per year; {conv}")
+                  tolerance=_tolerance(op, value), convention=both(Msg("convention.growth"), conv))
 
 
 LEVEL_RE = re.compile(
@@ -339,11 +339,11 @@ def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
     if m["ratio"]:
         if phrase_unit:
             raise PhraseError(f"cannot read '{phrase_unit}' after the ratio in '{raw}'")
-        conv += "; ratio written x:1, value is x"
+        conv = both(conv, Msg("convention.ratio"))
     if re.fullmatch(MASK, m["num"]):
         _factor(phrase_unit, unit, raw)
         return Target(year=year, op=op, kind="masked", unit=unit, text=raw, masked_kind=kind,
-                      convention="masked digits: value not published; " + conv)
+                      convention=both(Msg("convention.masked"), conv))
     value = parse_number(m["num"]) * _factor(phrase_unit, unit, raw)
     return Target(year=year, op=op, value=value, unit=unit, kind=kind, text=raw,
                   tolerance=_tolerance(op, value), convention=conv)

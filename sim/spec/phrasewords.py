@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sim.meta import Msg
 from sim.spec.numerals import ARABIC, CHINESE
 from sim.spec.schema import MAX_MAGNITUDE  # noqa: F401  (read from here by phrases)
 
@@ -51,14 +52,15 @@ SUFFIX_OPS = {"及以上": ">=", "以上": ">=", "及以下": "<=", "以下": "<
               "之内": "<=", "内": "<=", "左右": "~", "上下": "~", "多": ">", "余": ">"}
 
 
-CONVENTIONS = {
-    ">=": "inclusive (>=): 以上/不少于/不低于/达到 include the number (Civil Code art. 1259)",
-    "<=": "inclusive (<=): 以下/以内/不超过/控制在 include the number (Civil Code art. 1259)",
-    ">": "exclusive (>): 超过/突破/高于 exclude the number (Civil Code art. 1259)",
-    "<": "exclusive (<): 低于/不满/不足 exclude the number (Civil Code art. 1259)",
-    "~": f"approximate (~): 左右/约, tolerance ±{APPROX_TOLERANCE:.0%} of the value by default",
-    "between": "range: both ends included",
+CONVENTIONS = {   # how an operator is read (sim.report.labels.conventions writes them)
+    ">=": Msg("convention.ge"), "<=": Msg("convention.le"), ">": Msg("convention.gt"), "<": Msg("convention.lt"),
+    "~": Msg("convention.approx", tolerance=APPROX_TOLERANCE), "between": Msg("convention.range"),
 }
+
+
+def both(first: Msg, then: Msg | None) -> Msg:
+    """Two readings of one phrase, in order (``first; then``)."""
+    return Msg("convention.and", first=first, then=then) if then is not None else first
 
 
 REFERENCE_RE = re.compile(
@@ -109,7 +111,7 @@ def _strip_pre(s: str) -> tuple[list[str], str]:
     return found, s
 
 
-def _combine_ops(pre: list[str], suffix: str | None, direction: str | None, raw: str) -> tuple[str, str]:
+def _combine_ops(pre: list[str], suffix: str | None, direction: str | None, raw: str) -> tuple[str, Msg]:
     """The operator from leading words and a trailing word; returns (op, convention)."""
     default = "<=" if direction == "decrease" else ">="
     strong = [PRE_OPS[t] for t in pre if t in PRE_OPS and t not in WEAK_OPS]
@@ -123,14 +125,13 @@ def _combine_ops(pre: list[str], suffix: str | None, direction: str | None, raw:
         op = ops.pop()
         sym = next((t for t in pre if t in SYMBOLS), None)
         if sym:
-            return op, (f"plan-table notation: '{sym}' " + ("excludes" if op in (">", "<") else "includes")
-                        + f" the number ({op})")
+            return op, Msg("convention.symbol", symbol=sym, op=op)
         return op, CONVENTIONS[op]
     if weak:
         return ">=", CONVENTIONS[">="]
     if any(t in BY_DIRECTION for t in pre):
-        return default, f"保持: keep the level ({default} by direction)"
-    return default, f"plain number: {CONVENTIONS[default]}; by the indicator's direction"
+        return default, Msg("convention.keep", op=default)
+    return default, Msg("convention.plain", rule=CONVENTIONS[default], by_direction=True)
 
 
 def _tolerance(op: str, value: float | None) -> float | None:

@@ -2,8 +2,9 @@
 located errors: text where a number belongs, phrases, ranges, changes from a reference year."""
 from __future__ import annotations
 
+from sim.meta import Msg
 from sim.spec.model import Baseline
-from sim.spec.phrases import NONE_TEXTS, PhraseError, normalize, parse_target
+from sim.spec.phrases import CONVENTIONS, NONE_TEXTS, PhraseError, normalize, parse_target
 from sim.spec.schema import IndicatorIn, TargetIn, ValueAt
 from sim.spec.targets import RelativeTo, Target
 
@@ -28,8 +29,7 @@ def _baseline(ctx, path, ind: IndicatorIn) -> Baseline | None:
             ctx.err(path + ("baseline",), f"the baseline '{b}' is text where a number belongs",
                     "write a number, or a missing mark (—, /, -, 无, empty) or null when the plan gives none")
             return None
-        if len(parsed) != 1 or t.kind != "level" or t.value is None or not (
-                t.convention or "").startswith("plain number"):
+        if len(parsed) != 1 or t.kind != "level" or t.value is None or not t.plain:
             ctx.err(path + ("baseline",), f"the baseline '{b}' is not a plain value",
                     "a baseline is a number (with an optional magnitude, e.g. '2万'), or null")
             return None
@@ -79,7 +79,7 @@ def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
             return []
         return [Target(year=year, op="between", low=tin.low, high=tin.high, unit=ind.unit,
                        kind="level", text=f"{tin.low:g}-{tin.high:g}",
-                       convention="range: both ends included")]
+                       convention=CONVENTIONS["between"])]
     if tin.value is None:
         ctx.err(path, "a target needs `target:` (a phrase), `value:`, or `low:`/`high:`",
                 "e.g. {year: 2025, value: 3, op: '>='}")
@@ -90,8 +90,7 @@ def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
         tol = 0.05 * abs(tin.value)
     return [Target(year=year, op=op, value=tin.value, unit=ind.unit, kind="level",
                    text=f"{op} {tin.value:g}", tolerance=tol,
-                   convention="long form: operator as given" if tin.op else
-                   "long form without op: by the indicator's direction")]
+                   convention=Msg("convention.long_form" if tin.op else "convention.long_form_direction"))]
 
 
 def resolve_change(t: Target, baseline: Baseline | None, history: dict) -> Target:

@@ -7,8 +7,9 @@ from sim.spec.targets import Target
 
 
 def target_dict(t: Target) -> dict:
-    """Normalized target: year, op, value, unit, kind, text, then the optional details."""
-    d = t.model_dump(mode="json")
+    """Normalized target: year, op, value, unit, kind, text, then the optional details (``convention``
+    a Msg: sim.report.show writes it)."""
+    d = t.model_dump()
     head = {k: d.pop(k) for k in ("year", "op", "value", "unit", "kind", "text")}
     return head | d
 

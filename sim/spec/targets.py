@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from sim.meta import Msg
+
 Op = Literal[">=", ">", "<=", "<", "==", "~", "between"]
 
 
@@ -43,12 +45,20 @@ class Target(Frozen):
     tolerance: float | None = None      # for op '~', absolute, in the unit of value
     low: float | None = None            # for op 'between'
     high: float | None = None
-    convention: str | None = None       # which inclusive/exclusive reading was applied
+    convention: Msg | None = None       # how the phrase was read (a Msg of sim.report.labels.conventions)
     stretch: bool = False               # a 力争 value: a second, higher target
     reference: str | None = None        # kind reference: the series compared with
     relative_to: RelativeTo | None = None
     period: Literal["year", "annual_average"] | None = None   # kind growth
     masked_kind: Literal["level", "growth", "cumulative"] | None = None
+
+    @property
+    def plain(self) -> bool:
+        """Whether the phrase was read first as a plain number (``1200``, ``2万``, ``3:1``)."""
+        c = self.convention
+        while c is not None and c.code == "convention.and":
+            c = c.args["first"]
+        return c is not None and c.code == "convention.plain"
 
     def meets(self, x: float) -> bool | None:
         """Whether value ``x`` satisfies this target; None if the target has no number."""

@@ -10,6 +10,7 @@ from sim.meta import Msg
 from sim.meta import to_json as _to_json
 from sim.report.labels import (
     check,
+    conventions,
     explain,
     findings,
     paces,
@@ -21,7 +22,7 @@ from sim.report.labels import (
 
 LANGS = ("zh", "en")
 TEMPLATES: dict[str, dict[str, object]] = {}
-for _area in (reasons, explain, findings, paces, runs, check, presets):
+for _area in (reasons, explain, conventions, findings, paces, runs, check, presets):
     for _code, _pair in _area.TEMPLATES.items():
         assert _code not in TEMPLATES, _code
         TEMPLATES[_code] = {"en": _pair[0], "zh": _pair[1]}

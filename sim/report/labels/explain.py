@@ -113,33 +113,3 @@ ASSUMED = {"zh": {"pace": "速度", "baseline": "基期值", "deflator": "价格
 
 FROM = {"zh": {"published": "公布", "levels": "由总量计算", "projected": "预计"},
         "en": {"published": "published", "levels": "levels", "projected": "projected"}}
-
-CONVENTION = [   # the spec's reading of a target phrase (sim.spec.phrasewords), piece by piece
-    (r"long form: operator as given", "完整写法:按给定比较符"),
-    (r"long form without op: by the indicator's direction", "完整写法未给比较符:按指标方向"),
-    (r"by the indicator's direction", "按指标方向"),
-    (r"plan-table notation: '(\S+)' excludes the number \((\S+)\)", r"规划表记号“\1”:不包括本数(\2)"),
-    (r"plan-table notation: '(\S+)' includes the number \((\S+)\)", r"规划表记号“\1”:包括本数(\2)"),
-    (r"保持: keep the level \((\S+) by direction\)", r"保持:保持水平(按方向取\1)"),
-    (r"inclusive \((>=|<=)\): (\S+) include the number \(Civil Code art\. 1259\)", r"含本数(\1):\2 包括本数(民法典第1259条)"),
-    (r"exclusive \((>|<)\): (\S+) exclude the number \(Civil Code art\. 1259\)", r"不含本数(\1):\2 不包括本数(民法典第1259条)"),
-    (r"approximate \(~\): 左右/约, tolerance ±(\S+) of the value by default", r"约数(~):左右/约,默认容差为数值的±\1"),
-    (r"range: both ends included", "区间:含两端"),
-    (r"plain number: ", "单独数字:"),
-    (r"qualitative: a rank, not a series value", "定性:排名,不是序列数值"),
-    (r"qualitative: no number to assess", "定性:无可评估的数字"),
-    (r"masked digits: value not published", "数字被隐去:数值未公布"),
-    (r"growth rate in % per year", "增速(%/年)"),
-    (r"〔〕 on a flow: the sum over the plan period \((\d+)-(\d+)\)", r"〔〕用于流量:规划期(\1—\2年)累计"),
-    (r"〔〕 on an indicator of change: the level falls (\S+) from (\d+)", r"〔〕用于变化类指标:自\2年起下降\1"),
-    (r"〔〕 on an indicator of change: the level rises (\S+) from (\d+)", r"〔〕用于变化类指标:自\2年起上升\1"),
-    (r"〔〕 on a level: the level changes by (\S+) (\S*) from (\d+)", r"〔〕用于总量:自\3年起变化\1\2"),
-    (r"\(the plan's base year\)", "(规划基期)"),
-    (r"增加(\S+)倍 read as x(\S+) of the (\d+) value", r"增加\1倍解读为\3年数值的\2倍"),
-    (r"percentage points added to the reference value", "在参照值上加百分点"),
-    (r"percent change from the reference value", "相对参照值的百分比变化"),
-    (r"from (\d+), the year the phrase names", r"自\1年(文中所指年份)起"),
-    (r"from (\d+)", r"自\1年起"),
-    (r"翻(\S+)番: x(\d+) of the (\d+) value", r"翻\1番:\3年数值的\2倍"),
-    (r"基本同步: the average yearly growth difference within the growth margin", "基本同步:年均增速差在容差之内"),
-]
