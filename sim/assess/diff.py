@@ -37,26 +37,37 @@ def _scenario(report: dict):
     return {k: v for k, v in s.items() if k not in ("file", "sha256")}
 
 
+def _bad_row(k: int, r) -> str | None:
+    """What is wrong with row ``k`` of a check report, or None."""
+    if not isinstance(r, dict) or not {"indicator", "target_year", "text", "status"} <= set(r):
+        return f"row {k + 1} lacks indicator, target_year, text or status"
+    if not isinstance(r["indicator"], str) or not isinstance(r["text"], (str, int, float)):
+        return f"row {k + 1}: indicator and text must be text"
+    if r["target_year"] is not None and (isinstance(r["target_year"], bool) or not isinstance(r["target_year"], int)):
+        return f"row {k + 1}: target_year {r['target_year']!r} is not a year"
+    if not isinstance(r["status"], str) or r["status"] not in STATUS_CODES:
+        return f"row {k + 1}: status {r['status']!r} is not a status of sim check"
+    return None
+
+
 def check_is_report(doc, where: str) -> dict:
     """``doc`` if it is one plan's `sim check --format json` report (schema_version 1: a plan, rows
-    with a known status, consistency; not a simulate, backtest or portfolio document), else a
-    located error."""
-    def bad_row(k: int, r) -> str | None:
-        if not isinstance(r, dict) or not {"indicator", "target_year", "text", "status"} <= set(r):
-            return f"row {k + 1} lacks indicator, target_year, text or status"
-        if not isinstance(r["indicator"], str) or not isinstance(r["text"], (str, int, float)):
-            return f"row {k + 1}: indicator and text must be text"
-        if r["target_year"] is not None and (isinstance(r["target_year"], bool) or not isinstance(r["target_year"], int)):
-            return f"row {k + 1}: target_year {r['target_year']!r} is not a year"
-        if not isinstance(r["status"], str) or r["status"] not in STATUS_CODES:
-            return f"row {k + 1}: status {r['status']!r} is not a status of sim check"
-        return None
-
+    with a known status, consistency; not a simulate or backtest document) or a check
+    portfolio (``sim check DIR --format json``: portfolio, plans, rows each with its plan,
+    consistency), else a located error."""
+    portfolio = isinstance(doc, dict) and isinstance(doc.get("portfolio"), dict)
     if not isinstance(doc, dict) or doc.get("schema_version") != 1 or not isinstance(doc.get("rows"), list) \
-            or not isinstance(doc.get("plan"), dict) or "consistency" not in doc:
-        raise SimError("not a `sim check --format json` report of one plan (schema_version 1 with plan, rows and "
-                       "consistency)", file=where, hint="write one with: sim check SPEC --format json -o FILE.json")
-    problems = [p for k, r in enumerate(doc["rows"]) if (p := bad_row(k, r))]
+            or not isinstance(doc.get("plans" if portfolio else "plan"), (list if portfolio else dict)) \
+            or "consistency" not in doc:
+        raise SimError("not a `sim check --format json` report (schema_version 1 with plan, rows and "
+                       "consistency, or a portfolio's plans, rows and consistency)", file=where,
+                       hint="write one with: sim check SPEC --format json -o FILE.json (or sim check DIR ...)")
+    problems = [p for k, r in enumerate(doc["rows"]) if (p := _bad_row(k, r))]
+    if not problems and portfolio:
+        problems = [f"plan {k + 1} has no id" for k, p in enumerate(doc["plans"])
+                    if not isinstance(p, dict) or not isinstance(p.get("id"), str)]
+        problems += [f"row {k + 1} has no plan id" for k, r in enumerate(doc["rows"])
+                     if not isinstance(r.get("plan"), str)]
     if problems:
         raise SimError(f"not a `sim check` report: {problems[0]}", file=where,
                        hint="compare reports written by sim check --format json, unedited")
@@ -70,7 +81,14 @@ def check_is_report(doc, where: str) -> dict:
 
 
 def same_plan(old: dict, new: dict, old_where: str, new_where: str) -> None:
-    """A located error unless both reports are of the same plan id."""
+    """A located error unless both reports are of the same plan id, or both are portfolios (whose
+    rows pair by plan and target: a plan in one only is added or removed)."""
+    if ("portfolio" in old) != ("portfolio" in new):
+        where = new_where if "portfolio" in new else old_where
+        raise SimError("one report is a portfolio, the other of one plan", file=where,
+                       hint="diff two reports of one plan, or two portfolio reports")
+    if "portfolio" in old:
+        return
     a, b = old["plan"].get("id"), new["plan"].get("id")
     if a != b:
         raise SimError(f"the reports are of two plans: '{a}' ({old_where}) and '{b}' ({new_where})",
@@ -94,11 +112,21 @@ def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: 
                      "reasons": (_why(o, n, old, new) if o and n else ["added" if n else "removed"]),
                      **{f"{side}_{f}": (x or {}).get(f) for side, x in (("old", o), ("new", n))
                         for f in ("latest", "latest_year", "latest_vintage")}})
-    counts = {reason: sum(reason in r["reasons"] for r in rows) for reason in REASONS}
+    plans = list(dict.fromkeys(x["id"] for doc in (old, new) for x in doc["plans"])) if "portfolio" in new else None
+    summary = diff_summary(rows, len(set(before) | set(after)), plans)
     return Result({"schema_version": SCHEMA_VERSION, "plan": new.get("plan"),
             "old": {"label": old_label, "as_of": (old.get("provenance") or {}).get("as_of"),
                     "scenario": (old.get("scenario") or {}).get("id")},
             "new": {"label": new_label, "as_of": (new.get("provenance") or {}).get("as_of"),
                     "scenario": (new.get("scenario") or {}).get("id")},
-            "rows": rows, "summary": {"compared": len(set(before) | set(after)), "changed": len(rows),
-                                      "by_reason": counts}}, "diff")
+            "rows": rows, "summary": summary}, "diff")
+
+
+def diff_summary(rows: list[dict], compared: int, plans: list[str] | None = None) -> dict:
+    """{compared, changed, by_reason} of the changed ``rows``; with ``plans`` also by_plan (changed
+    targets of every plan)."""
+    out = {"compared": compared, "changed": len(rows),
+           "by_reason": {reason: sum(reason in r["reasons"] for r in rows) for reason in REASONS}}
+    if plans is not None:
+        out["by_plan"] = {p: sum(r["plan"] == p for r in rows) for p in plans}
+    return out

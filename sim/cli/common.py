@@ -295,9 +295,18 @@ def progress_line(what: str, total: int):
 
 
 def load_portfolio(files, scenario_path, assume, as_of: str | None = None):
-    """(loaded specs, scenario, scenario_of) for a portfolio: every file through ``load_one`` (an
-    invalid one keeps its located errors, the rest go on; errors are echoed to stderr), one
-    scenario for all plans, restricted to each plan's indicators (sim.scenario.many)."""
+    """(loaded specs, scenario, scenario_of) for a portfolio under one scenario (default: trend
+    from history); see ``load_portfolio_scenarios``."""
+    loaded, scs, scenarios_of = load_portfolio_scenarios(
+        files, [scenario_path] if scenario_path is not None else [], assume, as_of)
+    return loaded, scs[0], lambda spec: scenarios_of(spec)[0]
+
+
+def load_portfolio_scenarios(files, scenario_paths, assume, as_of: str | None = None):
+    """(loaded specs, scenarios, scenarios_of) for a portfolio: every file through ``load_one`` (an
+    invalid one keeps its located errors, the rest go on; errors are echoed to stderr), the
+    scenarios (default: one, trend from history) for all plans with the --assume what-ifs, and
+    ``scenarios_of(spec)`` restricting them to each plan's indicators (sim.scenario.many)."""
     from sim.scenario.load import default_scenario, load_scenario
     from sim.scenario.many import for_plan, with_assume
     from sim.spec.many import load_specs
@@ -307,10 +316,10 @@ def load_portfolio(files, scenario_path, assume, as_of: str | None = None):
         for e in x.errors:
             click.echo(str(e), err=True)
     specs = [x.spec for x in loaded if x.spec is not None]
-    sc = load_scenario(scenario_path) if scenario_path is not None else default_scenario()
+    scs = [load_scenario(p) for p in scenario_paths] or [default_scenario()]
     if specs:
-        sc = with_assume(sc, list(assume), specs)
-    return loaded, sc, lambda spec: for_plan(sc, spec)
+        scs = [with_assume(sc, list(assume), specs) for sc in scs]
+    return loaded, scs, lambda spec: [for_plan(sc, spec) for sc in scs]
 
 
 def with_failures(loaded, failed: dict):

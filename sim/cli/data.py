@@ -13,16 +13,18 @@ from sim.cli.common import (
     lang_option,
     output_option,
     plan_and_scenario,
+    portfolio_files,
     scenario_options,
+    specs_argument,
     user_errors,
 )
 from sim.errors import SimError
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @click.option("--as-of", "as_of", multiple=True, metavar="DATE",
-              help="With one SPEC: the two dates to compare (give it twice: --as-of A --as-of B).")
+              help="With SPECs: the two dates to compare (give it twice: --as-of A --as-of B).")
 @scenario_options
 @format_option(TEXT_FORMATS)
 @lang_option
@@ -31,7 +33,8 @@ from sim.errors import SimError
 def diff(inputs, as_of, scenario, assume, fmt, lang, output):
     """Status changes between two checks: one SPEC as of two dates, or two `sim check --format json`
     reports (OLD.json NEW.json). Each target whose status changed, old -> new, and why (a new year of
-    data, a revised value, a different scenario)."""
+    data, a revised value, a different scenario). Several specs or a folder as of two dates, or two
+    portfolio reports (`sim check DIR --format json`): rows with their plan, paired by plan and target."""
     from sim.assess.diff import diff_reports, same_plan
     from sim.report.backtest import render_diff
 
@@ -42,9 +45,10 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
         same_plan(old, new, inputs[0], inputs[1])
         emit(render_diff(diff_reports(old, new, inputs[0], inputs[1]), fmt, lang), output)
         return
-    if len(inputs) != 1 or len(as_of) != 2:
-        raise SimError("give one SPEC with two dates (--as-of A --as-of B), or two JSON reports",
-                       field="diff", hint="e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31")
+    if len(as_of) != 2:
+        raise SimError("give SPECs (a file, several, or a folder) with two dates (--as-of A --as-of B), "
+                       "or two JSON reports", field="diff",
+                       hint="e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31")
     from sim.data import select
     from sim.data.vintages import as_of_date
     from sim.report.check import check_report
@@ -52,9 +56,30 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
     if as_of_date(as_of[0]) > as_of_date(as_of[1]):
         raise SimError(f"the first date {as_of[0]} is after the second {as_of[1]}", field="--as-of",
                        hint="give the earlier date first: the diff reads old -> new")
+    files = portfolio_files(inputs)
+    if files is not None:
+        return _diff_portfolio(files, as_of, scenario, assume, fmt, lang, output)
     spec, sc = plan_and_scenario(inputs[0], scenario, assume)
     old, new = (check_report(select(spec, d), sc) for d in as_of)
     emit(render_diff(diff_reports(old, new), fmt, lang), output)
+
+
+def _diff_portfolio(files, as_of, scenario, assume, fmt, lang, output):
+    from sim.assess.diff import diff_reports, diff_summary
+    from sim.cli.many import each_plan, finish
+    from sim.data import select
+    from sim.report.backtest import render_diff_plans
+    from sim.report.check import check_report
+    from sim.report.plans import plans_report
+
+    loaded, _, results, _ = each_plan(files, [scenario] if scenario is not None else [], assume, None, lambda s, scs: (
+        diff_reports(*(check_report(select(s, d), scs[0]) for d in as_of))), "comparing dates")
+    sides = {side: results[0][side] if results else {"label": None, "as_of": d, "scenario": None}
+             for side, d in zip(("old", "new"), as_of)}
+    report = plans_report(loaded, results, summary=lambda rows, plans: diff_summary(
+        rows, sum(r["summary"]["compared"] for r in results), plans), extra=sides)
+    emit(render_diff_plans(report, fmt, lang), output)
+    finish(report)
 
 
 def _report(path: str) -> dict:
@@ -74,7 +99,7 @@ def _report(path: str) -> dict:
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @click.option("--from", "start", type=click.IntRange(1949, 2100), metavar="YEAR",
               help="First as-of year (default: the plan's base year).")
@@ -85,12 +110,28 @@ def _report(path: str) -> dict:
 @lang_option
 @output_option()
 @user_errors
-def backtest(spec, scenario, assume, start, draws, seed, fmt, lang, output):
+def backtest(specs, scenario, assume, start, draws, seed, fmt, lang, output):
     """Were the verdicts right? For each past year, the check as of that year on the data known then,
-    scored against the outcome: hit rate, verdict x outcome, Brier score and its reliability."""
+    scored against the outcome: hit rate, verdict x outcome, Brier score and its reliability.
+    Several specs or a folder: every plan's verdicts with its plan, scored together."""
     from sim.assess.backtest import backtest as run
     from sim.report.backtest import render_backtest
 
-    s, sc = plan_and_scenario(spec, scenario, assume)
+    files = portfolio_files(specs)
+    if files is not None:
+        from sim.assess.backtest import summary
+        from sim.cli.many import each_plan, finish
+        from sim.report.backtest import render_backtest_plans
+        from sim.report.plans import plans_report
+        loaded, _, results, _ = each_plan(files, [scenario] if scenario is not None else [], assume, None,
+                                          lambda s, scs: run(s, scs[0], start, draws, seed), "backtesting")
+        report = plans_report(loaded, results, summary=lambda rows, _: summary(
+            rows, sum(r["summary"]["targets"] for r in results),
+            sum(r["summary"]["targets_with_outcome"] for r in results)),
+            extra={"from": start, "draws": draws, "seed": seed if draws else None})
+        out = render_backtest_plans(report, fmt, lang)
+        emit_bytes(out, output) if fmt == "xlsx" else emit(out, output)
+        return finish(report)
+    s, sc = plan_and_scenario(specs[0], scenario, assume)
     out = render_backtest(run(s, sc, start, draws, seed), fmt, lang)
     emit_bytes(out, output) if fmt == "xlsx" else emit(out, output)

@@ -13,6 +13,7 @@ from sim.cli.common import (
     as_of_option,
     draw_options,
     emit,
+    emit_bytes,
     emit_workbook,
     format_option,
     lang_option,
@@ -28,6 +29,7 @@ from sim.cli.common import (
     user_errors,
     with_failures,
 )
+from sim.cli.many import each_plan, finish
 from sim.errors import SimError
 
 PROGRESS_DRAWS = 500_000      # runs this long show progress on stderr even when it is not a terminal
@@ -131,7 +133,7 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
 
 
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenarios_options(required=True)
 @draw_options()
 @format_option(FORMATS)
@@ -139,12 +141,16 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
 @output_option()
 @as_of_option
 @user_errors
-def compare(spec, scenarios, assume, draws, seed, fmt, lang, output, as_of):
-    """Scenarios side by side: projected value, status and probability per target."""
+def compare(specs, scenarios, assume, draws, seed, fmt, lang, output, as_of):
+    """Scenarios side by side: projected value, status and probability per target.
+    Several specs or a folder: every plan's rows with its plan, each scenario summed across plans."""
     from sim.assess.simulate import compare_report, simulate_report
     from sim.report.simulation import render_compare
 
-    s, scs = plan_and_scenarios(spec, scenarios, assume, as_of)
+    files = portfolio_files(specs)
+    if files is not None:
+        return _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output, as_of)
+    s, scs = plan_and_scenarios(specs[0], scenarios, assume, as_of)
     if fmt == "xlsx":   # one check/simulation sheet set per scenario
         emit_workbook([simulate_report(s, sc, draws, seed, progress=_progress(draws)) for sc in scs],
                       s, scs, lang, output)
@@ -152,8 +158,26 @@ def compare(spec, scenarios, assume, draws, seed, fmt, lang, output, as_of):
     emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang), output)
 
 
+def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output, as_of):
+    from sim.assess.probability import new_seed
+    from sim.assess.simulate import compare_report
+    from sim.assess.tally import compare_summary
+    from sim.report.plans import plans_report
+    from sim.report.simulation import render_compare_plans
+
+    seed = new_seed() if seed is None else seed
+    loaded, _, results, _ = each_plan(files, scenarios, assume, as_of,
+                                      lambda s, scs: compare_report(s, scs, draws, seed), "comparing")
+    keys = [{k: sc[k] for k in ("key", "id", "name")} for sc in (results[0]["scenarios"] if results else [])]
+    report = plans_report(loaded, results, summary=compare_summary, extra={
+        "scenarios": keys, "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True}})
+    out = render_compare_plans(report, fmt, lang)
+    emit_bytes(out, output) if fmt == "xlsx" else emit(out, output)
+    finish(report)
+
+
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @click.option("--indicator", metavar="ID", help="Only this indicator.")
 @click.option("--probability", type=float, metavar="P",
@@ -169,22 +193,51 @@ def compare(spec, scenarios, assume, draws, seed, fmt, lang, output, as_of):
 @output_option()
 @as_of_option
 @user_errors
-def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output, as_of):
-    """Break-even paces, the pace for a probability, the year each target is reached."""
+def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output,
+          as_of):
+    """Break-even paces, the pace for a probability, the year each target is reached.
+    Several specs or a folder: every plan's rows with its plan (plans without --indicator listed)."""
     from sim.assess.solve import parse_range, solve_report
     from sim.report.solve import render_solve
 
-    s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     one = parse_range(pace, "--pace") if pace else None
     if one is not None and len(one) != 1:
         raise SimError("--pace takes one value", field="--pace")
-    report = solve_report(s, sc, indicator, probability, one[0] if one else None, sd,
-                          parse_range(baselines, "--baselines") if baselines else None, draws, seed)
+    tried = parse_range(baselines, "--baselines") if baselines else None
+    files = portfolio_files(specs)
+    if files is not None:
+        from sim.assess.probability import new_seed
+        from sim.assess.tally import tally
+        from sim.report.solve import render_solve_plans
+        seed = new_seed() if seed is None and probability is not None else seed
+        report = _per_plan(files, scenario, assume, as_of, indicator, "solving", lambda s, scs: solve_report(
+            s, scs[0], indicator, probability, one[0] if one else None, sd, tried, draws, seed),
+            lambda rows, plans: tally(rows, plans, "status"))
+        emit(render_solve_plans(report, fmt, lang), output)
+        return finish(report)
+    s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)
+    report = solve_report(s, sc, indicator, probability, one[0] if one else None, sd, tried, draws, seed)
     emit(render_solve(report, fmt, lang), output)
 
 
+def _per_plan(files, scenario, assume, as_of, indicator, what, run, summary, rows_key="rows"):
+    """The portfolio (sim.report.plans) of ``run(spec, scenarios)`` over every plan under one
+    scenario; with ``indicator`` only the plans that have it (the others listed), none is an error."""
+    from sim.report.plans import plans_report
+
+    def each(s, scs):
+        return run(s, scs) if indicator is None or any(i.id == indicator for i in s.indicators) else None
+    loaded, _, results, skipped = each_plan(files, [scenario] if scenario is not None else [], assume, as_of,
+                                            each, what)
+    if indicator is not None and skipped and not results and not any(x.errors for x in loaded):
+        raise SimError(f"no plan of the portfolio has indicator '{indicator}'", field="--indicator",
+                       hint="give an indicator id the plans share (sim show DIR lists them)")
+    extra = {"without_indicator": {"indicator": indicator, "plans": skipped}} if indicator is not None else None
+    return plans_report(loaded, results, rows_key, summary, extra)
+
+
 @click.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@specs_argument
 @scenario_options
 @click.option("--indicator", metavar="ID", required=True)
 @click.option("--growth", metavar="LO:HI:STEP", help="Growth values, e.g. 0.03:0.10:0.005 (real with --deflator).")
@@ -194,13 +247,23 @@ def solve(spec, scenario, assume, indicator, probability, sd, pace, baselines, d
 @lang_option
 @output_option()
 @user_errors
-def sweep(spec, scenario, assume, indicator, growth, change, deflator, fmt, lang, output):
-    """What-if grid: the target-year projection over growth (rows) by deflator (columns)."""
+def sweep(specs, scenario, assume, indicator, growth, change, deflator, fmt, lang, output):
+    """What-if grid: the target-year projection over growth (rows) by deflator (columns).
+    Several specs or a folder: the grid of every plan that has the indicator, cells with their plan."""
     from sim.assess.solve import parse_range, sweep_report
     from sim.report.solve import render_sweep
 
-    s, sc = plan_and_scenario(spec, scenario, assume)
-    report = sweep_report(s, sc, indicator, parse_range(growth, "--growth") if growth else None,
-                          parse_range(change, "--change") if change else None,
-                          parse_range(deflator, "--deflator") if deflator else None)
+    ranges = [parse_range(x, name) if x else None
+              for x, name in ((growth, "--growth"), (change, "--change"), (deflator, "--deflator"))]
+    files = portfolio_files(specs)
+    if files is not None:
+        from sim.assess.tally import tally
+        from sim.report.solve import render_sweep_plans
+        report = _per_plan(files, scenario, assume, None, indicator, "sweeping",
+                           lambda s, scs: sweep_report(s, scs[0], indicator, *ranges),
+                           lambda rows, plans: tally(rows, plans, "meets"), "cells")
+        emit(render_sweep_plans(report, fmt, lang), output)
+        return finish(report)
+    s, sc = plan_and_scenario(specs[0], scenario, assume)
+    report = sweep_report(s, sc, indicator, *ranges)
     emit(render_sweep(report, fmt, lang), output)

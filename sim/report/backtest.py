@@ -1,16 +1,13 @@
 """Renderers of `sim backtest` and `sim diff` results: table, md, csv, json and xlsx, zh and en."""
 from __future__ import annotations
 
-import io
-import re
-
 from sim.report.dataview import vintage_mark
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
 from sim.report.tables import render
 
 T = {
-    "zh": {"title": "回测", "as_of": "截至年份", "indicator": "指标", "name": "名称", "target": "目标",
+    "zh": {"title": "回测", "plan": "规划", "as_of": "截至年份", "indicator": "指标", "name": "名称", "target": "目标",
            "target_year": "目标年", "status": "当时判断", "probability": "概率", "latest_year": "最新数据年",
            "latest": "最新值", "outcome": "结果", "met": "已实现", "missed": "未实现", "summary": "汇总",
            "rows": "判断", "hit_rate": "命中率", "brier": "Brier 分数", "band": "概率区间", "n": "个数",
@@ -20,7 +17,7 @@ T = {
            "changed": "{c}/{n} 个目标状态变化", "added_label": "(无)",
            "reasons": {"new_data": "新一年数据", "revised": "数据修订", "scenario": "情景不同",
                        "preset": "方法不同", "added": "新增目标", "removed": "目标已删除", "other": "其他"}},
-    "en": {"title": "Backtest", "as_of": "as of", "indicator": "indicator", "name": "name", "target": "target",
+    "en": {"title": "Backtest", "plan": "plan", "as_of": "as of", "indicator": "indicator", "name": "name", "target": "target",
            "target_year": "by", "status": "verdict then", "probability": "probability",
            "latest_year": "latest data", "latest": "latest", "outcome": "outcome", "met": "met",
            "missed": "missed", "summary": "Summary", "rows": "verdicts", "hit_rate": "hit rate",
@@ -74,17 +71,34 @@ def render_backtest(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
         return to_json(report)
     tables = backtest_tables(report, lang)
     if fmt == "xlsx":
-        return _workbook(tables + [(T[lang]["summary"], [""], [[x] for x in summary_lines(report, lang)])])
+        from sim.report.xlsx import tables_workbook
+        return tables_workbook(tables + [(T[lang]["summary"], [""], [[x] for x in summary_lines(report, lang)])])
     if fmt == "csv":
-        _, heads, rows = tables[0]
-        return render(heads + ["status_code", "outcome_code"],
-                      [r + [x["status"], x["outcome"]] for r, x in zip(rows, report["rows"])], "csv")
+        return render(*backtest_table(report, lang, tables), "csv")
     parts = [render(h, rows, fmt, title=title) for title, h, rows in tables]
     lines = summary_lines(report, lang)
     return "\n".join(parts) + "\n" + "\n".join(f"**{x}**" if fmt == "md" else x for x in lines) + "\n"
 
 
-def diff_table(report: dict, lang: str) -> tuple[list[str], list[list]]:
+def backtest_table(report: dict, lang: str, tables: list | None = None) -> tuple[list[str], list[list]]:
+    """(headers, rows) of the verdicts as csv writes them: the table's cells and the status and
+    outcome codes (``tables``: backtest_tables of the localized report, if made already)."""
+    _, heads, rows = (tables or backtest_tables(localize(report, lang), lang))[0]
+    return heads + ["status_code", "outcome_code"], [r + [x["status"], x["outcome"]]
+                                                     for r, x in zip(rows, report["rows"])]
+
+
+def render_backtest_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+    """A portfolio of backtests (sim.report.plans): each plan's verdicts, then the verdict x outcome
+    and reliability tables and the summary of every plan's verdicts together."""
+    from sim.report.plans import render_plans
+    whole = {"plan": {"title": ""}, "rows": [], "summary": report["summary"]}
+    return render_plans(report, fmt, lang, render_backtest, backtest_table,
+                        tables=lambda rep, lg: backtest_tables(whole, lg)[1:],
+                        lines=lambda rep, lg: summary_lines(whole, lg))
+
+
+def diff_table(report: dict, lang: str, csv: bool = False) -> tuple[list[str], list[list]]:
     t = T[lang]
     label = lambda s: STATUS_LABELS[lang][s] if s else t["added_label"]  # noqa: E731
 
@@ -97,6 +111,8 @@ def diff_table(report: dict, lang: str) -> tuple[list[str], list[list]]:
     rows = [[r["indicator"], r["name"], r["text"], r["target_year"], label(r["old_status"]),
              label(r["new_status"]), "; ".join(t["reasons"][x] for x in r["reasons"]),
              latest(r, "old"), latest(r, "new")] for r in report["rows"]]
+    if any(r.get("plan") is not None for r in report["rows"]):     # a portfolio's: rows carry their plan
+        return ["plan" if csv else t["plan"]] + heads, [[r.get("plan")] + x for r, x in zip(report["rows"], rows)]
     return heads, rows
 
 
@@ -105,7 +121,7 @@ def render_diff(report: dict, fmt: str, lang: str = "zh") -> str:
     if fmt == "json":
         return to_json(report)
     t = T[lang]
-    heads, rows = diff_table(report, lang)
+    heads, rows = diff_table(report, lang, fmt == "csv")
     old, new = report["old"], report["new"]
     title = f"{t['diff']}: {old['label'] or old['as_of']} → {new['label'] or new['as_of']}"
     if fmt == "csv":
@@ -118,19 +134,18 @@ def render_diff(report: dict, fmt: str, lang: str = "zh") -> str:
     return render(heads, rows, fmt, title=title) + "\n" + t["changed"].format(c=s["changed"], n=s["compared"]) + "\n"
 
 
-def _workbook(tables: list[tuple[str, list[str], list[list]]]) -> bytes:
-    from openpyxl import Workbook
+def render_diff_plans(report: dict, fmt: str, lang: str = "zh") -> str:
+    """The status changes of a portfolio (a sim.report.plans document of per-plan diffs): one table
+    with the plan of each row (csv: as one plan's, with a plan column), then the changes by plan,
+    the plans that could not be read and the summary."""
+    from sim.report.labels.plans import PLANS_TEXT
+    from sim.report.plans import render_plans
+    from sim.report.portfolio import to_json_fast
+    if fmt in ("json", "csv"):
+        return to_json_fast(report) if fmt == "json" else render_diff(report, fmt, lang)
 
-    from sim.report.xlsx import _header, _widths
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, heads, rows in tables:
-        ws = wb.create_sheet(re.sub(r"[\[\]:*?/\\]", " ", title)[:31])
-        _header(ws, heads, "A2")
-        for r in rows:
-            ws.append(r)
-        _widths(ws)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    def by_plan(rep: dict, lg: str):
+        t = PLANS_TEXT[lg]
+        return [(t["by_plan"], [t["plan"], t["changed"]], [[p, n] for p, n in rep["summary"]["by_plan"].items()])]
+    return render_diff(report, fmt, lang) + "\n" + render_plans({**report, "per_plan": {}, "rows": []}, fmt, lang, render_diff, None,
+                                                         tables=by_plan)

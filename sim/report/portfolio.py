@@ -23,6 +23,12 @@ def error_dict(e) -> dict:
             "message": e.message, "hint": e.hint}
 
 
+def plans_of(specs: Sequence) -> list[dict]:
+    """The ``plans`` of a portfolio document: id, title, region, years, file and sha256 of each spec."""
+    return [{"id": s.plan.id, "title": s.plan.title, "region": s.plan.region, "base_year": s.plan.base_year,
+             "target_year": s.plan.target_year, "file": s.file, "sha256": s.sha256} for s in specs]
+
+
 def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], found: list[dict] | None,
                      summary: dict, preset: str = "default", seed: int | None = None,
                      extra: dict | None = None) -> dict:
@@ -31,8 +37,7 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
     ``consistency`` (each with ``plan``), ``summary`` (sim.assess.portfolio.portfolio_summary)."""
     from sim.meta import provenance
     ok = [x.spec for x in loaded if x.spec is not None]
-    plans = [{"id": s.plan.id, "title": s.plan.title, "region": s.plan.region, "base_year": s.plan.base_year,
-              "target_year": s.plan.target_year, "file": s.file, "sha256": s.sha256} for s in ok]
+    plans = plans_of(ok)
     prov = provenance(ok[0], sc, seed) if ok else {"sim_version": None, "seed": seed}
     prov.pop("spec", None)
     prov.pop("spec_sha256", None)

@@ -81,20 +81,10 @@ def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
         return to_json(report)
     lab = LABELS[lang]
     scs = report["scenarios"]
-    headers = [lab["indicator"], lab["text"], lab["target_year"]]
-    rows = []
     if fmt == "csv":
-        for sc in scs:
-            headers += [f"{sc['key']}: {k}" for k in ("projected", "status", "probability")]
-        for r in report["rows"]:
-            cells = [r["indicator"], r["text"], r["target_year"]]
-            for sc in scs:
-                c = r["scenarios"][sc["key"]]
-                cells += [_num(c["projected"]) if c["projected"] is not None else None, c["status"],
-                          c["probability"]]
-            rows.append(cells)
-        return render(headers, rows, "csv")
-    headers += [f"{sc['name'] or sc['key']}" for sc in scs]
+        return render(*compare_table(report, lang), "csv")
+    headers = [lab["indicator"], lab["text"], lab["target_year"]] + [f"{sc['name'] or sc['key']}" for sc in scs]
+    rows = []
     for r in report["rows"]:
         cells = [r["indicator"], r["text"], r["target_year"]]
         for sc in scs:          # one cell per scenario: projected · status · probability
@@ -115,3 +105,49 @@ def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
     if fmt == "md":
         lines = [f"- {x}" for x in lines]
     return render(headers, rows, fmt, title=title) + "\n".join(lines) + "\n"
+
+
+def compare_table(report: dict, lang: str) -> tuple[list[str], list[list]]:
+    """(headers, rows) of a compare report as csv writes it: projected, status code and probability
+    per scenario (headed by its key)."""
+    lab = LABELS[lang]
+    scs = report["scenarios"]
+    headers = [lab["indicator"], lab["text"], lab["target_year"]]
+    for sc in scs:
+        headers += [f"{sc['key']}: {k}" for k in ("projected", "status", "probability")]
+    rows = []
+    for r in report["rows"]:
+        cells = [r["indicator"], r["text"], r["target_year"]]
+        for sc in scs:
+            c = r["scenarios"][sc["key"]]
+            cells += [_num(c["projected"]) if c["projected"] is not None else None, c["status"], c["probability"]]
+        rows.append(cells)
+    return headers, rows
+
+
+def render_compare_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+    """A portfolio of compare reports (sim.report.plans): each plan's table, then each scenario
+    across plans (statuses and probability bands) and the targets not on track by plan and scenario."""
+    from sim.assess.statuses import Status
+    from sim.report.labels.plans import PLANS_TEXT
+    from sim.report.plans import render_plans
+
+    def tables(rep: dict, lg: str):
+        t, lab, by = PLANS_TEXT[lg], LABELS[lg], rep["summary"]["by_scenario"]
+        names = {sc["key"]: sc["name"] or sc["key"] for sc in rep["scenarios"]}
+        bands = [b for b in lab if b in ("likely", "more_likely_than_not", "unlikely", "very_unlikely")]
+        across = [[names[k], g["targets"]] + [g["by_status"][s] for s in Status] + [
+            sum(g["by_plan"][p]["not_on_track"] for p in g["by_plan"])] + [g["probability"]["by_band"][b]
+                                                                            for b in bands]
+                  for k, g in by.items()]
+        plans = [[p, next(iter(by.values()))["by_plan"][p]["targets"]] + [g["by_plan"][p]["not_on_track"]
+                                                                         for g in by.values()]
+                 for p in (next(iter(by.values()))["by_plan"] if by else ())]
+        return [(t["by_scenario"], [t["scenario"], t["targets"]] + [STATUS_LABELS[lg][s] for s in Status]
+                 + [t["not_on_track"]] + [lab[b] for b in bands], across),
+                (t["by_plan"], [t["plan"], t["targets"]] + [f"{names[k]}: {t['not_on_track']}" for k in by], plans)]
+
+    def lines(rep: dict, lg: str):
+        sim = rep["simulation"]
+        return [PLANS_TEXT[lg]["draws"].format(draws=sim["draws"], seed=sim["seed"])]
+    return render_plans(report, fmt, lang, render_compare, compare_table, tables=tables, lines=lines)

@@ -1,6 +1,7 @@
 """`sim solve` and `sim sweep` as tables."""
 from __future__ import annotations
 
+from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
 from sim.report.labels.tables import SOLVE_TEXT as TEXT
 from sim.report.simulation import sim_cell
@@ -18,6 +19,20 @@ def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
+    t = TEXT[lang]
+    headers, rows = solve_table(report, fmt, lang)
+    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
+    out = render(headers, rows, fmt, title=title)
+    if fmt == "csv":
+        return out
+    extra = [f"{r['indicator']} {r['target_year']} — {t['baselines']}: " + ", ".join(
+        f"{b['baseline']:.4g} → {_pace_cell(b['required_pace'], r['pace_model'])}" for b in r["baseline_range"])
+        for r in report["rows"] if r["baseline_range"]]
+    return out + "".join(x + "\n" for x in extra)
+
+
+def solve_table(report: dict, fmt: str, lang: str) -> tuple[list[str], list[list]]:
+    """(headers, rows) of a localized solve report: paces as shown, or as numbers for csv."""
     t = TEXT[lang]
     p = report["solve"]["probability"]
     heads = ["indicator", "text", "by", "start", "break_even"] + (["for_p", "draw_per"] if p is not None else []) \
@@ -39,14 +54,7 @@ def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
                   _pace_cell(r["year_reached_pace"], r["year_reached_pace_unit"]),
                   "; ".join(r["notes"]) or None]
         rows.append(cells)
-    title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
-    out = render(headers, rows, fmt, title=title)
-    if fmt == "csv":
-        return out
-    extra = [f"{r['indicator']} {r['target_year']} — {t['baselines']}: " + ", ".join(
-        f"{b['baseline']:.4g} → {_pace_cell(b['required_pace'], r['pace_model'])}" for b in r["baseline_range"])
-        for r in report["rows"] if r["baseline_range"]]
-    return out + "".join(x + "\n" for x in extra)
+    return headers, rows
 
 
 def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
@@ -57,9 +65,7 @@ def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
     field = report["field"]
     ind = report["indicator"]
     if fmt == "csv":
-        headers = ["target_year", field, "deflator", "projected", "status", "meets"]
-        return render(headers, [[c["target_year"], c[field], c["deflator"], c["projected"], c["status"],
-                                 c["meets"]] for c in report["cells"]], "csv")
+        return render(*sweep_table(report), "csv")
     defl = report["deflators"] or [None]
     parts = []
     for tg in report["targets"]:
@@ -87,3 +93,27 @@ def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
                                                            for b in tg["break_even_real_by_deflator"])
         parts.append(foot + "\n")
     return "\n".join(parts)
+
+
+def sweep_table(report: dict, lang: str | None = None) -> tuple[list[str], list[list]]:
+    """(headers, rows) of a sweep's cells as csv writes them (codes and numbers, any language)."""
+    field = report["field"]
+    return (["target_year", field, "deflator", "projected", "status", "meets"],
+            [[c["target_year"], c[field], c["deflator"], c["projected"], c["status"], c["meets"]]
+             for c in report["cells"]])
+
+
+def render_solve_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+    """A portfolio of solve reports (sim.report.plans): each plan's table, then targets by status."""
+    from sim.report.plans import render_plans, tally_table
+    return render_plans(report, fmt, lang, render_solve, lambda r, lg: solve_table(localize(r, lg), "csv", lg),
+                        tables=lambda rep, lg: [tally_table(rep, "status", STATUS_LABELS[lg], lg)])
+
+
+def render_sweep_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+    """A portfolio of sweeps (sim.report.plans): each plan's grid, then cells meeting the target."""
+    from sim.report.plans import render_plans, tally_table
+    from sim.report.labels.plans import PLANS_TEXT
+    words = {"true": PLANS_TEXT[lang]["meets"]}
+    return render_plans(report, fmt, lang, render_sweep, sweep_table, rows_key="cells",
+                        tables=lambda rep, lg: [tally_table(rep, "meets", words, lg, "cells")])

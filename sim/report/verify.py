@@ -26,3 +26,11 @@ def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
              + lab["settings"].format(seed=report["settings"]["seed"], n=report["settings"]["max_examples"]) + ")"
              ] + report["notes"]
     return out + "\n".join(lines) + "\n"
+
+
+def render_verify_plans(report: dict, fmt: str, lang: str = "zh") -> str:
+    """A portfolio of verify reports (sim.report.plans): each plan's properties, then by plan."""
+    from sim.report.plans import render_plans, tally_table
+    words = {k: LABELS[lang][k] for k in ("holds", "broken", "undecided", "not_checked")}
+    return render_plans(report, fmt, lang, render_verify, None, "properties",
+                        tables=lambda rep, lg: [tally_table(rep, "status", words, lg, "properties")])

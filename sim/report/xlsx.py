@@ -111,6 +111,25 @@ def report_workbook(data: dict, lang: str = "zh") -> bytes:
                     data["indicators"])
 
 
+def tables_workbook(tables: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """A workbook of one sheet per (title, headers, rows) table, headers frozen."""
+    import re
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, heads, rows in tables:
+        ws = wb.create_sheet(re.sub(r"[\[\]:*?/\\]", " ", title)[:31])
+        _header(ws, heads, "A2")
+        for r in rows:
+            ws.append(r)
+        _widths(ws)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def _header(ws, headers: list[str], freeze: str):
     from openpyxl.styles import Alignment, Font, PatternFill
 
