@@ -64,6 +64,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     from sim.report.check import check_report, render_check
     from sim.report.explain import explain_text
 
+    _midterm_options(preset)
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
 
     files = portfolio_files(specs)
@@ -90,6 +91,20 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
         emit(render_check(report, fmt, lang, group_by, wide, ids), output)
     if _failed(report, fail_on):
         sys.exit(1)
+
+
+def _midterm_options(preset: str) -> None:
+    """--margin, --growth-margin and --task set the cn-midterm method: an error under another preset
+    (they would be silently ignored)."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    given = [f"--{n.replace('_', '-')}" for n in ("margin", "growth_margin", "task")
+             if ctx.get_parameter_source(n) not in (None, ParameterSource.DEFAULT)]
+    if given and preset != "cn-midterm":
+        raise SimError(f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} only to --preset "
+                       f"cn-midterm (the preset here is '{preset}')", hint="add --preset cn-midterm, or leave the "
+                       "option out")
 
 
 def _failed(report: dict, fail_on) -> bool:

@@ -33,22 +33,21 @@ def validate(specs, lang, max_growth, fail_on):
     Folders are searched for *.yaml/*.yml specs."""
     from sim.assess.consistency import findings
     from sim.assess.facts import inconsistent
-    from sim.errors import SpecErrors
     from sim.meta import Msg
     from sim.report.findings import render_findings
     from sim.report.labels import text
+    from sim.spec.many import repeated_id
     from sim.spec.specjson import kind_counts
 
     failed = bad = False
+    ids: dict[str, str] = {}
     for path in portfolio_files(specs) or specs:
         try:
             spec = load_one(path)
+            if dup := repeated_id(spec, str(path), ids):
+                raise dup
             items = findings(spec, max_growth=max_growth)
-        except SpecErrors as e:
-            click.echo(str(e), err=True)
-            failed = True
-            continue
-        except SimError as e:
+        except SimError as e:   # SpecErrors too: every error of the file
             click.echo(str(e), err=True)
             failed = True
             continue

@@ -1,6 +1,8 @@
 """Located messages for schema errors: file:line, indicator id, field, what is wrong, how to fix it."""
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable
 from typing import Any
 
@@ -93,20 +95,39 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = (),
             msg, hint = f"'{path[-1]}' is required", "add it"
         elif len(errs) > 1 and got == {} and any(x["type"] == "too_short" for x in errs):
             msg, hint = "empty: a per-year path needs at least one year", "e.g. {2025: 0.06}, or remove the key"
-        elif len(errs) > 1 and isinstance(got, (int, float)) and not isinstance(got, bool) and any(
-                x["type"] == "value_error" for x in errs):   # a number, but one no plan can mean
-            x = next(x for x in errs if x["type"] == "value_error")
-            msg, hint = f"{x['msg']}: {_show(got)}", None
+        elif (num := _number(got)) is not None and any(x["type"] in ("value_error", "finite_number")
+                                                        for x in errs):   # a number, but one no plan can mean
+            msg, hint = _bad_number(got, num, errs)
         elif len(errs) > 1:
             msg = f"wrong type: {_show(got)}"
             hint = "expected " + _expected(path)
         elif "model_type" in kinds or "dict_type" in kinds:
             msg, hint = f"expected a mapping (key: value lines), got {_show(got)}", None
         else:
-            msg, hint = f"{errs[0]['msg']}: {_show(got)}", _hint(path, errs[0])
+            msg, hint = f"{errs[0]['msg'].removeprefix('Value error, ')}: {_show(got)}", _hint(path, errs[0])
         out.append(SimError(msg, file=loc.file, line=loc.line(path), indicator=indicator,
                             field=field, hint=hint))
     return out
+
+
+def _number(v: Any) -> float | None:
+    """``v`` as a float if it is a number or text YAML left unread as one (``1e16``: YAML 1.1 reads
+    an exponent without a sign or a point as text); None otherwise."""
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        return None
+    try:
+        return float(v)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _bad_number(got: Any, num: float, errs: list[dict]) -> tuple[str, str | None]:
+    """(message, hint) for a number no plan can mean: not finite, or beyond the bound."""
+    if not math.isfinite(num):
+        return f"{_show(got)} is not a finite number", "write the number itself (e.g. 1200), or remove the entry"
+    x = next((x for x in errs if x["type"] == "value_error"), errs[0])
+    msg = x["msg"].removeprefix("Value error, ")
+    return f"{_show(got)}: {msg}", None
 
 
 def _show(v: Any) -> str:

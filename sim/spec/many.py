@@ -46,6 +46,16 @@ def spec_files(args: Sequence[str | Path]) -> list[Path]:
     return unique
 
 
+def repeated_id(spec: Spec, file: str, ids: dict[str, str]) -> SimError | None:
+    """The error of a plan whose id an earlier file of the portfolio already used (``ids``: plan id
+    -> first file, updated), else None."""
+    first = ids.setdefault(spec.plan.id, file)
+    if first == file:
+        return None
+    return SimError(f"plan id '{spec.plan.id}' is already used by {first}", file=file, field="plan.id",
+                    hint="every plan of a portfolio needs its own id")
+
+
 def load_specs(files: Sequence[str | Path], load: Callable[[str], Spec],
                progress: Callable[[int, int], None] | None = None) -> list[Loaded]:
     """Each file through ``load`` (the single-spec loader the CLI uses); errors are kept per file.
@@ -61,13 +71,8 @@ def load_specs(files: Sequence[str | Path], load: Callable[[str], Spec],
         except SimError as e:
             out.append(Loaded(f, None, (e,)))
         else:
-            first = ids.setdefault(spec.plan.id, f)
-            if first != f:
-                out.append(Loaded(f, None, (SimError(
-                    f"plan id '{spec.plan.id}' is already used by {first}", file=f, field="plan.id",
-                    hint="every plan of a portfolio needs its own id"),)))
-            else:
-                out.append(Loaded(f, spec))
+            dup = repeated_id(spec, f, ids)
+            out.append(Loaded(f, None, (dup,)) if dup else Loaded(f, spec))
         if progress:
             progress(k + 1, len(files))
     return out

@@ -77,6 +77,7 @@ def parse_target(text, *, unit: str, year: int | None, direction: str | None = N
         return [Target(year=year, op=op, value=float(text), unit=unit, kind="level",
                        text=plain(text), convention=Msg("convention.plain", rule=CONVENTIONS[op], by_direction=False))]
     s = normalize(text)
+    _finite_words(s, str(text))
     if s in NONE_TEXTS:
         return [Target(year=year, op="==", kind="none", unit=unit, text=str(text))]
     parts = re.split(r"[,;，；、]?力争", s)
@@ -105,6 +106,23 @@ def _bounded(v: float, raw: str, growth: bool = False) -> float:
         shown = raw if len(raw) <= 40 else raw[:37] + "..."
         raise PhraseError(f"'{shown}' gives {what}", "check the number and the unit")
     return v
+
+
+NON_FINITE = re.compile(r"(?<![a-z])(?:[+-]?(?:nan|inf(?:inity)?)|∞)(?![a-z])|\d(?:\.\d*)?e[+-]?\d+", re.I)
+
+
+def _finite_words(s: str, raw: str) -> None:
+    """A PhraseError for a phrase that writes a number which is not finite (``inf``, ``NaN``,
+    ``Infinity``, ``∞``, ``1e400``): not a qualitative target, a number sim cannot use."""
+    for m in NON_FINITE.finditer(s):
+        word = m[0]
+        if word[0].isdigit() and math.isfinite(float(word)):
+            continue
+        shown = raw if len(raw) <= 40 else raw[:37] + "..."
+        what = f"'{word}' is" if word == shown else f"'{shown}' gives '{word}',"
+        raise PhraseError(f"{what} a number that is not finite",
+                          "write the number itself (e.g. '1200以上'), or text without a number for a "
+                          "qualitative target")
 
 
 def split_compound(text, unit: str) -> list[tuple[str, str]] | None:

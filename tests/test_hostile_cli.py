@@ -1,0 +1,71 @@
+"""Hostile specs and options: numbers that are not finite or beyond the bound, repeated plan ids,
+options that do nothing without their preset: each a located error (exit 2), never read as text,
+never silently ignored."""
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sim.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ("plan: {id: p, title: t, base_year: 2020, target_year: 2025}\nindicators:\n"
+        "  - {id: gdp, name: GDP, unit: 亿元, baseline: 100, FIELDS}\n")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def validate(tmp_path, fields: str):
+    p = tmp_path / "p.yaml"
+    p.write_text(SPEC.replace("FIELDS", fields), encoding="utf-8")
+    return run("validate", p)
+
+
+@pytest.mark.parametrize("target", ["inf", "nan", "Infinity", "-inf", "1e400", "'NaN%'", "增长inf%", "∞", "1e400以上"])
+def test_target_texts_that_are_not_finite_numbers_are_located_errors(tmp_path, target):
+    r = validate(tmp_path, f"target: {target}")
+    assert r.exit_code == 2 and "p.yaml:3" in r.stderr and "gdp" in r.stderr and "not finite" in r.stderr, r.output
+
+
+def test_a_qualitative_target_with_letters_around_inf_is_still_text(tmp_path):
+    assert validate(tmp_path, "target: information化水平提高").exit_code == 0
+
+
+@pytest.mark.parametrize("fields,needles", [
+    ("target: 150, history: {2021: 1e16}", ["history.2021", "'1e16'", "beyond ±1e+15"]),
+    ("target: 150, history: {2021: 10000000000000000}", ["history.2021", "beyond ±1e+15"]),
+    ("target: 150, history: {2021: .nan}", ["history.2021", "nan is not a finite number"]),
+    ("target: 150, history: {2021: 1e400}", ["history.2021", "'1e400' is not a finite number"]),
+    ("target: .inf", ["target", "inf is not a finite number"]),
+    ("targets: [{year: 2025, value: .inf, op: '>='}]", ["targets.0.value", "not a finite number"]),
+])
+def test_numbers_beyond_the_bound_say_so_not_wrong_type(tmp_path, fields, needles):
+    r = validate(tmp_path, fields)
+    assert r.exit_code == 2 and "wrong type" not in r.stderr and "Value error" not in r.stderr, r.stderr
+    for n in needles:
+        assert n in r.stderr, r.stderr
+
+
+def test_validate_flags_a_plan_id_used_by_two_files_of_a_folder(tmp_path):
+    for name in ("a.yaml", "b.yaml"):
+        shutil.copy(ROOT / "specs" / "wuwei-2024.yaml", tmp_path / name)
+    if (ROOT / "specs" / "data").exists():
+        shutil.copytree(ROOT / "specs" / "data", tmp_path / "data")
+    r = run("validate", tmp_path)
+    assert r.exit_code == 2 and "b.yaml: plan.id: plan id 'wuwei-2024' is already used by" in r.stderr, r.output
+    assert "a.yaml" in r.stderr and r.stdout.count("wuwei-2024") == 1
+
+
+@pytest.mark.parametrize("opts", [["--margin", "0.2"], ["--task", "log"], ["--growth-margin", "1"],
+                                  ["--preset", "unsd", "--margin", "0.1"]])
+def test_cn_midterm_options_without_the_preset_are_refused(opts):
+    r = run("check", ROOT / "specs" / "wuwei-2024.yaml", *opts)
+    assert r.exit_code == 2 and opts[-2] in r.stderr and "--preset cn-midterm" in r.stderr, r.output
+
+
+def test_cn_midterm_options_with_the_preset_run():
+    assert run("check", ROOT / "specs" / "wuwei-2024.yaml", "--preset", "cn-midterm", "--margin", "0.2",
+               "--task", "log").exit_code == 0
