@@ -69,3 +69,44 @@ def test_cn_midterm_options_without_the_preset_are_refused(opts):
 def test_cn_midterm_options_with_the_preset_run():
     assert run("check", ROOT / "specs" / "wuwei-2024.yaml", "--preset", "cn-midterm", "--margin", "0.2",
                "--task", "log").exit_code == 0
+
+
+@pytest.mark.parametrize("reply,needle", [(None, "no Dask handshake within 1 s"),
+                                          (b"HTTP/1.1 200 OK\r\n\r\nhello" * 20, "not as a Dask scheduler"),
+                                          (b"", "closed the connection")])
+def test_a_port_that_is_not_a_dask_scheduler_gives_up_in_bounded_time(monkeypatch, reply, needle):
+    import socket
+    import threading
+    import time
+
+    pytest.importorskip("distributed")
+    from sim.assess import cluster
+    from sim.errors import SimError
+
+    server = socket.create_server(("127.0.0.1", 0))
+    held = []
+
+    def serve():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if reply is not None:
+                conn.sendall(reply)
+                if not reply:
+                    conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    monkeypatch.setattr(cluster, "CONNECT_S", 1)
+    start = time.monotonic()
+    try:
+        with pytest.raises(SimError) as e:
+            cluster.Cluster(f"tcp://127.0.0.1:{server.getsockname()[1]}")
+    finally:
+        server.close()
+        for c in held:
+            c.close()
+    assert time.monotonic() - start < 8
+    assert needle in str(e.value) and "--cluster" in str(e.value) and "\n" not in str(e.value)

@@ -34,6 +34,35 @@ def _warm() -> None:
     import sim.assess.probability  # noqa: F401
 
 
+class NotAScheduler(Exception):
+    """The address accepts connections but does not answer as a Dask scheduler."""
+
+
+def _probe(address: str) -> None:
+    """Connect to ``address`` and exchange Dask's handshake within CONNECT_S seconds (Dask's own
+    client waits for the handshake without a time limit: a port that accepts TCP and stays silent
+    would hang it); NotAScheduler if the other end does not answer as a Dask scheduler."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def handshake():
+        comm = await asyncio.wait_for(connect(address, timeout=CONNECT_S), CONNECT_S)
+        await comm.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:   # its own event loop, whatever loop the caller runs
+        try:
+            pool.submit(asyncio.run, handshake()).result()
+        except (TimeoutError, asyncio.TimeoutError):
+            raise NotAScheduler(f"no Dask handshake within {CONNECT_S} s (is it a Dask scheduler's port?)") from None
+        except OSError as e:
+            if type(e).__name__ != "CommClosedError":
+                raise
+            raise NotAScheduler("it closed the connection without a Dask handshake") from None
+        except Exception as e:   # a reply that is not Dask's protocol (an HTTP server, another service)
+            raise NotAScheduler(f"it answered, but not as a Dask scheduler ({type(e).__name__})") from e
+
+
 class Cluster:
     """A Dask client for ``address``: ``local:N`` (a LocalCluster of N single-threaded worker
     processes; ``local:N:threads`` for N threads in this process) or ``tcp://HOST:PORT`` (an
@@ -63,12 +92,14 @@ class Cluster:
                                           processes=not threads, dashboard_address=None)
                 self.client = Client(self.local)
             else:
+                _probe(address)
                 self.client = Client(address, timeout=f"{CONNECT_S}s")
                 self.client.wait_for_workers(1, timeout=CONNECT_S)
         except Exception as e:   # the boundary to another process: any failure is the address's
             self.close()
             what = "no Dask worker joined it" if isinstance(e, TimeoutError) and getattr(self, "client", None) \
-                else f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+                else e.args[0] if isinstance(e, NotAScheduler) \
+                else f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
             raise SimError(f"cannot use the Dask scheduler at '{address}': {what}", field="--cluster",
                            hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
         self.client.run(_warm)   # every worker imports the sampler once, before the first task
