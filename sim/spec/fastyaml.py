@@ -6,9 +6,11 @@ It reads block mappings and sequences (``- id: x`` items included), one-line flo
 comments, resolving plain scalars with PyYAML's own implicit resolvers (YAML 1.1: ``yes`` is true,
 ``2021`` an int, ``1200以上`` a string). Anything else — anchors, aliases, tags, block or multi-line
 scalars, several documents, duplicate or non-scalar keys, escapes, timestamps, octal or sexagesimal
-numbers, tabs, unusual line breaks, anything it is unsure of — returns None, and the caller uses the
-located loader, which also gives every error its line. So a valid spec is read once, quickly; a
-spec with a mistake pays for the careful reader only.
+numbers, tabs, unusual line breaks, ``?`` in a flow collection (libyaml and PyYAML read it
+differently), anything it is unsure of — returns None, and the caller uses the located loader,
+which also gives every error its line. So a valid spec is read once, quickly; a spec with a
+mistake pays for the careful reader only. Only the space is white space here, as in YAML
+(an ideographic space U+3000 or a no-break space is part of the text).
 """
 from __future__ import annotations
 
@@ -25,8 +27,13 @@ _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "o
 # anything but printable text without tabs, CR, odd line breaks, BOM or backslash (a lone LF is fine)
 _ODD = re.compile(r"[^\n\x20-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_PAIR = re.compile(r" *([^,:{}\[\]'\"# ][^,:{}\[\]'\"#]*?) *: +([^,:{}\[\]'\"# ][^,:{}\[\]'\"#]*?) *(?:,|\Z)")
+_PAIR = re.compile(r" *([^,:{}\[\]'\"#? ][^,:{}\[\]'\"#?]*?) *: +([^,:{}\[\]'\"#? ][^,:{}\[\]'\"#?]*?) *(?:,|\Z)")
 _SIMPLE_FLOW = re.compile(f"(?:{_PAIR.pattern})+")
+_FLOW_STOP = re.compile(r"[,\[\]{}:#?]")
+# {year: number, ...}: whole-number keys, decimal values (YAML 1.1 reads them as int and float)
+_NUMBER = r"[-+]?(?:[0-9]+\.[0-9]*|0|[1-9][0-9]*)"
+_NUM_PAIR = re.compile(rf" *([1-9][0-9]*) *: +({_NUMBER}) *(?:,|\Z)")
+_NUM_FLOW = re.compile(f"(?:{_NUM_PAIR.pattern})+")
 
 
 class _Bail(Exception):
@@ -64,9 +71,8 @@ def _scalar(s: str):
 
 
 def _strip_comment(s: str) -> str:
-    """The line without its comment (a # at the start or after a space, outside quotes)."""
-    if "#" not in s:
-        return s.rstrip()
+    """The line without its comment (a # at the start or after a space, outside quotes) and
+    without trailing spaces."""
     quote = None
     for k, ch in enumerate(s):
         if quote:
@@ -75,159 +81,171 @@ def _strip_comment(s: str) -> str:
         elif ch in "'\"" and (k == 0 or s[k - 1] in " [{,:"):
             quote = ch
         elif ch == "#" and (k == 0 or s[k - 1] == " "):
-            return s[:k].rstrip()
+            return s[:k].rstrip(" ")
     if quote:
         raise _Bail
-    return s.rstrip()
+    return s.rstrip(" ")
+
+
+def _quoted(s: str, k: int) -> tuple[str, int]:
+    """The quoted scalar starting at s[k] and the index after it."""
+    q = s[k]
+    out, j = [], k + 1
+    while True:
+        e = s.find(q, j)
+        if e < 0:
+            raise _Bail
+        out.append(s[j:e])
+        if q == "'" and s[e + 1:e + 2] == "'":
+            out.append("'")
+            j = e + 2
+            continue
+        return "".join(out), e + 1
 
 
 class _Reader:
+    """Lines as (line number, indent, body, is a ``- `` item), read by recursive descent."""
+
     def __init__(self, text: str, file: str):
         self.file = file
         self.lines: dict[tuple, int] = {}
         toks = []
-        for n, raw in enumerate(text.split("\n"), start=1):
-            s = _strip_comment(raw) if "#" in raw else raw.rstrip()
-            body = s.lstrip(" ")
-            if not body:
+        for n, raw in enumerate(text.split("\n"), 1):
+            s = _strip_comment(raw) if "#" in raw else raw.rstrip(" ")
+            if not s:
                 continue
-            if body.startswith(("---", "...", "%")) and len(s) == len(body):
+            body = s.lstrip(" ")
+            ind = len(s) - len(body)
+            if body[0] in "-.%" and (body.startswith(("---", "...", "%")) and not ind):
                 raise _Bail
-            toks.append((n, len(s) - len(body), body))
+            toks.append((n, ind, body, body[0] == "-" and (len(body) == 1 or body[1] == " ")))
+        toks.append((0, -1, "", False))   # the end: shallower than any line
         self.toks = toks
         self.i = 0
 
     def read(self) -> Located | None:
-        if not self.toks:
-            return None
-        n, ind, _ = self.toks[0]
-        if ind:
+        n, ind, body, dash = self.toks[0]
+        if ind:   # indented, or no line at all (the located loader says the file is empty)
             raise _Bail
         self.lines[()] = n
-        data = self.block((), 0)
-        if self.i != len(self.toks):
+        if dash:
+            data = self.sequence((), 0)
+        else:
+            self.i = 1
+            data = self.mapping((), 0, n, body)
+        if self.i != len(self.toks) - 1:
             raise _Bail
         return Located(data, self.lines, self.file)
 
-    def block(self, path: tuple, ind: int):
-        body = self.toks[self.i][2]
-        if body == "-" or body.startswith("- "):
-            return self.sequence(path, ind)
-        return self.mapping(path, ind)
-
-    def mapping(self, path: tuple, ind: int, first: tuple | None = None) -> dict:
+    def mapping(self, path: tuple, ind: int, n: int, body: str) -> dict:
+        """The block mapping at indent ``ind`` whose first entry ``body`` (line ``n``) is read."""
         out: dict = {}
+        toks, lines = self.toks, self.lines
         while True:
-            if first is not None:
-                n, body, first = first[0], first[1], None
-            elif self.i < len(self.toks) and self.toks[self.i][1] == ind:
-                n, _, body = self.toks[self.i]
-                if body == "-" or body.startswith("- "):
-                    break
-                self.i += 1
+            if body[0] in "'\"":
+                key, end = _quoted(body, 0)
+                rest = body[end:]
+                if not (rest == ":" or rest.startswith(": ")):
+                    raise _Bail
+                rest = rest[1:].lstrip(" ")
             else:
-                break
-            key, rest = self._split_key(body)
-            if isinstance(key, (bool, list, dict)) or key is None or key in out:
+                k = body.find(": ")
+                if k < 0:
+                    if body[-1] != ":":
+                        raise _Bail
+                    k, rest = len(body) - 1, ""
+                else:
+                    rest = body[k + 2:].lstrip(" ")
+                raw = body[:k].rstrip(" ")
+                if not raw:
+                    raise _Bail
+                key = _scalar(raw)
+            if key is None or key is True or key is False or key in out:
                 raise _Bail
-            self.lines[path + (key,)] = n
+            p = path + (key,)
+            lines[p] = n
             if rest:
-                out[key] = self.inline(rest, path + (key,), n)
-                if self.i < len(self.toks) and self.toks[self.i][1] > ind:
+                out[key] = self.inline(rest, p, n)
+                nxt = toks[self.i]
+                if nxt[1] > ind:
                     raise _Bail   # a multi-line scalar or a value under a value
-                continue
-            nxt = self.toks[self.i] if self.i < len(self.toks) else None
-            if nxt is not None and nxt[1] > ind:
-                out[key] = self.block(path + (key,), nxt[1])
-            elif nxt is not None and nxt[1] == ind and (nxt[2] == "-" or nxt[2].startswith("- ")):
-                out[key] = self.sequence(path + (key,), ind)
             else:
+                nxt = toks[self.i]
+                if nxt[1] > ind:
+                    out[key] = self.block(p, nxt[1])
+                elif nxt[1] == ind and nxt[3]:
+                    out[key] = self.sequence(p, ind)
+                else:
                     out[key] = None
-        if self.i < len(self.toks) and self.toks[self.i][1] > ind:
-            raise _Bail
-        return out
+                nxt = toks[self.i]
+            if nxt[1] != ind or nxt[3]:
+                if nxt[1] > ind:
+                    raise _Bail
+                return out
+            self.i += 1
+            n, body = nxt[0], nxt[2]
+
+    def block(self, path: tuple, ind: int):
+        n, _, body, dash = self.toks[self.i]
+        if dash:
+            return self.sequence(path, ind)
+        self.i += 1
+        return self.mapping(path, ind, n, body)
 
     def sequence(self, path: tuple, ind: int) -> list:
         out: list = []
-        while self.i < len(self.toks):
-            n, tind, body = self.toks[self.i]
-            if tind != ind or not (body == "-" or body.startswith("- ")):
-                break
+        toks, lines = self.toks, self.lines
+        while True:
+            n, tind, body, dash = toks[self.i]
+            if tind != ind or not dash:
+                return out
             self.i += 1
             rest = body[1:].lstrip(" ")
-            if not rest or rest == "-" or rest.startswith("- "):
+            if not rest or rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
                 raise _Bail
             item = path + (len(out),)
-            self.lines.setdefault(item, n)
-            if rest[0] not in "{['\"" and (": " in rest or rest.endswith(":")):
-                col = ind + len(body) - len(rest)
-                out.append(self.mapping(item, col, first=(n, rest)))
+            lines[item] = n
+            if rest[0] not in "{['\"" and (": " in rest or rest[-1] == ":"):
+                out.append(self.mapping(item, ind + len(body) - len(rest), n, rest))
             else:
                 out.append(self.inline(rest, item, n))
-                if self.i < len(self.toks) and self.toks[self.i][1] > ind:
+                if toks[self.i][1] > ind:
                     raise _Bail
-        return out
-
-    def _split_key(self, body: str):
-        if body[0] in "'\"":
-            key, end = self._quoted(body, 0)
-            rest = body[end:]
-            if not (rest == ":" or rest.startswith(": ")):
-                raise _Bail
-            return key, rest[1:].strip()
-        k = body.find(": ")
-        if k < 0:
-            if not body.endswith(":"):
-                raise _Bail
-            k = len(body) - 1
-        raw = body[:k].rstrip()
-        if not raw:
-            raise _Bail
-        return _scalar(raw), body[k + 1:].strip()
-
-    @staticmethod
-    def _quoted(s: str, k: int) -> tuple[str, int]:
-        """The quoted scalar starting at s[k] and the index after it."""
-        q = s[k]
-        out, j = [], k + 1
-        while True:
-            e = s.find(q, j)
-            if e < 0:
-                raise _Bail
-            out.append(s[j:e])
-            if q == "'" and s[e + 1:e + 2] == "'":
-                out.append("'")
-                j = e + 2
-                continue
-            return "".join(out), e + 1
 
     def inline(self, s: str, path: tuple, n: int):
-        """A value on one line: a flow collection, a quoted or a plain scalar."""
-        self.lines.setdefault(path, n)
-        if s[0] in "{[":
+        """A value on one line: a flow collection, a quoted or a plain scalar (its line is set)."""
+        c = s[0]
+        if c in "{[":
             value, end = self.flow(s, 0, path, n)
-            if s[end:].strip():
+            if end != len(s):
                 raise _Bail
             return value
-        if s[0] in "'\"":
-            value, end = self._quoted(s, 0)
-            if s[end:].strip():
+        if c in "'\"":
+            value, end = _quoted(s, 0)
+            if s[end:].strip(" "):
                 raise _Bail
             return value
-        if s[0] in "|>":
+        if c in "|>":
             raise _Bail
         return _scalar(s)
 
     def flow(self, s: str, k: int, path: tuple, n: int):
         """A flow mapping or sequence starting at s[k]; returns (value, index after it)."""
-        self.lines.setdefault(path, n)
+        if k == 0 and s[-1] == "}" and _NUM_FLOW.fullmatch(s, 1, len(s) - 1):   # {year: number, ...}
+            pairs = _NUM_PAIR.findall(s, 1, len(s) - 1)
+            out = {int(y): float(v) if "." in v else int(v) for y, v in pairs}
+            if len(out) != len(pairs):
+                raise _Bail   # a duplicate key
+            lines = self.lines
+            for y in out:
+                lines[path + (y,)] = n
+            return out, len(s)
         if k == 0 and s[-1] == "}" and _SIMPLE_FLOW.fullmatch(s, 1, len(s) - 1):   # {k: v, ...} of plain scalars
             out = {}
-            pairs = _PAIR.findall(s, 1, len(s) - 1)
             lines = self.lines
-            for key, value in pairs:
+            for key, value in _PAIR.findall(s, 1, len(s) - 1):
                 key, value = _scalar(key), _scalar(value)
-                if isinstance(key, bool) or key is None or key in out or value == "":
+                if key is None or key is True or key is False or key in out or value == "":
                     raise _Bail
                 lines[path + (key,)] = n
                 out[key] = value
@@ -238,27 +256,25 @@ class _Reader:
         k += 1
         while True:
             k = self._skip(s, k)
-            if s[k:k + 1] == close:
+            if s[k] == close:
                 return out, k + 1
             if mapping:
                 key, k = self._flow_scalar(s, k, key=True)
                 k = self._skip(s, k)
                 if s[k:k + 2] != ": " or isinstance(key, (bool, list, dict)) or key is None or key in out:
                     raise _Bail
-                    self.lines[path + (key,)] = n
                 k = self._skip(s, k + 1)
                 value, k = self._flow_value(s, k, path + (key,), n)
                 out[key] = value
             else:
-                item = path + (len(out),)
-                value, k = self._flow_value(s, k, item, n)
+                value, k = self._flow_value(s, k, path + (len(out),), n)
                 out.append(value)
             k = self._skip(s, k)
-            if s[k:k + 1] == ",":
+            if s[k] == ",":
                 k = self._skip(s, k + 1)
                 if s[k] in ",]}":
                     raise _Bail
-            elif s[k:k + 1] != close:
+            elif s[k] != close:
                 raise _Bail
 
     @staticmethod
@@ -270,19 +286,18 @@ class _Reader:
         return k
 
     def _flow_value(self, s: str, k: int, path: tuple, n: int):
+        self.lines.setdefault(path, n)
         if s[k] in "{[":
             return self.flow(s, k, path, n)
-        self.lines.setdefault(path, n)
         return self._flow_scalar(s, k)
 
-    def _flow_scalar(self, s: str, k: int, key: bool = False):
+    @staticmethod
+    def _flow_scalar(s: str, k: int, key: bool = False):
         if s[k] in "'\"":
-            return self._quoted(s, k)
-        j = k
-        while j < len(s) and s[j] not in ",[]{}:#":
-            j += 1
-        if s[j:j + 1] == ":" and not key or s[j:j + 1] == "#" or j == k:
+            return _quoted(s, k)
+        m = _FLOW_STOP.search(s, k)
+        j = m.start() if m else len(s)
+        stop = s[j:j + 1]
+        if j == k or stop in ("#", "?") or (stop == ":") != key:
             raise _Bail
-        if key and s[j:j + 1] != ":":
-            raise _Bail
-        return _scalar(s[k:j].rstrip()), j
+        return _scalar(s[k:j].rstrip(" ")), j

@@ -18,6 +18,9 @@ REF_GROWTH_RE = re.compile(
     r"(?P<w>增长|增速)?(?P<sync>基本同步|保持同步|同步)?$")
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 REF_GROWTH_OPS = {"不低于": ">=", "不慢于": ">=", "略高于": ">", "高于": ">", "快于": ">",
                   "超过": ">", "低于": "<", "慢于": "<"}
 
@@ -48,7 +51,7 @@ def bracket_reading(name: str | None) -> str:
 def reference_growth(s: str) -> tuple[str, str] | None:
     """(op, reference name) of a reference growth phrase, or None: 与经济增长基本同步 -> ('~', '经济增长'),
     高于地区生产总值增长 -> ('>', '地区生产总值增长')."""
-    if re.search(r"\d", s):
+    if DIGIT_RE.search(s):
         return None
     m = REF_GROWTH_RE.match(s)
     if not m or not (m["sync"] or (m["pre"] and m["w"])):

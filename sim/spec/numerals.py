@@ -22,6 +22,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 
 
+ARABIC_RE = re.compile(ARABIC)
+
+
 def chinese_to_int(text: str) -> int:
     """Value of a Chinese numeral below 10,000 (``一千`` 1000, ``十二`` 12, ``一百零五`` 105).
 
@@ -46,6 +49,6 @@ def chinese_to_int(text: str) -> int:
 
 def parse_number(text: str) -> float:
     """An Arabic number (``1,200.5``) or a Chinese numeral, as float."""
-    if re.fullmatch(ARABIC, text):
+    if ARABIC_RE.fullmatch(text):
         return float(text.replace(",", ""))
     return float(chinese_to_int(text))

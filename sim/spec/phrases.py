@@ -9,6 +9,7 @@ number that cannot be read is an error, never a guess.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -53,12 +54,26 @@ def infer_direction(text, name: str | None = None) -> str | None:
     s = normalize(text)
     if BRACKET_RE.match(s) and name and _change_word(name) in DECREASE_WORDS:
         return "decrease"
-    if not re.search(rf"{NUM}|{MASK}", s):
+    if not NUMBER_RE.search(s):
         return None
-    if any(w in s for w in DECREASE_WORDS) or re.search(
-            r"以下|以内|之内|不超过|不高于|控制在|低于|不满|不足|降至|降到|<|≤|⩽", s):
+    if any(w in s for w in DECREASE_WORDS) or AT_MOST_RE.search(s):
         return "decrease"
     return "increase"
+
+
+NUMBER_RE = re.compile(rf"{NUM}|{MASK}")
+
+
+AT_MOST_RE = re.compile(r"以下|以内|之内|不超过|不高于|控制在|低于|不满|不足|降至|降到|<|≤|⩽")
+
+
+MASK_RE = re.compile(MASK)
+
+
+ARABIC_RE = re.compile(ARABIC)
+
+
+STRETCH_RE = re.compile(r"[,;，；、]?力争")
 
 
 def parse_target(text, *, unit: str, year: int | None, direction: str | None = None,
@@ -68,7 +83,19 @@ def parse_target(text, *, unit: str, year: int | None, direction: str | None = N
     A number is a plain level target. A 力争 clause gives a second target with
     ``stretch=True``. A 〔N〕 five-year figure is read by the indicator's ``name`` (a flow, an
     indicator of change, or a level). Raises PhraseError quoting the phrase when it cannot be read.
+    A pure function of its arguments: a phrase that recurs (across the plans of a portfolio) is read once.
     """
+    if type(text) in (str, int, float):
+        return list(_parse_once(text, type(text), unit, year, direction, base_year, name))
+    return _parse(text, unit=unit, year=year, direction=direction, base_year=base_year, name=name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_once(text, _type, unit, year, direction, base_year, name) -> tuple[Target, ...]:
+    return tuple(_parse(text, unit=unit, year=year, direction=direction, base_year=base_year, name=name))
+
+
+def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
     if isinstance(text, bool):
         raise PhraseError(f"'{text}' is not a target", "write a number or the plan's phrase")
     if isinstance(text, (int, float)):
@@ -80,7 +107,7 @@ def parse_target(text, *, unit: str, year: int | None, direction: str | None = N
     _finite_words(s, str(text))
     if s in NONE_TEXTS:
         return [Target(year=year, op="==", kind="none", unit=unit, text=str(text))]
-    parts = re.split(r"[,;，；、]?力争", s)
+    parts = STRETCH_RE.split(s) if "力争" in s else [s]
     main, stretches = parts[0], parts[1:]
     out = []
     ctx = dict(unit=unit, year=year, direction=direction, base_year=base_year, raw=str(text))
@@ -134,7 +161,7 @@ def split_compound(text, unit: str) -> list[tuple[str, str]] | None:
     if not isinstance(text, str):
         return None
     s = normalize(text)
-    pieces = re.split(rf"({ARABIC})", s)
+    pieces = SPLIT_NUMBER_RE.split(s)
     if len(pieces) < 5:
         return None
     u = (unit or "").strip()
@@ -155,19 +182,23 @@ def split_compound(text, unit: str) -> list[tuple[str, str]] | None:
     return [(lab, f"{v}{u}") for lab, v in zip(labels, values)]
 
 
+SPLIT_NUMBER_RE = re.compile(rf"({ARABIC})")
+
+
 def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
-    masked = bool(re.search(MASK, s))
-    has_number = masked or re.search(NUM, s)
+    masked = bool(MASK_RE.search(s))
+    has_number = masked or NUMBER_RE.search(s)
     rg = reference_growth(s)
     if rg:
         op, name = rg
         conv = Msg("convention.in_step") if op == "~" else Msg("convention.reference_growth", op=op)
         return Target(year=year, op=op, kind="reference", unit="%", text=raw, reference=name,
                       period="year", convention=conv)
-    ref = REFERENCE_RE.search(s)
-    if ref and not re.search(ARABIC, s) and not masked:
+    words_only = not masked and not ARABIC_RE.search(s)
+    ref = words_only and REFERENCE_RE.search(s)
+    if ref:
         return _reference(s, ref, unit=unit, year=year, direction=direction, raw=raw)
-    rank = RANK_RE.search(s) and not re.search(ARABIC, s) and not masked
+    rank = words_only and RANK_RE.search(s)
     if rank or not has_number:
         return Target(year=year, op="==", kind="none", unit=unit, text=raw,
                       convention=Msg("convention.rank" if rank else "convention.no_number"))
@@ -253,7 +284,7 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
                               "set plan.base_year")
         down = m["verb"] in DECREASE_WORDS
         u = m["u"] or ""
-        if re.fullmatch(MASK, m["num"]):
+        if MASK_RE.fullmatch(m["num"]):
             return Target(year=year, op="<=" if down else ">=", kind="masked", unit=unit, text=raw,
                           masked_kind="level", convention=Msg("convention.masked"))
         x = parse_number(m["num"])
@@ -315,7 +346,7 @@ def _growth(s, *, unit, year, direction, base_year, raw) -> Target | None:
     if down and op in (">=", ">", "<=", "<"):  # 下降3%(以上): a growth of -3% or lower
         op = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}[op]
     period = "annual_average" if m["avg"] else "year"
-    if re.fullmatch(MASK, m["num"]):
+    if MASK_RE.fullmatch(m["num"]):
         return Target(year=year, op=op, kind="masked", unit="%", text=raw, masked_kind="growth",
                       period=period, convention=Msg("convention.masked"))
     x = parse_number(m["num"]) * (0.1 if m["u"] == "‰" else 1.0)
@@ -333,10 +364,13 @@ RANGE_RE = re.compile(
     rf"^(?P<pre>[^\d]*?)(?P<a>{ARABIC})(?P<ua>[^\d~至到-]*)(?:-|~|至|到)(?P<b>{ARABIC})(?P<u>[^\d]*)$")
 
 
+RANGE_MARK_RE = re.compile(r"[-~至到]")   # RANGE_RE needs one of these
+
+
 def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
     cumulative = s.startswith("累计") or "累计" in s[:6]
     kind = "cumulative" if cumulative else "level"
-    m = RANGE_RE.match(s)
+    m = RANGE_RE.match(s) if RANGE_MARK_RE.search(s) else None
     if m:
         pre, rest = _strip_pre(m["pre"])
         if rest:
@@ -358,7 +392,7 @@ def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
         if phrase_unit:
             raise PhraseError(f"cannot read '{phrase_unit}' after the ratio in '{raw}'")
         conv = both(conv, Msg("convention.ratio"))
-    if re.fullmatch(MASK, m["num"]):
+    if MASK_RE.fullmatch(m["num"]):
         _factor(phrase_unit, unit, raw)
         return Target(year=year, op=op, kind="masked", unit=unit, text=raw, masked_kind=kind,
                       convention=both(Msg("convention.masked"), conv))

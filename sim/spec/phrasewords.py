@@ -2,6 +2,7 @@
 (Civil Code art. 1259), and the reading of leading and trailing operator words."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -89,25 +90,31 @@ def plain(x: float) -> str:
     return f"{x:.10f}".rstrip("0").rstrip(".")
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def normalize(text) -> str:
     """NFKC (full-width digits and punctuation to ASCII), spaces removed, ～ to ~."""
-    s = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", s).replace("～", "~").replace("－", "-")
+    return _normalized(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _normalized(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub("", s).replace("～", "~").replace("－", "-")
+
+
+# one leading word, the longest that fits (an alternation tries its branches in this order)
+_PRE_WORD = re.compile("|".join(re.escape(t) for t in sorted({*PRE_OPS, *BY_DIRECTION, *NEUTRAL},
+                                                              key=lambda t: (-len(t), t))))
 
 
 def _strip_pre(s: str) -> tuple[list[str], str]:
     """Leading operator and neutral words of ``s`` and what is left."""
-    tokens = sorted(list(PRE_OPS) + list(BY_DIRECTION) + list(NEUTRAL), key=len, reverse=True)
     found = []
-    changed = True
-    while changed and s:
-        changed = False
-        for tok in tokens:
-            if s.startswith(tok):
-                found.append(tok)
-                s = s[len(tok):]
-                changed = True
-                break
+    while s and (m := _PRE_WORD.match(s)):
+        found.append(m.group())
+        s = s[m.end():]
     return found, s
 
 
