@@ -5,19 +5,25 @@
 the body); ``POST /api/view`` the page's changing parts; ``POST /api/scenario`` the scenario as
 YAML and ``POST /api/report?format=html|xlsx`` the office report, both as downloads. A bad request
 is answered 4xx with ``{"error": {"message", "field", "indicator", "hint", "text"}}``.
+
+Several plans (`sim serve DIR`): ``GET /`` lists them; each plan's page and API are the above under
+``/plans/ID/`` (``POST /plans/ID/api/check`` ...), the page with a selector of the other plans; an
+unknown id is a 404.
 """
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sim.errors import SimError
-from sim.serve.page import render_page
+from sim.serve.page import plan_index, plan_nav, render_page
 from sim.serve.slots import results, slots
 from sim.serve.state import (
     Served,
@@ -78,8 +84,12 @@ def _lang(request: Request, default: str) -> str:
     return lang
 
 
-def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> FastAPI:
-    """The app over one plan and scenario; ``allowed_hosts`` guards against DNS rebinding."""
+def create_app(served: Served | Mapping[str, Served], lang: str = "zh", allowed_hosts=LOOPBACK,
+               unread: Sequence[SimError] = ()) -> FastAPI:
+    """The app over one plan and scenario, or over several (plan id -> Served): then ``GET /``
+    lists the plans (and the ``unread`` specs' errors) and each plan's page and API live under
+    ``/plans/ID/`` (the page's relative URLs reach its own API), with a plan selector on the page.
+    ``allowed_hosts`` guards against DNS rebinding."""
     app = FastAPI(title="sim serve", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     script = files("sim.serve").joinpath("page.js").read_text(encoding="utf-8")
@@ -101,36 +111,79 @@ def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> Fast
     async def internal(request: Request, exc: Exception):         # a bug: a JSON answer, no traceback
         return _error(500, SimError(f"internal error ({type(exc).__name__}): please report it", field=None))
 
+    if isinstance(served, Served):
+        _plan_routes(app, "", lambda request: served, lang, script, lambda s, chosen: "")
+        return app
+    plans = dict(served)
+
+    ids = ", ".join(list(plans)[:20]) + (f" … ({len(plans)} plans; GET / lists them)" if len(plans) > 20 else "")
+
+    def served_of(request: Request) -> Served:
+        pid = request.path_params["plan"]
+        if pid not in plans:
+            raise BadRequest(404, SimError(f"no plan '{pid}' is served", field="plan", hint="plans: " + ids))
+        return plans[pid]
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST"])
+    def no_plan(request: Request):
+        raise BadRequest(404, SimError("several plans are served: name one, /plans/ID" + request.url.path,
+                                       field="plan", hint="plans: " + ids))
+
     @app.get("/", response_class=HTMLResponse)
+    def index(request: Request):
+        return HTMLResponse(plan_index([s.spec for s in plans.values()], unread, _lang(request, lang)),
+                            headers=HEADERS | {"Content-Security-Policy": CSP})
+
+    @app.get("/plans/{plan}")
+    def plan_root(request: Request):
+        served_of(request)
+        return RedirectResponse(quote(request.path_params["plan"], safe="") + "/", headers=HEADERS)
+
+    _plan_routes(app, "/plans/{plan}", served_of, lang, script,
+                 lambda s, chosen: plan_nav([x.spec for x in plans.values()], s.spec.plan.id, chosen))
+    return app
+
+
+def _plan_routes(app: FastAPI, prefix: str, served_of, lang: str, script: str, nav) -> None:
+    """The page (``prefix``/), its script and its API for the plan ``served_of(request)`` gives;
+    ``nav(served, lang)``: the plan selector of the page ("" for one plan)."""
+
+    @app.get(prefix + "/", response_class=HTMLResponse)
     def page(request: Request):
+        served = served_of(request)
         chosen = _lang(request, lang)
-        text = render_page(served.spec, served.scenario, results(served, served.scenario), chosen)
+        text = render_page(served.spec, served.scenario, results(served, served.scenario), chosen,
+                           nav(served, chosen))
         return HTMLResponse(text, headers=HEADERS | {"Content-Security-Policy": CSP})
 
-    @app.get("/static/page.js")
+    @app.get(prefix + "/static/page.js")
     def page_js():
         return Response(script, media_type="text/javascript; charset=utf-8", headers=HEADERS)
 
-    @app.post("/api/check")
+    @app.post(prefix + "/api/check")
     async def api_check(request: Request):
+        served = served_of(request)
         return Response(check_json(served, await _body(request)), media_type="application/json", headers=HEADERS)
 
-    @app.post("/api/simulate")
+    @app.post(prefix + "/api/simulate")
     async def api_simulate(request: Request):
+        served = served_of(request)
         return Response(simulate_json(served, await _body(request)), media_type="application/json",
                         headers=HEADERS)
 
-    @app.post("/api/view")
+    @app.post(prefix + "/api/view")
     async def api_view(request: Request):
         start = time.perf_counter()
+        served = served_of(request)
         chosen = _lang(request, lang)
         sc = scenario_of(served, await _body(request))
         html, codes = slots(results(served, sc), chosen)
         return JSONResponse({"slots": html, "status": codes,
                              "ms": round((time.perf_counter() - start) * 1000, 1)}, headers=HEADERS)
 
-    @app.post("/api/scenario")
+    @app.post(prefix + "/api/scenario")
     async def api_scenario(request: Request):
+        served = served_of(request)
         body = await _body(request)
         sc = scenario_of(served, body)
         changed = ", ".join(f"{k}={v!r}" for part in ("center", "assume") for k, v in (body.get(part) or {}).items())
@@ -140,8 +193,9 @@ def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> Fast
         return Response(scenario_yaml(sc, note), media_type="application/yaml; charset=utf-8",
                         headers=HEADERS | _attachment(f"{sc.scenario.id}.yaml"))
 
-    @app.post("/api/report")
+    @app.post(prefix + "/api/report")
     async def api_report(request: Request):
+        served = served_of(request)
         fmt = request.query_params.get("format", "html")
         if fmt not in ("html", "xlsx"):
             raise BadRequest(422, SimError(f"unknown report format '{fmt}'", field="format", hint="html or xlsx"))
@@ -152,9 +206,6 @@ def create_app(served: Served, lang: str = "zh", allowed_hosts=LOOPBACK) -> Fast
         return Response(report_file(served, sc, fmt, chosen), media_type=media,
                         headers=HEADERS | _attachment(f"{served.spec.plan.id}.{fmt}"))
 
-    return app
-
 
 def _attachment(name: str) -> dict:
-    from urllib.parse import quote
     return {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"}

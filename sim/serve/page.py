@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 from sim.report.html import report_css
 from sim.report.htmltext import L
@@ -130,8 +131,9 @@ def _groups(spec: Spec, rows: list[dict]) -> list[tuple[str | None, list[tuple[i
     return list(out.items())
 
 
-def render_page(spec: Spec, sc: Scenario, data: dict, lang: str) -> str:
-    """The whole page for the scenario's ``data`` (sim.serve.slots.results)."""
+def render_page(spec: Spec, sc: Scenario, data: dict, lang: str, nav: str = "") -> str:
+    """The whole page for the scenario's ``data`` (sim.serve.slots.results); ``nav``: the plan
+    selector of a page among several plans (``plan_nav``)."""
     t, p = L[lang], PAGE[lang]
     html, codes = slots(data, lang)
     run = data["runs"][0]
@@ -179,7 +181,7 @@ def render_page(spec: Spec, sc: Scenario, data: dict, lang: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
             f'<title>{escape(plan["title"])} — {escape(p["kicker"])}</title>'
             f'<style>{report_css()}{PAGE_CSS}</style></head><body data-lang="{lang}"><main>'
-            f'<header class="top"><div class="kicker">{escape(p["kicker"])}</div><h1>{escape(plan["title"])}</h1>'
+            f'<header class="top">{nav}<div class="kicker">{escape(p["kicker"])}</div><h1>{escape(plan["title"])}</h1>'
             f'<div class="meta">{escape(plan["region"] or "")} · {escape(t["plan_period"])} '
             f'{plan["base_year"]}–{plan["target_year"]} · {escape(p["scenario"])}: {escape(name)}</div>'
             f'<p class="note">{escape(p["intro"])}</p><div class="bar">{buttons}'
@@ -198,3 +200,38 @@ def _name_cell(r: dict, lang: str) -> str:
     tag = (f' <span class="tag binding">{escape(L[lang]["binding"])}</span>' if r["attribute"] == "binding" else "")
     unit = f" ({escape(r['unit'])})" if r["unit"] else ""
     return f"{escape(r['name'])}{unit}{tag}<br><code>{escape(r['indicator'])}</code>"
+
+
+def _plan_links(specs: list[Spec], href, current: str | None = None) -> str:
+    items = []
+    for s in specs:
+        p = s.plan
+        text = escape(f"{p.title} ({p.region + ' · ' if p.region else ''}{p.base_year}–{p.target_year})")
+        items.append(f"<li><strong>{text}</strong></li>" if p.id == current else
+                     f'<li><a href="{escape(href(p.id))}">{text}</a> <code>{escape(p.id)}</code></li>')
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def plan_nav(specs: list[Spec], current: str, lang: str) -> str:
+    """The plan selector of a page among several plans: links to the other plans' pages (no script)."""
+    p = PAGE[lang]
+    return (f'<nav class="plans"><details><summary>{escape(p["choose"])} · '
+            f'{escape(p["plans"].format(n=len(specs)))}</summary>'
+            + _plan_links(specs, lambda pid: f"../{quote(pid, safe='')}/", current) + "</details></nav>")
+
+
+def plan_index(specs: list[Spec], unread, lang: str) -> str:
+    """The first page of several plans: every plan as a link to its what-if page, and the specs that
+    could not be read with their located errors."""
+    p = PAGE[lang]
+    bad = ("<h2>" + escape(p["unread"]) + "</h2><ul>" + "".join(f"<li class=\"bad\">{escape(str(e))}</li>"
+                                                                 for e in unread) + "</ul>") if unread else ""
+    title = f'{p["kicker"]} — {p["portfolio"]}'
+    return ('<!DOCTYPE html>\n'
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">'
+            f'<title>{escape(title)}</title><style>{report_css()}{PAGE_CSS}</style></head>'
+            f'<body data-lang="{lang}"><main><header class="top"><div class="kicker">{escape(p["kicker"])}</div>'
+            f'<h1>{escape(p["portfolio"])}</h1></header><h2>{escape(p["choose"])} · '
+            f'{escape(p["plans"].format(n=len(specs)))}</h2>'
+            + _plan_links(specs, lambda pid: f"plans/{quote(pid, safe='')}/") + bad + "</main></body></html>\n")

@@ -6,6 +6,7 @@ import socket
 import sys
 import threading
 import webbrowser
+from collections.abc import Mapping, Sequence
 
 from sim.errors import SimError
 from sim.serve.state import Served
@@ -37,9 +38,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(served: Served, host: str = "127.0.0.1", port: int = 8000, lang: str = "zh",
-          open_browser: bool = False, echo=None) -> None:
-    """Serve the page until interrupted; ``echo`` gets the address (and a warning off loopback)."""
+def serve(served: Served | Mapping[str, Served], host: str = "127.0.0.1", port: int = 8000, lang: str = "zh",
+          open_browser: bool = False, echo=None, unread: Sequence[SimError] = ()) -> None:
+    """Serve the page (of one plan, or of several: plan id -> Served, with the ``unread`` specs'
+    errors on the first page) until interrupted; ``echo`` gets the address (and a warning off loopback)."""
     import uvicorn
 
     echo = echo or _print
@@ -51,7 +53,8 @@ def serve(served: Served, host: str = "127.0.0.1", port: int = 8000, lang: str =
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     local = is_loopback(host)
-    app = create_app(served, lang, allowed_hosts=tuple(dict.fromkeys(LOOPBACK + (host,))) if local else ("*",))
+    app = create_app(served, lang, allowed_hosts=tuple(dict.fromkeys(LOOPBACK + (host,))) if local else ("*",),
+                     unread=unread)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
     echo(f"sim serve: {url}  (Ctrl-C to stop)")
     if not local:

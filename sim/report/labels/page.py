@@ -14,6 +14,7 @@ PAGE = {
         "reset": "恢复情景原值", "elapsed": "已更新,用时 {ms} 毫秒", "busy": "计算中…",
         "error": "输入有误,结果未更新:", "binding_not_on_track": "约束性指标未达预期",
         "total": "共 {n} 项目标", "units": {"%": "百分点"},
+        "plans": "规划 ({n} 个)", "choose": "选择规划", "portfolio": "规划组合", "unread": "未能读取的规划",
     },
     "en": {
         "kicker": "What-if", "scenario": "Scenario",
@@ -29,5 +30,7 @@ PAGE = {
         "elapsed": "updated in {ms} ms", "busy": "computing…", "error": "Input error, results not updated:",
         "binding_not_on_track": "Binding indicators not on track",
         "total": "{n} targets", "units": {"%": "pp"},
+        "plans": "Plans ({n})", "choose": "Choose a plan", "portfolio": "Portfolio",
+        "unread": "Plans that could not be read",
     },
 }
