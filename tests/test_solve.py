@@ -196,3 +196,15 @@ def test_solve_tunxi_uncertain_gives_break_even_and_probability_paces():
 def test_user_errors_exit_2(args):
     r = run(*args)
     assert r.exit_code == 2 and r.output.strip()
+
+
+def test_two_targets_from_one_phrase_keep_their_own_notes():
+    """增长8.5%以上,力争超22亿元 gives a growth and a level target with the same text and year: each row is
+    solved as its own kind (the level target gets the baseline range, not the growth target's note)."""
+    spec = loads_spec("plan: {id: p, title: T, base_year: 2022, target_year: 2025}\nindicators:\n"
+                      "  - {id: rev, name: 财政收入, unit: 亿元, target: '增长8.5%以上,力争超22亿元'}\n")
+    rows = solve_report(spec, default_scenario(), seed=1)["rows"]
+    assert [r["kind"] for r in rows] == ["growth", "level"]
+    assert [n.code for n in rows[0]["notes"]] == ["solve.growth_own"]
+    assert "solve.growth_own" not in [getattr(n, "code", n) for n in rows[1]["notes"]]
+    assert rows[1]["baseline_range"]

@@ -156,7 +156,8 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
         if row["indicator"] not in inds:
             continue
         ind = spec.indicator(row["indicator"])
-        t = next(t for t in ind.targets if t.year == row["target_year"] and t.text == row["text"])
+        t = next(t for t in ind.targets if (t.year, t.text, t.kind, t.op) == (row["target_year"], row["text"],
+                                                                              row["kind"], row["op"]))
         out = {k: row[k] for k in ("indicator", "name", "unit", "text", "target_year", "kind", "op", "target",
                                    "start", "start_year", "start_assumed", "pace_model", "pace_unit",
                                    "assumed_pace", "pace_source", "status")}
