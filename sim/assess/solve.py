@@ -13,7 +13,7 @@ from sim.assess.simulate import target_stat
 from sim.assess.status import BASELINE_RANGE, assess_plan, assess_target, baseline_range
 from sim.assess.statuses import MEETS
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, Msg, provenance
+from sim.meta import SCHEMA_VERSION, Msg, Result, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Assumption, Scenario
 from sim.scenario.paths import deflator_of, pace_of, start_of
@@ -143,7 +143,7 @@ def _unit(mode: str, ind: Indicator) -> str:
 
 def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probability: float | None = None,
                  pace: float | None = None, sd: float | None = None, baselines: list[float] | None = None,
-                 draws: int = 10_000, seed: int | None = None) -> dict:
+                 draws: int = 10_000, seed: int | None = None) -> Result:
     """Per target: break-even pace, pace for a probability, year reached, pace by baseline."""
 
     if probability is not None and not 0 < probability < 1:
@@ -199,14 +199,14 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
                 out["notes"].append(Msg(note.code, p=probability))
         elif probability is not None:
             out["notes"].append(Msg("solve.no_pace_spread") if d is None else Msg("solve.year_not_after"))
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "base_year": spec.plan.base_year,
                      "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc),
             "solve": {"indicator": indicator, "probability": probability, "pace": pace, "sd": sd,
                       "draws": draws if probability is not None else None,
                       "seed": seed if probability is not None else None, "max_years": MAX_YEARS},
-            "rows": rows, "provenance": provenance(spec, sc, seed if probability is not None else None)}
+            "rows": rows, "provenance": provenance(spec, sc, seed if probability is not None else None)}, "solve")
 
 
 def _reached(out: dict, ind: Indicator, sc: Scenario, start, t: Target, mode: str, pace: float | None):
@@ -237,7 +237,7 @@ def _baselines(out: dict, ind: Indicator, t: Target, spec: Spec, baselines, shar
 
 
 def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[float] | None = None,
-                 change_values: list[float] | None = None, deflators: list[float] | None = None) -> dict:
+                 change_values: list[float] | None = None, deflators: list[float] | None = None) -> Result:
     """Projected target-year value and status over a grid: growth (or change) by deflator.
 
     With ``deflators`` the growth values are real growth (nominal = (1+g)(1+deflator)-1), as the
@@ -267,7 +267,7 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
                               "projected": row["projected"], "status": row["status"],
                               "meets": row["status"] in MEETS})
     checks = [assess_target(spec, ind, t, sc) for t in ind.targets]
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc), "indicator": {"id": ind.id, "name": ind.name, "unit": ind.unit},
             "field": field, "values": values, "deflators": deflators,
@@ -275,7 +275,7 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
                          "required_real_pace": r["required_real_pace"], "pace_unit": r["pace_unit"],
                          "break_even_real_by_deflator": _real_by(r, deflators),
                          "start": r["start"], "start_year": r["start_year"]} for t, r in zip(ind.targets, checks)],
-            "cells": cells, "provenance": provenance(spec, sc)}
+            "cells": cells, "provenance": provenance(spec, sc)}, "sweep")
 
 
 def _real_by(row: dict, deflators: list[float] | None) -> list[dict] | None:

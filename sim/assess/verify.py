@@ -7,7 +7,7 @@ from typing import Callable, NamedTuple
 from sim.assess.derived import Derived, Path, derive_paths, path_of, projected_paths
 from sim.assess.facts import dated, equations, is_share, level_target
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, Msg, provenance
+from sim.meta import SCHEMA_VERSION, Msg, Result, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario, Triangular, Uniform
 from sim.spec.model import Indicator, Spec
@@ -176,7 +176,7 @@ def _holds(ind: Indicator, t: Target):
 
 def verify(spec: Spec, sc: Scenario, *, max_examples: int = 200, seed: int = 0,
            timeout: float = 60.0, properties: tuple[str, ...] = PROPERTIES,
-           progress: Callable[[str], None] | None = None) -> dict:
+           progress: Callable[[str], None] | None = None) -> Result:
     """Search the scenario's ranges for a counterexample to each property (report as plain data)."""
 
     unknown = [p for p in properties if p not in PROPERTIES]
@@ -194,14 +194,14 @@ def verify(spec: Spec, sc: Scenario, *, max_examples: int = 200, seed: int = 0,
         results.append(res)
         if progress:
             progress(f"verify: {prop}: {res['status']} ({res['tried']} case(s))")
-    return {"schema_version": SCHEMA_VERSION,
+    return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc),
             "ranges": [{"assumption": r.key, "low": r.low, "high": r.high} for r in rngs],
             "notes": notes,
             "settings": {"max_examples": max_examples, "seed": seed, "timeout": timeout},
             "properties": results,
-            "provenance": provenance(spec, sc, seed)}
+            "provenance": provenance(spec, sc, seed)}, "verify")
 
 
 def _search(plan: _Plan, prop: str, subs: list[_Subject], max_examples: int, seed: int,
