@@ -38,6 +38,9 @@ def test_the_first_page_links_every_plan(both):
     ids = [p.stem for p in sorted(SPECS.glob("*.yaml"))]
     assert re.findall(r'href="plans/([^/"]+)/"', page) == ids
     assert many.get("/plans/wuwei-2024", follow_redirects=False).headers["location"] == "wuwei-2024/"
+    en = many.get("/?lang=en").text
+    assert 'href="plans/wuwei-2024/?lang=en"' in en and "Choose a plan" in en
+    assert 'href="../tunxi-yrd-2027/?lang=en"' in many.get("/plans/wuwei-2024/?lang=en").text
 
 
 @pytest.mark.parametrize("pid", ["tunxi-yrd-2027", "wuwei-2024"])

@@ -112,7 +112,7 @@ def create_app(served: Served | Mapping[str, Served], lang: str = "zh", allowed_
         return _error(500, SimError(f"internal error ({type(exc).__name__}): please report it", field=None))
 
     if isinstance(served, Served):
-        _plan_routes(app, "", lambda request: served, lang, script, lambda s, chosen: "")
+        _plan_routes(app, "", lambda request: served, lang, script, lambda s, request, chosen: "")
         return app
     plans = dict(served)
 
@@ -131,7 +131,8 @@ def create_app(served: Served | Mapping[str, Served], lang: str = "zh", allowed_
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request):
-        return HTMLResponse(plan_index([s.spec for s in plans.values()], unread, _lang(request, lang)),
+        chosen = _lang(request, lang)
+        return HTMLResponse(plan_index([s.spec for s in plans.values()], unread, chosen, _query(request, chosen)),
                             headers=HEADERS | {"Content-Security-Policy": CSP})
 
     @app.get("/plans/{plan}")
@@ -140,20 +141,21 @@ def create_app(served: Served | Mapping[str, Served], lang: str = "zh", allowed_
         return RedirectResponse(quote(request.path_params["plan"], safe="") + "/", headers=HEADERS)
 
     _plan_routes(app, "/plans/{plan}", served_of, lang, script,
-                 lambda s, chosen: plan_nav([x.spec for x in plans.values()], s.spec.plan.id, chosen))
+                 lambda s, request, chosen: plan_nav([x.spec for x in plans.values()], s.spec.plan.id, chosen,
+                                                     _query(request, chosen)))
     return app
 
 
 def _plan_routes(app: FastAPI, prefix: str, served_of, lang: str, script: str, nav) -> None:
     """The page (``prefix``/), its script and its API for the plan ``served_of(request)`` gives;
-    ``nav(served, lang)``: the plan selector of the page ("" for one plan)."""
+    ``nav(served, request, lang)``: the plan selector of the page ("" for one plan)."""
 
     @app.get(prefix + "/", response_class=HTMLResponse)
     def page(request: Request):
         served = served_of(request)
         chosen = _lang(request, lang)
         text = render_page(served.spec, served.scenario, results(served, served.scenario), chosen,
-                           nav(served, chosen))
+                           nav(served, request, chosen))
         return HTMLResponse(text, headers=HEADERS | {"Content-Security-Policy": CSP})
 
     @app.get(prefix + "/static/page.js")
@@ -205,6 +207,11 @@ def _plan_routes(app: FastAPI, prefix: str, served_of, lang: str, script: str, n
                  else "text/html; charset=utf-8")
         return Response(report_file(served, sc, fmt, chosen), media_type=media,
                         headers=HEADERS | _attachment(f"{served.spec.plan.id}.{fmt}"))
+
+
+def _query(request: Request, chosen: str) -> str:
+    """'?lang=..' for links between pages when the request chose the language, else ''."""
+    return f"?lang={chosen}" if "lang" in request.query_params else ""
 
 
 def _attachment(name: str) -> dict:

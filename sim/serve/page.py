@@ -212,17 +212,18 @@ def _plan_links(specs: list[Spec], href, current: str | None = None) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def plan_nav(specs: list[Spec], current: str, lang: str) -> str:
-    """The plan selector of a page among several plans: links to the other plans' pages (no script)."""
+def plan_nav(specs: list[Spec], current: str, lang: str, query: str = "") -> str:
+    """The plan selector of a page among several plans: links to the other plans' pages (no script),
+    each with ``query`` (e.g. '?lang=en')."""
     p = PAGE[lang]
     return (f'<nav class="plans"><details><summary>{escape(p["choose"])} · '
             f'{escape(p["plans"].format(n=len(specs)))}</summary>'
-            + _plan_links(specs, lambda pid: f"../{quote(pid, safe='')}/", current) + "</details></nav>")
+            + _plan_links(specs, lambda pid: f"../{quote(pid, safe='')}/{query}", current) + "</details></nav>")
 
 
-def plan_index(specs: list[Spec], unread, lang: str) -> str:
-    """The first page of several plans: every plan as a link to its what-if page, and the specs that
-    could not be read with their located errors."""
+def plan_index(specs: list[Spec], unread, lang: str, query: str = "") -> str:
+    """The first page of several plans: every plan as a link to its what-if page (with ``query``),
+    and the specs that could not be read with their located errors."""
     p = PAGE[lang]
     bad = ("<h2>" + escape(p["unread"]) + "</h2><ul>" + "".join(f"<li class=\"bad\">{escape(str(e))}</li>"
                                                                  for e in unread) + "</ul>") if unread else ""
@@ -234,4 +235,4 @@ def plan_index(specs: list[Spec], unread, lang: str) -> str:
             f'<body data-lang="{lang}"><main><header class="top"><div class="kicker">{escape(p["kicker"])}</div>'
             f'<h1>{escape(p["portfolio"])}</h1></header><h2>{escape(p["choose"])} · '
             f'{escape(p["plans"].format(n=len(specs)))}</h2>'
-            + _plan_links(specs, lambda pid: f"plans/{quote(pid, safe='')}/") + bad + "</main></body></html>\n")
+            + _plan_links(specs, lambda pid: f"plans/{quote(pid, safe='')}/{query}") + bad + "</main></body></html>\n")
