@@ -26,6 +26,7 @@ from sim.assess.rows import num
 from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import deflator_of
+from sim.scenario.projection import Projection
 from sim.spec import algebra
 from sim.spec import relations as rel_
 from sim.spec.model import Indicator, Relation, Spec
@@ -34,10 +35,12 @@ from sim.spec.targets import Target
 DEFAULT_REL_TOL = 0.005     # tolerance of a relation without one: 0.5% of the larger side
 
 
-def findings(spec: Spec, scenario: Scenario | None = None, max_growth: float | None = None) -> list[dict]:
+def findings(spec: Spec, scenario: Scenario | None = None, max_growth: float | None = None,
+             projection: Mapping[str, Projection] | None = None) -> list[dict]:
     """Every consistency finding of ``spec`` (with ``scenario``: its assumed baselines count as
-    values). ``max_growth``: a plausibility limit on compound paces, fraction per year."""
-    assumed = _assumed_starts(spec, scenario)
+    values; their starts read from the scenario's ``projection`` when given). ``max_growth``: a
+    plausibility limit on compound paces, fraction per year."""
+    assumed = _assumed_starts(spec, scenario, projection)
     return (relation_findings(spec, assumed, max_growth) + growth_level_findings(spec, assumed, scenario)
             + pace_findings(spec, assumed, max_growth))
 

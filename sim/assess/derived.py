@@ -160,7 +160,8 @@ def assess_with_relations(spec: Spec, sc: Scenario, preset: str | Method = "defa
     computed from their components (the scenario's ``projection``, computed here when not given);
     a preset then adds its class (from actuals) to every row."""
     method = as_method(preset, margin)
-    rows = assess_plan(spec, sc)
+    projection = project_plan(spec, sc) if projection is None else projection
+    rows = assess_plan(spec, sc, projection=projection)
     if spec.relations:
         rows = _with_derived(spec, sc, rows, projection)
     if method.preset == "default":

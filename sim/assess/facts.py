@@ -9,6 +9,7 @@ from sim.errors import SimError
 from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import start_of
+from sim.scenario.projection import Projection
 from sim.spec import relations as rel_
 from sim.spec.load import GROWTH_NAME, SHARE_NAME
 from sim.spec.model import Indicator, Relation, Spec
@@ -78,12 +79,13 @@ def level_target(ind: Indicator, year: int) -> Target | None:
     return min(ts, key=lambda t: t.stretch) if ts else None
 
 
-def _assumed_starts(spec: Spec, sc: Scenario | None) -> dict[str, Val]:
+def _assumed_starts(spec: Spec, sc: Scenario | None, projection: Mapping[str, Projection] | None = None
+                    ) -> dict[str, Val]:
     if sc is None:
         return {}
     out = {}
     for ind in spec.indicators:
-        s = start_of(ind, sc, spec.plan.base_year)
+        s = projection[ind.id].start if projection is not None else start_of(ind, sc, spec.plan.base_year)
         if s is not None and s.assumed:
             out[ind.id] = Val(s.value, "assumed", s.year)
     return out

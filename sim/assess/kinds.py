@@ -9,7 +9,8 @@ import numpy as np
 from sim import growth
 from sim.assess.rows import _assumed_fields, _done, _no_pace_reason, num
 from sim.meta import Msg
-from sim.scenario.paths import Pace, Start, deflator_of, pace_of, project_values
+from sim.scenario.paths import Pace, Start, deflator_of, project_values
+from sim.scenario.projection import Projection, pace_until
 from sim.spec.model import Indicator
 from sim.spec.targets import Target
 
@@ -42,9 +43,10 @@ def _mean_rate(rates: list[float]) -> float:
     return float(np.prod([1 + r for r in rates]) ** (1 / len(rates)) - 1)
 
 
-def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
+def _growth_target(row, spec, ind, t: Target, sc, start: Start | None, proj: Projection | None = None) -> dict:
     """A growth-rate target (增长8.5%) is judged on the growth of its year, an average target
-    (年均增长7%) on the average from the base year; no level is needed for a rate pace."""
+    (年均增长7%) on the average from the base year; no level is needed for a rate pace. ``proj``:
+    the scenario's projection of ``ind`` (its pace is read from it, not computed again)."""
     ex = row["explain"]
     real = ind.growth_is_real
     row["pace_model"] = "growth_rate"
@@ -76,7 +78,7 @@ def _growth_target(row, spec, ind, t: Target, sc, start: Start | None) -> dict:
                                                 latest=max(data_years)), "growth target passed")
     if start is None:   # a rate needs no level: project from the year before the target
         start = Start(year=min(t.year - 1, spec.plan.base_year), value=float("nan"))
-    pace = pace_of(ind, sc, start, t.year)
+    pace = pace_until(proj, ind, sc, start, t.year)
     if pace is None:
         return _done(row, "not_assessable", _no_pace_reason(ind, sc), "growth target, no pace")
     if pace.mode == "increment" and not math.isfinite(start.value):
@@ -114,7 +116,7 @@ def _overshoot_ok(x: float, t: Target, direction: str) -> bool:
     return (x > t.value) if direction == "increase" else (x < t.value)
 
 
-def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dict:
+def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start, proj: Projection | None = None) -> dict:
     ex = row["explain"]
     T = t.year
     x_t = start.value
@@ -163,7 +165,7 @@ def _level_target(row, spec, ind: Indicator, t: Target, sc, start: Start) -> dic
         row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
         ex["formula"].append(Msg("formula.real_pace", deflator=d))
 
-    pace = pace_of(ind, sc, start, T)
+    pace = pace_until(proj, ind, sc, start, T)
     if pace is None:
         if keep and t.meets(x_t):
             return _done(row, "not_assessable", Msg("reason.keep_no_pace", why=_no_pace_reason(ind, sc)),

@@ -16,7 +16,8 @@ from sim.errors import SimError
 from sim.meta import SCHEMA_VERSION, Msg, Result, provenance
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Assumption, Scenario
-from sim.scenario.paths import deflator_of, pace_of, start_of
+from sim.scenario.paths import Pace, deflator_of, pace_of
+from sim.scenario.projection import project_indicator, project_plan
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
@@ -151,8 +152,10 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
     seed = new_seed() if seed is None else seed
     inds = {i.id for i in _indicator(spec, indicator)}
     model = plan_model(spec, sc)
+    projection = project_plan(spec, sc)   # each indicator's start and pace, once
+    long_paces: dict[str, Pace | None] = {}
     rows = []
-    for row in assess_plan(spec, sc):
+    for row in assess_plan(spec, sc, projection=projection):
         if row["indicator"] not in inds:
             continue
         ind = spec.indicator(row["indicator"])
@@ -169,7 +172,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
         if t.kind == "growth":
             out["notes"].append(Msg("solve.growth_own"))
             continue
-        start = start_of(ind, sc, spec.plan.base_year)
+        start = projection[ind.id].start
         if start is None:
             _baselines(out, ind, t, spec, baselines, BASELINE_RANGE)
             continue
@@ -181,7 +184,9 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
             continue
         mode = "rate" if row["pace_model"] == "compound" else "increment"
         if t.kind == "level":
-            _reached(out, ind, sc, start, t, mode, pace)
+            if pace is None and ind.id not in long_paces:
+                long_paces[ind.id] = pace_of(ind, sc, start, start.year + MAX_YEARS)
+            _reached(out, ind, start, t, mode, pace, long_paces.get(ind.id))
         if t.year is None:
             out["notes"].append(Msg("solve.no_year"))
             continue
@@ -209,11 +214,12 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
             "rows": rows, "provenance": provenance(spec, sc, seed if probability is not None else None)}, "solve")
 
 
-def _reached(out: dict, ind: Indicator, sc: Scenario, start, t: Target, mode: str, pace: float | None):
+def _reached(out: dict, ind: Indicator, start, t: Target, mode: str, pace: float | None, p: Pace | None):
+    """The year ``t`` is reached at the pace given, else along ``p`` (the scenario's pace for
+    MAX_YEARS years)."""
     if pace is not None:
         paces = [pace]
     else:
-        p = pace_of(ind, sc, start, start.year + MAX_YEARS)
         if p is None:
             out["notes"].append(Msg("solve.no_pace_reached"))
             return
@@ -261,12 +267,14 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
             if d is not None:
                 a["deflator"] = d
             s2 = sc.model_copy(update={"assumptions": sc.assumptions | {ind.id: Assumption(**a)}})
+            proj = project_indicator(spec, ind, s2)
             for t in ind.targets:
-                row = assess_target(spec, ind, t, s2)
+                row = assess_target(spec, ind, t, s2, proj=proj)
                 cells.append({"target_year": t.year, "text": t.text, field: v, "deflator": d,
                               "projected": row["projected"], "status": row["status"],
                               "meets": row["status"] in MEETS})
-    checks = [assess_target(spec, ind, t, sc) for t in ind.targets]
+    proj = project_indicator(spec, ind, sc)
+    checks = [assess_target(spec, ind, t, sc, proj=proj) for t in ind.targets]
     return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc), "indicator": {"id": ind.id, "name": ind.name, "unit": ind.unit},

@@ -1,6 +1,8 @@
 """A status for every target of a plan under a scenario (METHODS.md, DESIGN.md "Statuses")."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from sim import growth
@@ -12,20 +14,24 @@ from sim.assess.statuses import NOT_ON_TRACK, Preset, Status
 from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import start_of
+from sim.scenario.projection import Projection, project_plan
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
 BASELINE_RANGE = (0.5, 0.6, 0.7, 0.8, 0.9)   # plausible baselines as shares of the target
 
 
-def assess_plan(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1) -> list[dict]:
+def assess_plan(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,
+                projection: Mapping[str, Projection] | None = None) -> list[dict]:
     """One row per indicator and target, in spec order; a preset (a name, or a Method with its
-    settings) adds its class to each row."""
+    settings) adds its class to each row. Each indicator's start and pace are read from the
+    scenario's ``projection`` (sim.scenario.projection.project_plan, computed here when not given)."""
     method = as_method(preset, margin)
+    projection = project_plan(spec, sc) if projection is None else projection
     rows = []
     for ind in spec.indicators:
         for t in ind.targets:
-            rows.append(assess_target(spec, ind, t, sc, method))
+            rows.append(assess_target(spec, ind, t, sc, method, proj=projection.get(ind.id)))
     return rows
 
 
@@ -39,13 +45,15 @@ def as_method(preset: str | Method, margin: float = 0.1) -> Method:
 
 
 def assess_target(spec: Spec, ind: Indicator, t: Target, sc: Scenario, preset: str | Method = "default",
-                  margin: float = 0.1) -> dict:
-    """The default status of one target, with the preset's class when one is chosen."""
-    return classify(default_row(spec, ind, t, sc), spec, ind, t, sc, as_method(preset, margin))
+                  margin: float = 0.1, proj: Projection | None = None) -> dict:
+    """The default status of one target, with the preset's class when one is chosen. ``proj``:
+    the scenario's projection of ``ind`` when the caller has it."""
+    return classify(default_row(spec, ind, t, sc, proj), spec, ind, t, sc, as_method(preset, margin))
 
 
-def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario) -> dict:
-    """The row of one target under the default method (METHODS.md "Projection")."""
+def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario, proj: Projection | None = None) -> dict:
+    """The row of one target under the default method (METHODS.md "Projection"); start and pace
+    from ``proj`` (the scenario's projection of ``ind``) when given."""
     row = _row(ind, t)
     ex = row["explain"]
     ex["data_points"] = {str(y): v for y, v in ind.actuals().items()}
@@ -63,9 +71,9 @@ def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario) -> dict:
         t = _resolve_reference(spec, ind, t, row)
         if t is None:
             return row
-    start = start_of(ind, sc, spec.plan.base_year)
+    start = proj.start if proj is not None else start_of(ind, sc, spec.plan.base_year)
     if t.kind == "growth":
-        return _growth_target(row, spec, ind, t, sc, start)
+        return _growth_target(row, spec, ind, t, sc, start, proj)
     if start is None:
         return _no_start(row, ind, t, spec)
     row["start"], row["start_year"] = num(start.value), start.year
@@ -76,7 +84,7 @@ def default_row(spec: Spec, ind: Indicator, t: Target, sc: Scenario) -> dict:
     if start.unused_baseline is not None:
         ex["notes"].append(Msg("note.baseline_unused", value=start.unused_baseline, year=start.year,
                                actual=start.value))
-    return _level_target(row, spec, ind, t, sc, start)
+    return _level_target(row, spec, ind, t, sc, start, proj)
 
 
 def _resolve_reference(spec: Spec, ind: Indicator, t: Target, row: dict) -> Target | None:

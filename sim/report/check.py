@@ -36,13 +36,14 @@ def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", mar
     name or a Method with its settings (margin, growth margin, task form). ``projection``: the
     scenario's sim.scenario.projection.project_plan, when the caller has it."""
     method = as_method(preset, margin)
+    projection = project_plan(spec, sc) if projection is None else projection   # once: rows and findings
     rows = assess_with_relations(spec, sc, method, projection=projection)
     preset = method.preset
     return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title, "region": spec.plan.region,
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scenario_dict(sc), "preset": preset, "rows": rows,
-            "summary": summary(rows), "consistency": findings(spec, sc, max_growth),
+            "summary": summary(rows), "consistency": findings(spec, sc, max_growth, projection),
             "unmatched": unmatched_dicts(spec), "provenance": provenance(spec, sc)}, "check")
 
 
@@ -51,7 +52,7 @@ def project_report(spec: Spec, sc: Scenario, projection: Mapping[str, Projection
     projection = projection if projection is not None else project_plan(spec, sc)
     out = []
     for ind in spec.indicators:
-        start, pace, path = projection[ind.id]
+        start, pace, path = projection[ind.id][:3]
         out.append({"indicator": ind.id, "name": ind.name, "unit": ind.unit,
                     "actuals": {str(y): v for y, v in ind.actuals().items()},
                     "start": start.model_dump(exclude={"unused_baseline"}) if start else None,

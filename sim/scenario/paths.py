@@ -54,6 +54,13 @@ class Pace(Frozen):
     def mean(self) -> float:
         return float(np.mean(self.values)) if self.values else float("nan")
 
+    def until(self, year: int) -> Pace:
+        """This pace for its years up to ``year`` (an unshocked pace's yearly values do not depend
+        on how far it runs: see ``base_pace``)."""
+        k = sum(1 for y in self.years if y <= year)
+        return self if k == len(self.years) else self.model_copy(
+            update={"years": self.years[:k], "values": self.values[:k]})
+
 
 def start_of(ind: Indicator, sc: Scenario, base_year: int) -> Start | None:
     """The latest actual, or the scenario's assumed baseline (a value at ``base_year``) when no
@@ -94,6 +101,13 @@ def deflator_of(sc: Scenario, ind: Indicator) -> float:
 
 def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | None:
     """The pace for years start.year+1 .. until, or None (with no assumption and no trend)."""
+    base = base_pace(ind, sc, start, until)
+    return shocked(base, ind, sc, start) if base is not None else None
+
+
+def base_pace(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | None:
+    """``pace_of`` before the scenario's shocks: each year's value is the same however far the
+    pace runs (so a pace to the horizon, cut with ``Pace.until``, is the pace to an earlier year)."""
     years = tuple(range(start.year + 1, until + 1))
     a = sc.assumptions.get(ind.id) or Assumption()
     d = sc.defaults
@@ -119,9 +133,7 @@ def pace_of(ind: Indicator, sc: Scenario, start: Start, until: int) -> Pace | No
                          if isinstance(d.growth, (int, float)) else Msg("pace.default_growth_dist"), pool)
         elif a.growth == "trend" or d.growth == "trend":
             pace = _trend(ind, years, d, deflator)
-    if pace is None:
-        return None
-    return _shocked(pace, ind, sc, start)
+    return pace
 
 
 def pace_dist(ind: Indicator, sc: Scenario) -> tuple[str | None, Dist | None]:
@@ -254,7 +266,8 @@ def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
     return None
 
 
-def _shocked(p: Pace, ind: Indicator, sc: Scenario, start: Start) -> Pace:
+def shocked(p: Pace, ind: Indicator, sc: Scenario, start: Start) -> Pace:
+    """``p`` with the scenario's shocks of its years added (expected size: growth x probability)."""
     vals = list(p.values)
     notes = list(p.notes)
     for sh in sc.shocks:
