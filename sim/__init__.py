@@ -10,6 +10,8 @@ Everything the CLI does is available here (imported lazily, so `import sim` is c
 """
 from importlib import import_module
 
+from sim import errors as _errors
+
 _API = {
     "load_spec": "sim.data", "load_plan": "sim.data", "load_actuals": "sim.data", "loads_spec": "sim.spec.load", "parse_target": "sim.spec.phrases",
     "load_scenario": "sim.scenario.load", "loads_scenario": "sim.scenario.load", "apply_assume": "sim.scenario.load",
@@ -31,3 +33,11 @@ def __getattr__(name):
     if name in _API:
         return getattr(import_module(_API[name]), name)
     raise AttributeError(f"module 'sim' has no attribute {name!r}")
+
+
+def _write_error(x, lang: str) -> str:
+    """A SimError or Msg in ``lang`` by the report layer's templates (imported on the first error)."""
+    return import_module("sim.report.labels").error_text(x, lang)
+
+
+_errors.writer = _write_error

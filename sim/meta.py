@@ -185,3 +185,17 @@ def _frame_rows(r: Result, table: str | None) -> list[dict]:
     if r.kind == "compare":
         return [_flat(row) | {"scenario": sid} | s for row in r["rows"] for sid, s in row["scenarios"].items()]
     return [_flat(row) for row in r[{"sweep": "cells", "verify": "properties"}.get(r.kind, "rows")]]
+
+
+def os_reason(e: OSError):
+    """Why the system refused a file (a Msg of the errno's name, the system's text as fallback)."""
+    import errno
+
+    return Msg("os.reason", errno=errno.errorcode.get(e.errno or 0, ""), text=str(e.strerror or e))
+
+
+def json_reason(e: ValueError):
+    """Why a text is not JSON: where the parser stopped, or that it is not UTF-8."""
+    if isinstance(e, UnicodeDecodeError):
+        return Msg("json.not_utf8")
+    return Msg("json.bad", line=getattr(e, "lineno", 1), column=getattr(e, "colno", 1))

@@ -142,7 +142,8 @@ def test_diff_of_two_json_reports_names_a_new_year_of_data(tmp_path):
                                         (["SPEC", "--as-of", "2025-02-01", "--as-of", "2020-01-01"], "earlier date first")])
 def test_diff_usage_errors(tmp_path, args, words):
     spec = write_plan(tmp_path)
-    r = run("diff", *[spec if a == "SPEC" else a if a.startswith(("-", "20")) else tmp_path / a for a in args])
+    r = run("diff", *[spec if a == "SPEC" else a if a.startswith(("-", "20")) else tmp_path / a for a in args],
+            "--lang", "en")
     assert r.exit_code == 2 and words in r.stderr
 
 

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,8 +130,10 @@ def test_assume_overrides_and_marks():
     (["-o", "/nonexistent-dir/x.md"], "cannot write"),
 ])
 def test_bad_usage_is_exit_2(args, fragment):
-    r = run("check", TUNXI, *args)
+    r = run("check", TUNXI, *args, "--lang", "en")
     assert r.exit_code == 2 and fragment in r.stderr
+    zh = run("check", TUNXI, *args).stderr
+    assert zh.count("\n") == 1 and re.search(r"[\u4e00-\u9fff]", zh), zh   # one line, in Chinese
 
 
 def test_bad_scenario_is_located(tmp_path):

@@ -159,13 +159,15 @@ def test_a_conflict_with_yaml_history_names_both_places(tmp_path):
     ("指标,年份,数值\n地区生产总值,公元,1\n", "not a year"),
 ])
 def test_bad_cells_are_located_errors(tmp_path, yearbook, words):
-    r = run("check", write_plan(tmp_path, yearbook=yearbook))
+    r = run("check", write_plan(tmp_path, yearbook=yearbook), "--lang", "en")
     assert r.exit_code == 2 and words in r.stderr and "yearbook.csv" in r.stderr
 
 
 def test_missing_data_file_and_wrong_suffix_are_located(tmp_path):
     path = write_plan(tmp_path, plan=PLAN.replace("yearbook.csv", "nothere.csv"))
     r = run("check", path)
+    assert r.exit_code == 2 and "nothere.csv: 找不到数据文件" in r.stderr
+    r = run("check", path, "--lang", "en")
     assert r.exit_code == 2 and "nothere.csv" in r.stderr and "not found" in r.stderr
     path = write_plan(tmp_path, plan=PLAN.replace("yearbook.csv", "yearbook.txt"))
     r = run("validate", path)
@@ -210,7 +212,7 @@ def test_a_ragged_csv_row_is_located(tmp_path):
     spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
                     "data: [d.csv]\nindicators:\n  - {id: gdp, name: GDP, unit: 亿元, target: 150}\n",
                     encoding="utf-8")
-    r = run("check", spec)
+    r = run("check", spec, "--lang", "en")
     assert r.exit_code == 2 and "d.csv:2" in r.stderr and "column 4, beyond the header" in r.stderr
 
 
@@ -304,7 +306,7 @@ def test_every_bad_row_of_every_data_file_is_reported_at_once(tmp_path):
     spec.write_text("plan: {id: p, title: t, region: r, source: s, base_year: 2022, target_year: 2025}\n"
                     "data: [bad.csv, missing.csv]\nindicators:\n  - {id: gdp, name: GDP, unit: 亿元, target: 150}\n"
                     "  - {id: pop, name: 人口, unit: 万人, target: 50}\n", encoding="utf-8")
-    r = run("validate", spec)
+    r = run("validate", spec, "--lang", "en")
     assert r.exit_code == 2
     for where in ("bad.csv:2:", "bad.csv:3:", "bad.csv:4:", "bad.csv:5:", "missing.csv: data file not found"):
         assert where in r.stderr, where

@@ -56,7 +56,7 @@ def test_text_baseline_is_an_error_unless_a_missing_mark(tmp_path, text, ok):
     if ok:
         assert r.exit_code == 0, r.output
     else:
-        assert r.exit_code == 2 and ":3:" in r.stderr and "baseline" in r.stderr and "number" in r.stderr
+        assert r.exit_code == 2 and ":3:" in r.stderr and "baseline" in r.stderr and "此处应为数字" in r.stderr
 
 
 # -o never over an input; atomic; BOM ----------------------------------------------------------
@@ -66,7 +66,7 @@ def test_output_never_overwrites_the_spec_or_scenario_or_data(tmp_path):
     for target, extra in [(spec, []), (sc, ["-s", sc])]:
         before = target.read_bytes()
         r = run("check", spec, *extra, "-o", target)
-        assert r.exit_code == 2 and "reads" in r.stderr and target.read_bytes() == before
+        assert r.exit_code == 2 and "是本命令读取的文件" in r.stderr and target.read_bytes() == before
     link = tmp_path / "link.yaml"
     os.symlink(spec, link)
     assert run("check", spec, "-o", link).exit_code == 2 and spec.read_bytes() == SPEC.encode()
@@ -91,7 +91,9 @@ def test_a_failed_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(os, "fsync", broken_fsync)
     r = run("check", TUNXI, "--format", "md", "-o", out)
-    assert r.exit_code == 2 and "No space left" in r.stderr
+    assert r.exit_code == 2 and "磁盘空间不足" in r.stderr
+    r = run("check", TUNXI, "--format", "md", "-o", out, "--lang", "en")
+    assert r.exit_code == 2 and "no space left on the device" in r.stderr
     assert out.read_text(encoding="utf-8") == "previous report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]
 
@@ -111,7 +113,7 @@ def test_full_device_and_closed_pipe_are_one_line_errors():
 def test_devices_and_empty_paths_are_refused_fast():
     r = subprocess.run([sys.executable, "-m", "sim", "validate", "/dev/zero"], capture_output=True, text=True,
                        cwd=ROOT, timeout=30)
-    assert r.returncode == 2 and "limit" in r.stderr
+    assert r.returncode == 2 and "上限" in r.stderr
     assert run("validate", "").exit_code == 2
     assert run("check", TUNXI, "-s", "").exit_code == 2
 
@@ -201,7 +203,7 @@ def test_a_target_already_met_raises_no_pace_alarm(tmp_path):
 def test_an_empty_growth_path_is_a_located_error(tmp_path):
     spec = write(tmp_path, "p.yaml", SPEC)
     r = run("check", spec, "-s", write(tmp_path, "s.yaml", "scenario: {id: s}\nassumptions:\n  gdp: {growth: {}}\n"))
-    assert r.exit_code == 2 and "s.yaml:3" in r.stderr and "empty" in r.stderr
+    assert r.exit_code == 2 and "s.yaml:3" in r.stderr and "为空" in r.stderr
 
 
 def test_a_tiny_start_next_to_a_target_gives_no_infinite_pace(tmp_path):

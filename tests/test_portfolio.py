@@ -117,8 +117,9 @@ def test_scenario_ids_checked_against_the_portfolio(folder, tmp_path):
     sc = tmp_path / "sc.yaml"
     sc.write_text("scenario: {id: s}\nassumptions:\n  pm25: {growth: -0.05}\n  nowhere: {growth: 0.1}\n",
                   encoding="utf-8")
-    r = run("check", folder, "-s", sc)
+    r = run("check", folder, "-s", sc, "--lang", "en")
     assert r.exit_code == 2 and "'nowhere' is not an indicator of any plan" in r.stderr
+    assert "'nowhere' 不是多规划中任何规划的指标" in run("check", folder, "-s", sc).stderr
     sc.write_text("scenario: {id: s}\nassumptions:\n  pm25: {growth: -0.05}\n", encoding="utf-8")
     d = json.loads(run("check", folder, "-s", sc, "--format", "json").stdout)
     pm = next(x for x in d["rows"] if x["indicator"] == "pm25")

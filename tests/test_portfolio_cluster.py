@@ -91,7 +91,8 @@ def test_a_plan_the_scenario_cannot_simulate_is_reported_and_the_others_run(fold
     sc = folder.parent / "f.yaml"
     sc.write_text("scenario: {id: f}\ndefaults: {growth: {dist: normal, mean: 0.05, sd: 0.04}}\n"
                   "factors: [{id: cyc, of: gdp, sd: null, loadings: {rd: 0.5}}]\n", encoding="utf-8")
-    r = run("simulate", folder, "-s", sc, "--draws", "1000", "--seed", "1", "--format", "json")
+    r = run("simulate", folder, "-s", sc, "--draws", "1000", "--seed", "1", "--format", "json",
+            "--lang", "en")
     assert r.exit_code == 2 and "b.yaml: under" in r.stderr and "'gdp'" in r.stderr
     d = json.loads(r.stdout)
     assert {x["plan"] for x in d["rows"]} == {"plan-a"} and d["portfolio"]["failed"] == 2

@@ -258,5 +258,5 @@ def test_unknown_report_extension_is_a_usage_error(tmp_path):
     from sim.cli import main
     out = tmp_path / "report.pdf"
     r = CliRunner().invoke(main, ["report", str(ROOT / "specs" / "tunxi-yrd-2027.yaml"), "--draws", "0",
-                                  "-o", str(out)])
+                                  "-o", str(out), "--lang", "en"])
     assert r.exit_code == 2 and "cannot tell the report format" in r.stderr and not out.exists()

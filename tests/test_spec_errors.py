@@ -29,7 +29,7 @@ CASES = [  # (name, yaml, line, indicator, field, fragment of the message)
     ("bool baseline", ind(GOOD.replace("baseline: 10", "baseline: true")), 6, "a", "baseline",
      "wrong type"),
     ("missing name", ind("- id: a\n  unit: 亿元\n  baseline: 1"), 3, "a", "name", "'name' is required"),
-    ("bad id", ind(GOOD.replace("id: a", "id: Bad-Id")), 3, "Bad-Id", "id", "should match"),
+    ("bad id", ind(GOOD.replace("id: a", "id: Bad-Id")), 3, "Bad-Id", "id", "does not match the pattern"),
     ("duplicate id", ind(GOOD + GOOD), 8, "a", "id", "duplicate id 'a'"),
     ("plan years reversed", HEAD.replace("target_year: 2027", "target_year: 2020") + "  " +
      GOOD.replace("\n", "\n  "), 1, None, "plan.target_year", "before base_year"),
@@ -53,7 +53,7 @@ CASES = [  # (name, yaml, line, indicator, field, fragment of the message)
      "both `target` and `targets`"),
     ("milestone without year", ind(GOOD.replace("target: 20", "targets: [{target: 5}]")), 7, "a",
      "targets.0.year", "needs a year"),
-    ("bad year key", ind(GOOD + "  history: {twenty: 3}"), 8, "a", "history.twenty", "integer"),
+    ("bad year key", ind(GOOD + "  history: {twenty: 3}"), 8, "a", "history.twenty", "whole number"),
     ("unknown reference", ind(GOOD + "  reference: nowhere"), 8, "a", "reference", "unknown reference"),
     ("bad direction", ind(GOOD + "  direction: sideways"), 8, "a", "direction", "increase"),
     ("compound labels differ", ind("- id: h\n  name: 企业\n  unit: 家\n  baseline: 在地91家属地51家\n"
@@ -72,7 +72,7 @@ CASES = [  # (name, yaml, line, indicator, field, fragment of the message)
     ("plan not a mapping", "plan: 3\nindicators: []\n", 1, None, "plan", "mapping"),
     ("negative tolerance", ind(GOOD.replace("target: 20", "targets: [{year: 2025, target: 20左右, "
                                                           "tolerance: -1}]")), 7, "a",
-     "targets.0.tolerance", "greater than or equal"),
+     "targets.0.tolerance", "must be at least 0"),
     ("range reversed", ind(GOOD.replace("target: 20", "targets: [{year: 2025, low: 5, high: 1}]")),
      7, "a", "targets.0", "low"),
 ]
@@ -134,7 +134,7 @@ def test_no_object_construction():
 
 def test_missing_file_is_exit_2(tmp_path):
     r = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.yaml")])
-    assert r.exit_code == 2 and "cannot read file" in r.stderr
+    assert r.exit_code == 2 and "无法读取文件:文件或文件夹不存在" in r.stderr
 
 
 SCENARIO_CASES = [  # (assumptions or top-level block, line, field, fragment)
@@ -167,10 +167,12 @@ def test_scenario_errors_name_the_scenario_keys(tmp_path):
     sc.write_text("scenario: {id: x, name: y}\ncolour: 1\nassumptions:\n  gdp: {growht: 0.1}\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc)])
     assert r.exit_code == 2
+    assert "sc.yaml:2: colour: 未知的键 'colour' (此处可用的键:scenario、defaults、assumptions" in r.stderr
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc), "--lang", "en"])
     assert "sc.yaml:2: colour: unknown key 'colour' (known keys here: scenario, defaults, assumptions" in r.stderr
     assert "sc.yaml:4: assumptions.gdp.growht: unknown key 'growht' (known keys here: baseline, growth" in r.stderr
-    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(spec)])
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(spec), "--lang", "en"])
     assert r.exit_code == 2 and "this is a plan spec, not a scenario" in r.stderr
     sc.write_text("\n", encoding="utf-8")
-    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc)])
+    r = CliRunner().invoke(main, ["check", str(spec), "-s", str(sc), "--lang", "en"])
     assert r.exit_code == 2 and "a scenario needs `scenario:`" in r.stderr

@@ -28,6 +28,7 @@ from sim.cli.common import (
     with_failures,
 )
 from sim.errors import SimError
+from sim.meta import Msg
 
 FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 
@@ -69,21 +70,19 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
 
     files = portfolio_files(specs)
     if files is not None and explain:
-        raise SimError("--explain explains a row of one plan", field="--explain",
-                       hint="give the plan's spec file: sim check SPEC --explain ID")
+        raise SimError(Msg("cli.explain_one_plan"), field="--explain", hint=Msg("cli.explain_one_plan_hint"))
     if files is not None:
         return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
                                 as_of)
     if fmt == "html":
-        raise SimError("--format html is for a portfolio; for one plan use `sim report -o FILE.html`",
-                       field="--format")
+        raise SimError(Msg("cli.html_portfolio"), field="--format")
     spec, = specs
     s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     report = check_report(s, sc, preset, margin, max_growth)
     if explain:
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
-            raise SimError(f"'{explain}' is not an indicator of plan {s.plan.id}", field="--explain",
-                           hint="ids: " + ", ".join(i.id for i in s.indicators))
+            raise SimError(Msg("cli.not_an_indicator", id=explain, plan=s.plan.id), field="--explain",
+                           hint=Msg("cli.ids", ids=[i.id for i in s.indicators]))
         emit(explain_text(report, explain, lang), output)
     elif fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
@@ -184,7 +183,7 @@ def _project_portfolio(files, scenario, assume, fmt, lang, output, as_of):
     from sim.report.tables import render
 
     if fmt == "xlsx":
-        raise SimError("xlsx paths are written for one plan", field="--format", hint="use csv or json")
+        raise SimError(Msg("cli.xlsx_paths_one_plan"), field="--format", hint=Msg("cli.use_csv_json"))
     loaded, _, scenario_of = load_portfolio(files, scenario, assume, as_of)
     reports = [project_report(x.spec, scenario_of(x.spec)) for x in loaded if x.spec is not None]
     if fmt == "json":

@@ -11,16 +11,29 @@ import click
 
 from sim.assess.statuses import Preset
 from sim.errors import SimError
-from sim.meta import to_json
+from sim.meta import Msg, os_reason, to_json
 
 TEXT_FORMATS = ("table", "md", "csv", "json")
 FORMATS = TEXT_FORMATS + ("xlsx",)
 LANGS = ("zh", "en")
 
 
+def command_lang() -> str:
+    """The running command's --lang (zh for commands without one): the language of its errors."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.params.get("lang") if ctx else None
+    return lang if lang in LANGS else "zh"
+
+
+def error_lines(e: SimError) -> str:
+    """``e`` (every error of a file, one located line each) in the command's language."""
+    from sim.report.labels import error_text
+    return error_text(e, command_lang())
+
+
 def user_errors(fn):
-    """Print a SimError (every error of a file) to stderr and exit 2; never a traceback. Each
-    command starts a new record of the inputs it reads (sim.spec.files)."""
+    """Print a SimError (every error of a file) to stderr in the command's language and exit 2;
+    never a traceback. Each command starts a new record of the inputs it reads (sim.spec.files)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from sim.spec.files import forget_inputs
@@ -28,7 +41,7 @@ def user_errors(fn):
         try:
             return fn(*args, **kwargs)
         except SimError as e:
-            click.echo(str(e), err=True)
+            click.echo(error_lines(e), err=True)
             sys.exit(2)
     return wrapper
 
@@ -53,8 +66,7 @@ def _not_an_input(output: str):
     for p in inputs_read() | _param_paths():
         same = real == p or (os.path.exists(output) and os.path.exists(p) and os.path.samefile(output, p))
         if same:
-            raise SimError(f"-o '{output}' is a file this command reads: it is never written over",
-                           field="-o", hint="write the output to another file")
+            raise SimError(Msg("cli.reads_output", path=output), field="-o", hint=Msg("cli.write_elsewhere"))
 
 
 def _write(output: str, data: str | bytes):
@@ -62,7 +74,7 @@ def _write(output: str, data: str | bytes):
     so that a failed or killed write leaves the previous file whole."""
     import tempfile
     if output.strip() == "":
-        raise SimError("the output path is empty", field="-o", hint="give a file name after -o")
+        raise SimError(Msg("cli.output_empty"), field="-o", hint=Msg("cli.output_give"))
     _not_an_input(output)
     raw = data if isinstance(data, bytes) else data.encode("utf-8")
     folder = os.path.dirname(os.path.abspath(output))
@@ -82,8 +94,8 @@ def _write(output: str, data: str | bytes):
         os.replace(tmp, output)
         tmp = None
     except OSError as e:
-        raise SimError(f"cannot write '{output}': {e.strerror}", field="-o",
-                       hint="check that the folder exists and can be written, and that the disk has room") from None
+        raise SimError(Msg("cli.cannot_write", path=output, why=os_reason(e)), field="-o",
+                       hint=Msg("cli.cannot_write_hint")) from None
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
@@ -113,8 +125,7 @@ def _stdout(write):
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError, AttributeError):
             pass
-        raise SimError(f"cannot write to standard output: {e.strerror or e}", field="stdout",
-                       hint="check the disk or the program reading the output") from None
+        raise SimError(Msg("cli.stdout", why=os_reason(e)), field="stdout", hint=Msg("cli.stdout_hint")) from None
 
 
 def emit_bytes(data: bytes, output: str | None):
@@ -122,8 +133,7 @@ def emit_bytes(data: bytes, output: str | None):
     if output:
         _write(output, data)
     elif sys.stdout.isatty():
-        raise SimError("an xlsx workbook is binary: write it to a file", field="-o",
-                       hint="add -o FILE.xlsx (or redirect stdout to a file)")
+        raise SimError(Msg("cli.xlsx_binary"), field="-o", hint=Msg("cli.xlsx_binary_hint"))
     else:
         _stdout(lambda: sys.stdout.buffer.write(data))
 
@@ -314,7 +324,7 @@ def load_portfolio_scenarios(files, scenario_paths, assume, as_of: str | None = 
     loaded = load_specs(files, functools.partial(load_one, as_of=as_of), progress_line("loading", len(files)))
     for x in loaded:
         for e in x.errors:
-            click.echo(str(e), err=True)
+            click.echo(error_lines(e), err=True)
     specs = [x.spec for x in loaded if x.spec is not None]
     scs = [load_scenario(p) for p in scenario_paths] or [default_scenario()]
     if specs:
@@ -332,10 +342,10 @@ def with_failures(loaded, failed: dict):
         e = failed.get(x.spec.plan.id) if x.spec is not None else None
         if e is not None:
             if e.file not in (None, x.file):   # e.g. the scenario's: said in the message, located at the plan
-                e = SimError(f"under {e}", file=x.file)
+                e = SimError(Msg("cli.under", error=e), file=x.file)
             elif e.file is None:
-                e = SimError(e.message, file=x.file, line=e.line, indicator=e.indicator, field=e.field, hint=e.hint)
-            click.echo(str(e), err=True)
+                e = e.located(file=x.file)
+            click.echo(error_lines(e), err=True)
             x = Loaded(x.file, None, (e,))
         out.append(x)
     return out, [x.spec for x in out if x.spec is not None]

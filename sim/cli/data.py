@@ -19,6 +19,7 @@ from sim.cli.common import (
     user_errors,
 )
 from sim.errors import SimError
+from sim.meta import Msg, json_reason, os_reason
 
 
 @click.command()
@@ -40,22 +41,20 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
 
     if len(inputs) == 2 and all(p.lower().endswith(".json") for p in inputs):
         if as_of:
-            raise SimError("--as-of applies to a spec, not to two JSON reports", field="--as-of")
+            raise SimError(Msg("cli.as_of_reports"), field="--as-of")
         old, new = (_report(p) for p in inputs)
         same_plan(old, new, inputs[0], inputs[1])
         emit(render_diff(diff_reports(old, new, inputs[0], inputs[1]), fmt, lang), output)
         return
     if len(as_of) != 2:
-        raise SimError("give SPECs (a file, several, or a folder) with two dates (--as-of A --as-of B), "
-                       "or two JSON reports", field="diff",
-                       hint="e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31")
+        raise SimError(Msg("cli.diff_usage"), field="diff", hint=Msg("cli.diff_usage_hint"))
     from sim.data import select
     from sim.data.vintages import as_of_date
     from sim.report.check import check_report
 
     if as_of_date(as_of[0]) > as_of_date(as_of[1]):
-        raise SimError(f"the first date {as_of[0]} is after the second {as_of[1]}", field="--as-of",
-                       hint="give the earlier date first: the diff reads old -> new")
+        raise SimError(Msg("cli.dates_order", first=as_of[0], second=as_of[1]), field="--as-of",
+                       hint=Msg("cli.dates_order_hint"))
     files = portfolio_files(inputs)
     if files is not None:
         return _diff_portfolio(files, as_of, scenario, assume, fmt, lang, output)
@@ -90,11 +89,11 @@ def _report(path: str) -> dict:
         with open(path, encoding="utf-8-sig") as f:
             doc = json.load(f)
     except OSError as e:
-        raise SimError(f"cannot read the report: {e.strerror}", file=path) from None
+        raise SimError(Msg("cli.cannot_read_report", why=os_reason(e)), file=path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise SimError(f"not JSON: {e}", file=path) from None
+        raise SimError(json_reason(e), file=path) from None
     except RecursionError:
-        raise SimError("not a report: JSON nested too deeply", file=path) from None
+        raise SimError(Msg("cli.json_too_deep"), file=path) from None
     return check_is_report(doc, path)
 
 

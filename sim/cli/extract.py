@@ -7,6 +7,7 @@ import click
 
 from sim.cli.common import emit, output_option, user_errors
 from sim.errors import SimError
+from sim.meta import Msg
 
 
 @click.command()
@@ -31,9 +32,9 @@ def extract(doc, output, force, encoding, base_year, target_year):
     from sim.extract.render import summary_text
 
     if output and os.path.exists(output) and os.path.samefile(output, doc):
-        raise SimError(f"{output} is the document itself", field="-o", hint="write the draft elsewhere")
+        raise SimError(Msg("cli.output_is_document", path=output), field="-o", hint=Msg("cli.write_draft_elsewhere"))
     if output and os.path.exists(output) and not force:
-        raise SimError(f"{output} exists", field="-o", hint="pass --force to overwrite it")
+        raise SimError(Msg("cli.output_exists", path=output), field="-o", hint=Msg("cli.pass_force"))
     draft = extract_file(doc, encoding=encoding, base_year=base_year, target_year=target_year)
     emit(draft.yaml, output)
     click.echo(summary_text(draft, output), err=True)

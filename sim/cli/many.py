@@ -22,7 +22,7 @@ def each_plan(files, scenario_paths, assume, as_of: str | None, run: Callable, w
         try:
             r = run(s, scenarios_of(s))
         except SpecErrors as e:
-            failed[s.plan.id] = SimError(str(e))
+            failed[s.plan.id] = SimError(list(e.errors))
         except SimError as e:
             failed[s.plan.id] = e
         else:

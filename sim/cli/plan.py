@@ -7,6 +7,7 @@ import click
 
 from sim.cli.common import (
     emit,
+    error_lines,
     format_option,
     json_text,
     lang_option,
@@ -48,7 +49,7 @@ def validate(specs, lang, max_growth, fail_on):
                 raise dup
             items = findings(spec, max_growth=max_growth)
         except SimError as e:   # SpecErrors too: every error of the file
-            click.echo(str(e), err=True)
+            click.echo(error_lines(e), err=True)
             failed = True
             continue
         counts = kind_counts(spec)
@@ -87,7 +88,7 @@ def show(specs, fmt, output):
     loaded = load_specs(files, load_one)
     for x in loaded:
         for e in x.errors:
-            click.echo(str(e), err=True)
+            click.echo(error_lines(e), err=True)
     plans = [x.spec for x in loaded if x.spec is not None]
     if fmt == "json":
         emit(json_text({"schema_version": SCHEMA_VERSION, "plans": [spec_dict(s) for s in plans]}), output)

@@ -19,6 +19,7 @@ from sim.cli.common import (
     user_errors,
 )
 from sim.errors import SimError
+from sim.meta import Msg
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".xlsx": "xlsx"}
 
@@ -45,8 +46,7 @@ def report(specs, scenarios, assume, preset, fmt, lang, draws, seed, output, as_
 
     suffix = Path(output).suffix.lower() if output else ""
     if not fmt and suffix and suffix not in REPORT_FORMATS:
-        raise SimError(f"cannot tell the report format from '{output}'", field="-o",
-                       hint="name the file .html, .htm, .md or .xlsx, or give --format")
+        raise SimError(Msg("cli.report_format", path=output), field="-o", hint=Msg("cli.report_format_hint"))
     fmt = fmt or REPORT_FORMATS.get(suffix, "html")
     files = portfolio_files(specs)
     if files is not None:
@@ -67,8 +67,7 @@ def _portfolio(files, scenarios, assume, preset, fmt, lang, output, as_of):
     from sim.report.portfolio import portfolio_workbook, render_portfolio
 
     if len(scenarios) > 1:
-        raise SimError("a portfolio report takes one scenario", field="-s",
-                       hint="run `sim report DIR -s S` once per scenario")
+        raise SimError(Msg("cli.portfolio_one_scenario"), field="-s", hint=Msg("cli.portfolio_one_scenario_hint"))
     report = portfolio_check(files, scenarios[0] if scenarios else None, assume, preset, as_of=as_of)
     if fmt == "xlsx":
         emit_bytes(portfolio_workbook(report, lang), output)

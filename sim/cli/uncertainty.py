@@ -31,6 +31,7 @@ from sim.cli.common import (
 )
 from sim.cli.many import each_plan, finish
 from sim.errors import SimError
+from sim.meta import Msg
 
 PROGRESS_DRAWS = 500_000      # runs this long show progress on stderr even when it is not a terminal
 
@@ -109,8 +110,7 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
     from sim.report.portfolio_sim import render_portfolio_simulation
 
     if fmt == "xlsx":
-        raise SimError("xlsx is not written for a portfolio simulation", field="--format",
-                       hint="use csv (every row with its plan) or json")
+        raise SimError(Msg("cli.xlsx_portfolio_sim"), field="--format", hint=Msg("cli.xlsx_portfolio_sim_hint"))
     loaded, sc, scenario_of = load_portfolio(files, scenario, assume, as_of)
     specs = [x.spec for x in loaded if x.spec is not None]
     seed = new_seed() if seed is None else seed
@@ -202,7 +202,7 @@ def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, 
 
     one = parse_range(pace, "--pace") if pace else None
     if one is not None and len(one) != 1:
-        raise SimError("--pace takes one value", field="--pace")
+        raise SimError(Msg("cli.pace_one"), field="--pace")
     tried = parse_range(baselines, "--baselines") if baselines else None
     files = portfolio_files(specs)
     if files is not None:
@@ -230,8 +230,7 @@ def _per_plan(files, scenario, assume, as_of, indicator, what, run, summary, row
     loaded, _, results, skipped = each_plan(files, [scenario] if scenario is not None else [], assume, as_of,
                                             each, what)
     if indicator is not None and skipped and not results and not any(x.errors for x in loaded):
-        raise SimError(f"no plan of the portfolio has indicator '{indicator}'", field="--indicator",
-                       hint="give an indicator id the plans share (sim show DIR lists them)")
+        raise SimError(Msg("cli.no_plan_has", id=indicator), field="--indicator", hint=Msg("cli.no_plan_has_hint"))
     extra = {"without_indicator": {"indicator": indicator, "plans": skipped}} if indicator is not None else None
     return plans_report(loaded, results, rows_key, summary, extra)
 

@@ -6,6 +6,7 @@ import re
 
 from sim.data import cells
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec import units
 from sim.spec.load import is_share
 from sim.spec.model import Indicator, Observation, Spec, Unmatched
@@ -30,8 +31,7 @@ class Matcher:
     def _by_name(self, r: dict, name: str) -> Indicator | None:
         found = self.names.get(norm(name), [])
         if len(found) > 1:
-            cells.fail(r, f"'{name}' is the name of several indicators ({', '.join(i.id for i in found)})",
-                       "use the indicator's id in the data file")
+            cells.fail(r, Msg("data.several", name=name, ids=[i.id for i in found]), Msg("data.use_id"))
         return found[0] if found else None
 
     def find(self, r: dict) -> tuple[Indicator, str] | None:
@@ -81,18 +81,16 @@ def _convert(r: dict, ind: Indicator, measure: str, x: float, year: int) -> floa
     unit = r["unit"].strip()
     if measure == "growth":
         if unit not in ("", "%"):
-            cells.fail(r, f"a growth rate in '{unit}'", "growth rates are in % a year", ind.id)
+            cells.fail(r, Msg("data.growth_unit", unit=unit), Msg("data.growth_unit_hint"), ind.id)
         return x
     f = units.factor(unit, ind.unit)
     if f is None:
-        cells.fail(r, f"{year}: unit '{unit}' does not convert into the indicator's unit '{ind.unit}'",
-                   "give the value in a unit of the same base (e.g. 万元 for 亿元)", ind.id)
+        cells.fail(r, Msg("data.unit", year=year, unit=unit, target=ind.unit), Msg("data.unit_hint"), ind.id)
     x *= f
     if is_share(ind.name, ind.unit) and not 0 <= x <= 100:
-        cells.fail(r, f"{year}: {x:g}% is outside 0-100 for a share", "check the unit or the value", ind.id)
+        cells.fail(r, Msg("data.share", year=year, value=x), Msg("data.share_hint"), ind.id)
     if ind.model == "compound" and x <= 0:
-        cells.fail(r, f"{year}: {x:g} is not positive, but the indicator grows at a compound rate",
-                   "set `model: linear` on an indicator that can be zero or negative", ind.id)
+        cells.fail(r, Msg("data.positive", year=year, value=x), Msg("data.positive_hint"), ind.id)
     return x
 
 
@@ -116,12 +114,12 @@ def conflicts(obs: list[Observation]) -> list[SimError]:
         key = (o.indicator, o.measure, o.year, o.vintage or "最终核实")
         first = seen.setdefault(key, o)
         if first is not o and not _same(first.value, o.value):
-            what = "growth" if o.measure == "growth" else "value"
             errors.append(SimError(
-                f"{o.year} {what} {o.value:g} differs from {first.value:g} at {first.where}",
+                Msg("data.differs", year=o.year, growth=o.measure == "growth", value=o.value, first=first.value,
+                    where=first.where),
                 file=o.file, line=o.row, indicator=o.indicator,
                 field=f"sheet '{o.sheet}'" if o.sheet else None,
-                hint="keep one value, or give each its vintage (预计, 快报, 初步核实, 最终核实)"))
+                hint=Msg("data.differs_hint")))
     return errors
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sim.data import match
 from sim.data.vintages import as_of_date, choose
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.spec.files import note_input
 from sim.spec.load import load_spec, resolve_change
 from sim.spec.model import DataFile, Indicator, Observation, Spec
@@ -36,7 +37,7 @@ def with_data(spec: Spec, as_of: str | None = None) -> Spec:
             rows, sheet = raw_rows(full, d.path, d.sheet)
         except SimError as e:
             if e.file == d.path and not e.line and d.line:
-                e.message += f" (named in {spec.file}:{d.line})"
+                e.msg = Msg("data.named_in", error=e.msg, file=spec.file, line=d.line)
             errors.append(e)
             continue
         note_input(full)

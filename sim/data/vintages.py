@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec.model import VINTAGES, Observation
 
 ALIASES = {"预计": "预计", "预计数": "预计", "预估": "预计", "estimate": "预计", "estimated": "预计",
@@ -59,8 +60,7 @@ def as_of_date(text: str | None) -> dt.date | None:
     try:
         return parse_date(text)
     except ValueError:
-        raise SimError(f"'{text}' is not a date", field="--as-of",
-                       hint="give YYYY-MM-DD (or YYYY-MM, or YYYY for the year's end)") from None
+        raise SimError(Msg("date.not_date", text=text), field="--as-of", hint=Msg("date.hint")) from None
 
 
 def published(o: Observation) -> dt.date:

@@ -13,6 +13,7 @@ from sim.meta import Msg
 from sim.scenario.model import MAX_RATE, Assumption, Defaults, Scenario, ScenarioMeta
 from sim.spec.files import read_input
 from sim.spec.located import _shape_errors
+from sim.spec.schemamsg import schema_hint, schema_msg
 from sim.spec.model import Spec
 from sim.spec.schema import MAX_MAGNITUDE
 from sim.spec.yamlload import MAX_BYTES, Located, decode_utf8, loads
@@ -22,7 +23,7 @@ def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
     """Read a scenario file; with ``spec``, indicator ids are checked against the plan."""
     import hashlib
     raw = read_input(path, MAX_BYTES, "scenario")
-    loc = loads(decode_utf8(raw, path), str(path), NEEDS)
+    loc = loads(decode_utf8(raw, path), str(path), Msg("yaml.needs_scenario"))
     sc = _build(loc)
     sc = sc.model_copy(update={"sha256": hashlib.sha256(raw).hexdigest()})
     if spec is not None:
@@ -31,14 +32,13 @@ def load_scenario(path: str | Path, spec: Spec | None = None) -> Scenario:
 
 
 def loads_scenario(text: str, file: str = "<string>", spec: Spec | None = None) -> Scenario:
-    loc = loads(text, file, NEEDS)
+    loc = loads(text, file, Msg("yaml.needs_scenario"))
     sc = _build(loc)
     if spec is not None:
         check_ids(sc, spec, loc)
     return sc
 
 
-NEEDS = "a scenario needs `scenario:` (id, name) and usually `defaults:` or `assumptions:`"
 INTERNAL = {"file", "sha256"}      # fields of Scenario set by the loader, not written in a file
 
 
@@ -64,17 +64,16 @@ def _models_in(ann) -> list[type[BaseModel]]:
 
 def _build(loc: Located) -> Scenario:
     if not isinstance(loc.data, dict):
-        raise SpecErrors([SimError("a scenario is a mapping with `scenario:`", file=loc.file, line=1)])
+        raise SpecErrors([SimError(Msg("scen.mapping"), file=loc.file, line=1)])
     if "plan" in loc.data and "indicators" in loc.data:
-        raise SpecErrors([SimError("this is a plan spec, not a scenario", file=loc.file, line=1, field="-s",
-                                   hint="give the spec as the argument and a scenario file with -s")])
+        raise SpecErrors([SimError(Msg("scen.is_spec"), file=loc.file, line=1, field="-s",
+                                   hint=Msg("scen.is_spec_hint"))])
     try:
         sc = Scenario.model_validate(loc.data | {"file": loc.file})
     except ValidationError as e:
         raise SpecErrors(_shape_errors(e, loc, known_keys=_known_keys)) from None
-    errors = [SimError(f"a drawn growth rate of {v:g} is beyond +{MAX_RATE:g} (+{MAX_RATE:.0%} a year): no "
-                       "plan's assumption", file=loc.file, line=loc.line(path), field=".".join(map(str, path)),
-                       hint="rates are fractions, e.g. 0.07 for 7%")
+    errors = [SimError(Msg("scen.drawn_rate", value=v, max=MAX_RATE), file=loc.file, line=loc.line(path),
+                       field=".".join(map(str, path)), hint=Msg("scen.rates_hint"))
               for path, v in _dist_rates(sc) if v > MAX_RATE]
     if errors:
         raise SpecErrors(errors)
@@ -94,38 +93,42 @@ def _dist_rates(sc: Scenario):
                 yield ("assumptions", ident, field, "mu"), math.expm1(min(d.mu, 700.0))
 
 
-def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
-    """Assumptions name indicators of the plan, and an assumed baseline obeys the spec's rules."""
+def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None, portfolio: bool = False):
+    """Assumptions name indicators of the plan (of any plan of the portfolio ``spec`` joins, when
+    ``portfolio``), and an assumed baseline obeys the spec's rules."""
     known = {i.id: i for i in spec.indicators}
     errors = []
+
+    def not_ours(ident):
+        return Msg("scen.not_indicator", id=ident, plan=spec.plan.id, portfolio=portfolio)
+
     for ident, a in sc.assumptions.items():
         ind = known.get(ident)
         if ind is not None and a.baseline is not None and ind.model == "compound" and a.baseline <= 0:
-            errors.append(SimError(f"assumed baseline {a.baseline:g} is not positive, but '{ident}' "
-                                   "grows on a compound model", file=sc.file, indicator=ident,
+            errors.append(SimError(Msg("scen.baseline_positive", value=a.baseline, id=ident), file=sc.file, indicator=ident,
                                    line=loc.line(("assumptions", ident, "baseline")) if loc else None,
                                    field=f"assumptions.{ident}.baseline",
-                                   hint="assume a positive baseline, or set `model: linear` in the spec"))
+                                   hint=Msg("scen.baseline_positive_hint")))
         if ident not in known:
-            errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+            errors.append(SimError(not_ours(ident),
                                    file=sc.file, line=loc.line(("assumptions", ident)) if loc else None,
                                    field=f"assumptions.{ident}",
-                                   hint="known ids: " + ", ".join(sorted(known))))
+                                   hint=Msg("scen.known_ids", ids=sorted(known))))
     for k, sh in enumerate(sc.shocks):
         for ident in (sh.indicators if sh.indicators != "all" else []):
             if ident not in known:
-                errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                errors.append(SimError(not_ours(ident),
                                        file=sc.file, line=loc.line(("shocks", k)) if loc else None,
                                        field=f"shocks.{k}.indicators"))
     for k, f in enumerate(sc.factors):
         for ident in list(f.loadings) + ([f.of] if f.of else []):
             if ident not in known:
-                errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+                errors.append(SimError(not_ours(ident),
                                        file=sc.file, line=loc.line(("factors", k)) if loc else None,
                                        field=f"factors.{k}"))
     for ident in sc.correlation.indicators if sc.correlation else []:
         if ident not in known:
-            errors.append(SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}",
+            errors.append(SimError(not_ours(ident),
                                    file=sc.file, line=loc.line(("correlation",)) if loc else None,
                                    field="correlation.indicators"))
     if errors:
@@ -135,30 +138,30 @@ def check_ids(sc: Scenario, spec: Spec, loc: Located | None = None):
 ASSUME_FIELDS = {"growth", "real_growth", "change", "baseline", "deflator"}
 
 
-def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
-    """``--assume ID.FIELD=VALUE`` overrides (``defaults.deflator=0.02`` for the defaults)."""
+def apply_assume(sc: Scenario, items: list[str], spec: Spec, portfolio: bool = False) -> Scenario:
+    """``--assume ID.FIELD=VALUE`` overrides (``defaults.deflator=0.02`` for the defaults); with
+    ``portfolio``, ``spec`` joins every plan of a portfolio."""
     assumptions = dict(sc.assumptions)
     defaults = sc.defaults.model_dump()
     known = {i.id for i in spec.indicators}
     for item in items:
         m = re.fullmatch(r"([^=]+)\.(\w+)=(.+)", item.strip())
         if not m:
-            raise SimError(f"cannot read --assume '{item}'", field="--assume",
-                           hint="write ID.FIELD=VALUE, e.g. gdp.growth=0.07 or defaults.deflator=0.02")
+            raise SimError(Msg("assume.unread", item=item), field="--assume", hint=Msg("assume.unread_hint"))
         ident, field, raw = m.groups()
         value = _assume_value(raw, item)
         if ident == "defaults":
             if field not in Defaults.model_fields:
-                raise SimError(f"unknown default '{field}' in --assume '{item}'", field="--assume",
-                               hint="defaults: " + ", ".join(Defaults.model_fields))
+                raise SimError(Msg("assume.unknown_default", field=field, item=item), field="--assume",
+                               hint=Msg("assume.defaults", fields=list(Defaults.model_fields)))
             defaults[field] = value
             continue
         if ident not in known:
-            raise SimError(f"'{ident}' in --assume '{item}' is not an indicator of plan {spec.plan.id}",
-                           field="--assume", hint="known ids: " + ", ".join(sorted(known)))
+            raise SimError(Msg("assume.not_indicator", id=ident, item=item, plan=spec.plan.id, portfolio=portfolio),
+                           field="--assume", hint=Msg("scen.known_ids", ids=sorted(known)))
         if field not in ASSUME_FIELDS:
-            raise SimError(f"unknown field '{field}' in --assume '{item}'", field="--assume",
-                           hint="fields: " + ", ".join(sorted(ASSUME_FIELDS)))
+            raise SimError(Msg("assume.unknown_field", field=field, item=item), field="--assume",
+                           hint=Msg("assume.fields", fields=sorted(ASSUME_FIELDS)))
         base = assumptions.get(ident, Assumption())
         base = base.model_dump() if isinstance(base, Assumption) else base   # a dict when set just before
         base[field] = value
@@ -175,13 +178,12 @@ def apply_assume(sc: Scenario, items: list[str], spec: Spec) -> Scenario:
         out = Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions,
                                                          "defaults": defaults})
     except ValidationError as e:
-        raise SimError(f"--assume gives an invalid value: {e.errors()[0]['msg']}",
-                       field="--assume") from None
+        raise SimError(Msg("assume.invalid", error=schema_msg(e.errors()[0])), field="--assume",
+                       hint=schema_hint(e.errors()[0])) from None
     try:
-        check_ids(out, spec)
+        check_ids(out, spec, portfolio=portfolio)
     except SpecErrors as e:
-        raise SimError("; ".join(x.message for x in e.errors), field="--assume",
-                       hint=e.errors[0].hint) from None
+        raise SimError([x.msg for x in e.errors], field="--assume", hint=e.errors[0].hint_msg) from None
     return out
 
 
@@ -194,11 +196,11 @@ def _assume_value(raw: str, item: str):
     try:
         value = float(raw.rstrip("%")) / (100 if raw.endswith("%") else 1)
     except ValueError:
-        raise SimError(f"'{raw}' in --assume '{item}' is not a number", field="--assume",
-                       hint="e.g. 0.07 or 7%") from None
+        raise SimError(Msg("assume.not_number", raw=raw, item=item), field="--assume",
+                       hint=Msg("assume.example")) from None
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        raise SimError(f"'{raw}' in --assume '{item}' is not a finite number a plan can mean", field="--assume",
-                       hint="e.g. 0.07 or 7%")
+        raise SimError(Msg("assume.not_finite", raw=raw, item=item), field="--assume",
+                       hint=Msg("assume.example"))
     return value
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sim.errors import SpecErrors
 from sim.scenario.model import Scenario
 from sim.spec.model import Plan, Spec
 
@@ -25,13 +24,8 @@ def with_assume(sc: Scenario, assume: list[str], specs: Sequence[Spec]) -> Scena
     from sim.scenario.load import apply_assume, check_ids
     union = union_spec(specs)
     if assume:
-        sc = apply_assume(sc, assume, union)
-    try:
-        check_ids(sc, union)
-    except SpecErrors as e:
-        for err in e.errors:
-            err.message = err.message.replace(f"of plan {union.plan.id}", "of any plan of the portfolio")
-        raise
+        sc = apply_assume(sc, assume, union, portfolio=True)
+    check_ids(sc, union, portfolio=True)
     return sc
 
 

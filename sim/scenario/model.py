@@ -6,6 +6,7 @@ from typing import Annotated, Literal, Union
 import numpy as np
 from pydantic import AfterValidator, Field, model_validator
 
+from sim.errors import Invalid
 from sim.meta import Msg
 from sim.spec.schema import MAX_MAGNITUDE, Num, Year
 from sim.spec.targets import Frozen
@@ -41,8 +42,7 @@ class Triangular(Frozen):
     @model_validator(mode="after")
     def _ordered(self):
         if not (self.low <= self.mode <= self.high and self.low < self.high):
-            raise ValueError(f"a triangular distribution needs low <= mode <= high and low < high "
-                             f"(got low {self.low:g}, mode {self.mode:g}, high {self.high:g})")
+            raise Invalid(Msg("dist.triangular", low=self.low, mode=self.mode, high=self.high))
         return self
 
 
@@ -55,7 +55,7 @@ class Uniform(Frozen):
     @model_validator(mode="after")
     def _ordered(self):
         if not self.low < self.high:
-            raise ValueError(f"a uniform distribution needs low < high (got low {self.low:g}, high {self.high:g})")
+            raise Invalid(Msg("dist.uniform", low=self.low, high=self.high))
         return self
 
 
@@ -74,8 +74,7 @@ PaceInput = Union[Num, Annotated[dict[Year, Num], Field(min_length=1)], Dist]   
 
 def _rate(v: float) -> float:
     if not -1 < v <= MAX_RATE:
-        raise ValueError(f"a growth rate must be above -1 (-100% a year) and at most {MAX_RATE:g} "
-                         f"(+{MAX_RATE:.0%}); rates are fractions, e.g. 0.07 for 7%")
+        raise Invalid(Msg("scen.rate", max=MAX_RATE))
     return v
 
 
@@ -104,17 +103,16 @@ class Assumption(Frozen):
                      else [v.low, v.high] if isinstance(v, (Uniform, Triangular))
                      else [v.mean] if isinstance(v, Normal) else [])
             if any(r <= -1 for r in rates):
-                raise ValueError(f"{field}: a growth rate must be above -1 (-100% a year); rates are "
-                                 "fractions, e.g. 0.07 for 7%")
+                raise Invalid(Msg("scen.rate_field", field=field))
         c = self.change
         steps = (list(c.values()) if isinstance(c, dict) else [c] if isinstance(c, (int, float))
                  else [c.low, c.high] if isinstance(c, (Uniform, Triangular))
                  else [c.mean, c.sd] if isinstance(c, Normal) else [])
         for what, v in [("baseline", self.baseline), *(("change", x) for x in steps)]:
             if v is not None and abs(v) > MAX_MAGNITUDE:
-                raise ValueError(f"{what} {v:g} is beyond {MAX_MAGNITUDE:.0e}: no plan's number")
+                raise Invalid(Msg("scen.beyond", what=what, value=v, limit=MAX_MAGNITUDE))
         if self.deflator is not None and not -1 < self.deflator <= MAX_RATE:
-            raise ValueError(f"deflator {self.deflator:g} must be above -1 (-100%) and at most {MAX_RATE:g}")
+            raise Invalid(Msg("scen.deflator", value=self.deflator, max=MAX_RATE))
         return self
 
 
@@ -153,8 +151,7 @@ class Factor(Frozen):
     @model_validator(mode="after")
     def _one_source(self):
         if (self.sd is None) == (self.of is None):
-            raise ValueError(f"factor '{self.id}' needs exactly one of `sd` (its own normal draws) or "
-                             "`of` (an indicator whose growth surprise it is)")
+            raise Invalid(Msg("scen.factor_one", id=self.id))
         return self
 
 
@@ -169,16 +166,15 @@ class Correlation(Frozen):
         """Square, one row per indicator, symmetric, unit diagonal, entries in [-1, 1], PSD."""
         k = len(self.indicators)
         if len(set(self.indicators)) != k:
-            raise ValueError("an indicator is listed twice in `indicators`")
+            raise Invalid(Msg("corr.twice"))
         if len(self.matrix) != k or any(len(row) != k for row in self.matrix):
-            raise ValueError(f"the matrix must be {k} x {k}, one row and column per listed indicator")
+            raise Invalid(Msg("corr.shape", k=k))
         R = np.array(self.matrix, dtype=float)
         if not np.allclose(R, R.T) or not np.allclose(np.diag(R), 1) or np.any(np.abs(R) > 1):
-            raise ValueError("not a correlation matrix: symmetric, 1 on the diagonal, entries in [-1, 1]")
+            raise Invalid(Msg("corr.not_corr"))
         smallest = np.linalg.eigvalsh(R).min()
         if smallest < -1e-9:
-            raise ValueError(f"not positive semi-definite (smallest eigenvalue {smallest:.3g}): the "
-                             "correlations contradict each other; lower some of them")
+            raise Invalid(Msg("corr.not_psd", smallest=float(smallest)))
         return self
 
 

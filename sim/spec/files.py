@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from sim.errors import SimError
+from sim.meta import Msg, os_reason
 
 _READ: set[str] = set()
 
@@ -16,12 +17,12 @@ def read_input(path: str | Path, cap: int, what: str = "file") -> bytes:
     after reading ``cap + 1`` bytes); a named pipe with no writer reads as empty instead of
     waiting; the path is recorded as an input."""
     if str(path).strip() == "":
-        raise SimError(f"the {what} path is empty", hint="give the path of a file")
+        raise SimError(Msg("input.path_empty", what=what), hint=Msg("input.give_path"))
     p = Path(path)
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise SimError(f"is a folder, not a {what}", file=str(path))
+            raise SimError(Msg("input.is_folder", what=what), file=str(path))
         if stat.S_ISFIFO(st.st_mode):   # a named pipe: opening must not wait for a writer that never comes
             fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
             os.set_blocking(fd, True)
@@ -31,10 +32,10 @@ def read_input(path: str | Path, cap: int, what: str = "file") -> bytes:
         with f:
             data = f.read(cap + 1)
     except OSError as e:
-        raise SimError(f"cannot read file: {e.strerror}", file=str(path)) from None
+        raise SimError(Msg("input.cannot_read", why=os_reason(e)), file=str(path)) from None
     if len(data) > cap:
-        raise SimError(f"the {what} is over the limit of {cap // 2**20} MB (or never ends)", file=str(path),
-                       hint="give a regular file of the plan's size")
+        raise SimError(Msg("input.too_big", what=what, mb=cap // 2**20), file=str(path),
+                       hint=Msg("input.regular_file"))
     note_input(p)
     return data
 

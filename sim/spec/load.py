@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.spec import units
 from sim.spec.fastyaml import fast_loads
 from sim.spec.files import read_input
@@ -74,7 +75,7 @@ class _Ctx:
         self.loc, self.plan = loc, plan
         self.errors: list[SimError] = []
 
-    def err(self, path: tuple, msg: str, hint: str | None = None, indicator: str | None = None):
+    def err(self, path: tuple, msg: Msg, hint: Msg | None = None, indicator: str | None = None):
         ind, field = _who(self.loc.data, path)
         self.errors.append(SimError(msg, file=self.loc.file, line=self.loc.line(path),
                                     indicator=indicator or ind, field=field, hint=hint))
@@ -92,19 +93,19 @@ def _validate(model, data, prefix: tuple, loc: Located, errors: list):
 def _build(loc: Located, sha: str) -> Spec:
     data = loc.data
     if not isinstance(data, dict):
-        raise SpecErrors([SimError("a spec is a mapping with `plan:` and `indicators:`",
+        raise SpecErrors([SimError(Msg("spec.mapping"),
                                    file=loc.file, line=1)])
     errors: list[SimError] = []
     for key in data:
         if key not in SpecIn.model_fields:
-            errors.append(SimError(f"unknown key '{key}'", file=loc.file, line=loc.line((key,)),
-                                   field=str(key), hint="known keys: " + ", ".join(SpecIn.model_fields)))
+            errors.append(SimError(Msg("spec.unknown_key", key=key), file=loc.file, line=loc.line((key,)),
+                                   field=str(key), hint=Msg("spec.known_keys", keys=list(SpecIn.model_fields))))
     plan = _validate(PlanIn, data.get("plan"), ("plan",), loc, errors)
     items = data.get("indicators")
     if not isinstance(items, list) or not items:
-        errors.append(SimError("`indicators:` must be a non-empty list", file=loc.file,
+        errors.append(SimError(Msg("spec.indicators_list"), file=loc.file,
                                line=loc.line(("indicators",)), field="indicators",
-                               hint="list the plan's indicators, each starting with '- id:'"))
+                               hint=Msg("spec.indicators_hint")))
         items = []
     inds = [_validate(IndicatorIn, x, ("indicators", i), loc, errors) for i, x in enumerate(items)]
     refs_raw = data.get("references") or {}
@@ -122,17 +123,17 @@ def _build(loc: Located, sha: str) -> Spec:
     ctx.errors = errors
     p = spec_in.plan
     if p.target_year < p.base_year:
-        ctx.err(("plan", "target_year"), f"target_year {p.target_year} is before base_year {p.base_year}",
-                "swap them or fix the year")
+        ctx.err(("plan", "target_year"), Msg("spec.years_order", target=p.target_year, base=p.base_year),
+                Msg("spec.years_order_hint"))
     indicators: list[Indicator] = []
     for i, ind in zip(index, spec_in.indicators):
         indicators.extend(_indicator(ctx, i, ind, spec_in.references))
     seen: dict[str, int] = {}
     for i, ind in enumerate(indicators):
         if ind.id in seen:
-            ctx.errors.append(SimError(f"duplicate id '{ind.id}' (first at line {seen[ind.id]})",
+            ctx.errors.append(SimError(Msg("spec.duplicate_id", id=ind.id, line=seen[ind.id]),
                                        file=loc.file, line=ind.line, indicator=ind.id, field="id",
-                                       hint="ids must be unique in a plan; rename one"))
+                                       hint=Msg("spec.duplicate_id_hint")))
         else:
             seen[ind.id] = ind.line
     references = {k: Reference(**r.model_dump()) for k, r in spec_in.references.items()}
@@ -153,10 +154,9 @@ def _data_file(ctx: _Ctx, k: int, d: str | DataIn) -> DataFile:
     """One entry of ``data:``; the file itself is read by sim.data."""
     d = DataIn(path=d) if isinstance(d, str) else d
     if Path(d.path).suffix.lower() not in DATA_SUFFIXES:
-        ctx.err(("data", k), f"'{d.path}' is not a .csv or .xlsx file",
-                "save the table as CSV (UTF-8 or GB18030) or Excel .xlsx")
+        ctx.err(("data", k), Msg("spec.data_suffix", path=d.path), Msg("spec.data_suffix_hint"))
     elif d.sheet is not None and Path(d.path).suffix.lower() != ".xlsx":
-        ctx.err(("data", k, "sheet"), f"'{d.path}' is a CSV file: it has no sheets", "drop `sheet:`")
+        ctx.err(("data", k, "sheet"), Msg("spec.csv_sheet", path=d.path), Msg("spec.drop_sheet"))
     return DataFile(path=d.path, sheet=d.sheet, line=ctx.loc.line(("data", k)))
 
 
@@ -205,13 +205,12 @@ def _indicator(ctx: _Ctx, i: int, ind: IndicatorIn, refs: dict) -> list[Indicato
     history, hsources = _series(ind.history)
     growth_history, _ = _series(ind.growth_history)
     if ind.target is not None and ind.targets is not None:
-        ctx.err(path + ("targets",), "both `target` and `targets` are given",
-                "use `target:` for one value at plan.target_year, or `targets:` for milestones")
+        ctx.err(path + ("targets",), Msg("spec.target_and_targets"), Msg("spec.target_and_targets_hint"))
     if ind.reference and ind.reference not in refs:
-        ctx.err(path + ("reference",), f"unknown reference '{ind.reference}'",
-                f"define it under `references:` (known: {', '.join(refs) or 'none'})")
+        ctx.err(path + ("reference",), Msg("spec.unknown_reference", ref=ind.reference),
+                Msg("spec.define_reference", known=list(refs)))
     if ind.review_reason and not ind.review:
-        ctx.err(path + ("review_reason",), "review_reason without `review: true`", "add review: true")
+        ctx.err(path + ("review_reason",), Msg("spec.review_reason"), Msg("spec.add_review"))
 
     # Compound cells: baseline and target split into sub-indicators.
     base_parts = split_compound(ind.baseline, ind.unit) if isinstance(ind.baseline, str) else None
@@ -255,7 +254,7 @@ def _raw_targets(ind: IndicatorIn, plan: PlanIn) -> list[tuple[tuple, Any, Targe
 def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> list[Indicator]:
     path = ("indicators", i)
     if ind.targets is not None:
-        ctx.err(path + ("targets",), "a compound cell takes `target:` as one cell, not `targets:`")
+        ctx.err(path + ("targets",), Msg("spec.compound_targets"))
         return []
     labels = [lab for lab, _ in (base_parts or tgt_parts or [])]
     for name, parts in (("baseline", base_parts), ("target", tgt_parts)):
@@ -263,17 +262,17 @@ def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> l
         if value is None or (isinstance(value, str) and value.strip() in ("—", "-", "")):
             continue
         if parts is None:
-            ctx.err(path + (name,), f"'{value}' is not a compound cell like '在地91家属地51家'",
-                    "with `parts:`, both baseline and target are cells of label-value pairs")
+            ctx.err(path + (name,), Msg("spec.not_compound", value=value),
+                    Msg("spec.not_compound_hint"))
             return []
         if [lab for lab, _ in parts] != labels:
-            ctx.err(path + (name,), f"labels {[lab for lab, _ in parts]} differ from {labels}",
-                    "the baseline and target cells must name the same parts in the same order")
+            ctx.err(path + (name,), Msg("spec.labels_differ", labels=[lab for lab, _ in parts], expected=labels),
+                    Msg("spec.labels_differ_hint"))
             return []
     names = ind.parts or {}
     for lab in names:
         if lab not in labels:
-            ctx.err(path + ("parts", lab), f"part '{lab}' is not in the cell (parts: {labels})")
+            ctx.err(path + ("parts", lab), Msg("spec.part_not_in_cell", part=lab, labels=labels))
     subs = []
     for k, lab in enumerate(labels):
         sub_id = names.get(lab, f"{ind.id}.{lab}")
@@ -291,24 +290,23 @@ def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
     share = is_share(ind.name, ind.unit)
     checks = []
     if out.baseline:
-        checks.append((path + ("baseline",), out.baseline.value, "baseline"))
+        checks.append((path + ("baseline",), out.baseline.value, Msg("spec.what_baseline")))
     for y, v in out.history.items():
-        checks.append((path + ("history", y), v, f"history {y}"))
+        checks.append((path + ("history", y), v, Msg("spec.what_history", year=y)))
     for j, t in enumerate(out.targets):
         if t.value is not None and t.kind in ("level", "cumulative"):
             tpath = path + (("target",) if ind.target is not None else ("targets", j))
-            checks.append((tpath, t.value, f"target {t.text!r}"))
+            checks.append((tpath, t.value, Msg("spec.what_target", text=t.text)))
     for y, g in out.growth_history.items():
         if not -100 < g <= 1000:
-            ctx.err(path + ("growth_history", y), f"growth_history {y} is {g:g}%, beyond -100%..+1000% a year",
-                    "published growth rates are in percent, e.g. 8.5 for 8.5%")
+            ctx.err(path + ("growth_history", y), Msg("spec.growth_history_range", year=y, value=g),
+                    Msg("spec.growth_history_hint"))
     for p, v, what in checks:
         if share and not 0 <= v <= 100:
-            ctx.err(p, f"{what} is {v:g}%, outside 0-100 for a share",
-                    "a share is a percentage between 0 and 100; check the unit or the value")
+            ctx.err(p, Msg("spec.share_range", what=what, value=v), Msg("spec.share_range_hint"))
         elif out.model == "compound" and v <= 0:
-            ctx.err(p, f"{what} is {v:g}, but a compound (growth-rate) model needs positive values",
-                    "set `model: linear` for an indicator that can be zero or negative")
+            ctx.err(p, Msg("spec.compound_positive", what=what, value=v),
+                    Msg("spec.compound_positive_hint"))
 
 
 def _relation(ctx, i, r: RelationIn, known: set[str]) -> Relation:
@@ -316,7 +314,7 @@ def _relation(ctx, i, r: RelationIn, known: set[str]) -> Relation:
     try:
         names = parse_relation(r.expr, known).names
     except RelationError as e:
-        ctx.err(("relations", i, "expr"), f"relation '{r.id}': {e.message}", e.hint)
+        ctx.err(("relations", i, "expr"), Msg("spec.relation", id=r.id, error=e.msg), e.hint_msg)
         names = ()
     return Relation(id=r.id, expr=r.expr, tolerance=r.tolerance, note=r.note, names=names,
                     line=ctx.loc.line(("relations", i)))

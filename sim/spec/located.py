@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec.schema import (
     BreakIn,
     IndicatorIn,
@@ -21,6 +22,7 @@ from sim.spec.schema import (
     TargetIn,
     ValueAt,
 )
+from sim.spec.schemamsg import schema_hint, schema_msg, show
 from sim.spec.yamlload import Located
 
 _TYPE_WORDS = {"float": "a number", "str": "text", "int": "a whole number", "bool": "true/false",
@@ -89,22 +91,23 @@ def _shape_errors(e: ValidationError, loc: Located, prefix: tuple = (),
         got = errs[0].get("input")
         if "extra_forbidden" in kinds:
             known = (known_keys or _known_keys)(path)
-            msg = f"unknown key '{path[-1]}'"
-            hint = f"known keys here: {', '.join(known)}" if known else "remove it"
+            msg = Msg("located.unknown_key", key=path[-1])
+            hint = Msg("located.known_keys", keys=known) if known else Msg("located.remove_it")
         elif "missing" in kinds:
-            msg, hint = f"'{path[-1]}' is required", "add it"
+            msg, hint = Msg("located.required", key=path[-1]), Msg("located.add_it")
         elif len(errs) > 1 and got == {} and any(x["type"] == "too_short" for x in errs):
-            msg, hint = "empty: a per-year path needs at least one year", "e.g. {2025: 0.06}, or remove the key"
+            msg, hint = Msg("located.empty_path"), Msg("located.empty_path_hint")
         elif (num := _number(got)) is not None and any(x["type"] in ("value_error", "finite_number")
                                                         for x in errs):   # a number, but one no plan can mean
             msg, hint = _bad_number(got, num, errs)
         elif len(errs) > 1:
-            msg = f"wrong type: {_show(got)}"
-            hint = "expected " + _expected(path)
+            msg = Msg("located.wrong_type", value=show(got))
+            hint = Msg("located.expected", what=_expected(path))
         elif "model_type" in kinds or "dict_type" in kinds:
-            msg, hint = f"expected a mapping (key: value lines), got {_show(got)}", None
+            msg, hint = Msg("located.mapping", value=show(got)), None
         else:
-            msg, hint = f"{errs[0]['msg'].removeprefix('Value error, ')}: {_show(got)}", _hint(path, errs[0])
+            msg = Msg("schema.given", what=schema_msg(errs[0]), value=show(got))
+            hint = _hint(path, errs[0])
         out.append(SimError(msg, file=loc.file, line=loc.line(path), indicator=indicator,
                             field=field, hint=hint))
     return out
@@ -121,18 +124,12 @@ def _number(v: Any) -> float | None:
         return None
 
 
-def _bad_number(got: Any, num: float, errs: list[dict]) -> tuple[str, str | None]:
+def _bad_number(got: Any, num: float, errs: list[dict]) -> tuple[Msg, Msg | None]:
     """(message, hint) for a number no plan can mean: not finite, or beyond the bound."""
     if not math.isfinite(num):
-        return f"{_show(got)} is not a finite number", "write the number itself (e.g. 1200), or remove the entry"
+        return Msg("located.not_finite", value=show(got)), Msg("located.not_finite_hint")
     x = next((x for x in errs if x["type"] == "value_error"), errs[0])
-    msg = x["msg"].removeprefix("Value error, ")
-    return f"{_show(got)}: {msg}", None
-
-
-def _show(v: Any) -> str:
-    s = repr(v)
-    return s if len(s) <= 60 else s[:57] + "..."
+    return Msg("located.bad_number", value=show(got), what=schema_msg(x)), schema_hint(x)
 
 
 def _who(data, path: tuple) -> tuple[str | None, str | None]:
@@ -163,24 +160,21 @@ def _known_keys(path: tuple) -> list[str]:
     return list(model.model_fields) if model else []
 
 
-def _expected(path: tuple) -> str:
+_EXPECTED = ("baseline", "target", "history", "growth_history", "source")
+
+
+def _expected(path: tuple) -> Msg:
     last = next((p for p in reversed(path) if isinstance(p, str)), "")
-    return {"baseline": "a number, null, a compound cell like '在地91家属地51家', or {year, value}",
-            "target": "a number or the plan's phrase, e.g. '1200以上'",
-            "history": "{year: value} or {year: {value, source}}",
-            "growth_history": "{year: percent} or {year: {value, source}}",
-            "source": "text or {line, text}"}.get(last, "another type")
+    return Msg("expect." + (last if last in _EXPECTED else "other"))
 
 
-def _hint(path: tuple, err: dict) -> str | None:
+def _hint(path: tuple, err: dict) -> Msg | None:
     if isinstance(err.get("input"), bool) and err["type"] in ("string_type", "literal_error"):
-        return "YAML reads yes/no/on/off/true/false as a yes/no value; put it in quotes"
+        return Msg("hint.yes_no")
     if path and path[-1] in ("id",) and "pattern" in err["type"]:
-        return "ids are lowercase slugs: letters, digits and '_' (plan ids use '-')"
+        return Msg("hint.slug")
     if err["type"] in ("int_parsing", "int_type", "int_from_float"):
-        return "years are whole numbers such as 2025"
+        return Msg("hint.year")
     if err["type"] in ("float_parsing", "float_type"):
-        return "write a number such as 1.38 (the unit goes in `unit:`)"
-    if err["type"] == "literal_error":
-        return None
-    return None
+        return Msg("hint.number")
+    return schema_hint(err)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.spec.model import Spec
 
 SUFFIXES = (".yaml", ".yml")
@@ -29,13 +30,12 @@ def spec_files(args: Sequence[str | Path]) -> list[Path]:
             found = sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and f.is_file()
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                raise SimError("no spec files (*.yaml, *.yml) in this folder", file=str(p),
-                               hint="name a folder that holds plan specs, or the spec files themselves")
+                raise SimError(Msg("many.no_specs"), file=str(p), hint=Msg("many.no_specs_hint"))
             out.extend(found)
         elif p.is_file():
             out.append(p)
         else:
-            raise SimError("no such file or folder", file=str(p), hint="check the path")
+            raise SimError(Msg("many.no_such"), file=str(p), hint=Msg("many.check_path"))
     seen: set[Path] = set()
     unique = []
     for f in out:
@@ -52,8 +52,8 @@ def repeated_id(spec: Spec, file: str, ids: dict[str, str]) -> SimError | None:
     first = ids.setdefault(spec.plan.id, file)
     if first == file:
         return None
-    return SimError(f"plan id '{spec.plan.id}' is already used by {first}", file=file, field="plan.id",
-                    hint="every plan of a portfolio needs its own id")
+    return SimError(Msg("many.plan_id_used", id=spec.plan.id, first=first), file=file, field="plan.id",
+                    hint=Msg("many.plan_id_hint"))
 
 
 def load_specs(files: Sequence[str | Path], load: Callable[[str], Spec],

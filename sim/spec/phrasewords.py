@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 
+from sim.errors import Invalid
 from sim.meta import Msg
 from sim.spec.numerals import ARABIC, CHINESE
 from sim.spec.schema import MAX_MAGNITUDE  # noqa: F401  (read from here by phrases)
@@ -77,12 +78,8 @@ GROWTH_WORDS = r"(?P<gw>增长|增速|增幅|递增|提高|提升|增加|上升|
 DECREASE_WORDS = ("下降", "降低", "减少")
 
 
-class PhraseError(ValueError):
-    """A phrase that cannot be read; ``hint`` says how to write it."""
-
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.hint = hint
+class PhraseError(Invalid):
+    """A phrase that cannot be read (``msg``); ``hint`` says how to write it."""
 
 
 def plain(x: float) -> str:

@@ -20,18 +20,18 @@ def _baseline(ctx, path, ind: IndicatorIn) -> Baseline | None:
         try:
             parsed = parse_target(b, unit=ind.unit, year=year)
         except PhraseError as e:
-            ctx.err(path + ("baseline",), f"cannot read the baseline '{b}': {e}", e.hint)
+            ctx.err(path + ("baseline",), Msg("target.baseline_unread", value=b, error=e.msg), e.hint)
             return None
         t = parsed[0]
         if t.kind == "none" and normalize(b) in NONE_TEXTS:
             return None
         if t.kind == "none":
-            ctx.err(path + ("baseline",), f"the baseline '{b}' is text where a number belongs",
-                    "write a number, or a missing mark (—, /, -, 无, empty) or null when the plan gives none")
+            ctx.err(path + ("baseline",), Msg("target.baseline_text", value=b),
+                    Msg("target.baseline_text_hint"))
             return None
         if len(parsed) != 1 or t.kind != "level" or t.value is None or not t.plain:
-            ctx.err(path + ("baseline",), f"the baseline '{b}' is not a plain value",
-                    "a baseline is a number (with an optional magnitude, e.g. '2万'), or null")
+            ctx.err(path + ("baseline",), Msg("target.baseline_plain", value=b),
+                    Msg("target.baseline_plain_hint"))
             return None
         return Baseline(year=year, value=t.value)
     return Baseline(year=year, value=float(b))
@@ -43,24 +43,23 @@ def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction,
     milestone = path[-2:-1] == ("targets",)
     year = tin.year if tin is not None and "year" in tin.model_fields_set else plan.target_year
     if milestone and "year" not in tin.model_fields_set:
-        ctx.err(path + ("year",), "a milestone in `targets:` needs a year",
-                "add `year: 2027`, or `year: null` for a target the plan gives no year")
+        ctx.err(path + ("year",), Msg("target.milestone_year"), Msg("target.milestone_year_hint"))
         return []
     base_year = baseline.year if baseline else plan.base_year
     if year is not None and year <= base_year:
-        ctx.err(path, f"target year {year} is not after the baseline year {base_year}",
-                "a target must lie after its baseline")
+        ctx.err(path, Msg("target.year_order", year=year, base=base_year),
+                Msg("target.year_order_hint"))
         return []
     if tin is not None and text is None:
         return _long_form(ctx, path, ind, tin, year, direction)
     if tin is not None and (tin.value is not None or tin.op is not None):
-        ctx.err(path, "give either `target:` (a phrase) or `value:`/`op:`, not both")
+        ctx.err(path, Msg("target.phrase_and_value"))
         return []
     try:
         parsed = parse_target(text, unit=ind.unit, year=year, direction=direction,
                               base_year=plan.base_year, name=ind.name)
     except PhraseError as e:
-        ctx.err(path, str(e), e.hint)
+        ctx.err(path, e.msg, e.hint)
         return []
     out = []
     for t in parsed:
@@ -75,14 +74,13 @@ def _targets(ctx, path, ind: IndicatorIn, text, tin: TargetIn | None, direction,
 def _long_form(ctx, path, ind, tin: TargetIn, year, direction) -> list[Target]:
     if tin.low is not None or tin.high is not None:
         if tin.low is None or tin.high is None or tin.low > tin.high:
-            ctx.err(path, "a range needs `low` <= `high`")
+            ctx.err(path, Msg("target.range_order"))
             return []
         return [Target(year=year, op="between", low=tin.low, high=tin.high, unit=ind.unit,
                        kind="level", text=f"{tin.low:g}-{tin.high:g}",
                        convention=CONVENTIONS["between"])]
     if tin.value is None:
-        ctx.err(path, "a target needs `target:` (a phrase), `value:`, or `low:`/`high:`",
-                "e.g. {year: 2025, value: 3, op: '>='}")
+        ctx.err(path, Msg("target.needs_value"), Msg("target.needs_value_hint"))
         return []
     op = tin.op or ("<=" if direction == "decrease" else ">=")
     tol = tin.tolerance if op == "~" else None

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from sim.errors import Invalid
+from sim.meta import Msg
 from sim.spec.targets import Frozen, Op
 
 SLUG = r"^[a-z][a-z0-9_]*$"
@@ -18,7 +20,7 @@ YEARS = (1949, 2100)
 
 def _no_bool(v):
     if isinstance(v, bool):
-        raise ValueError("a yes/no value is not a number")
+        raise Invalid(Msg("schema.yes_no"))
     return v
 
 
@@ -27,8 +29,7 @@ MAX_MAGNITUDE = 1e15   # |x| beyond this, in the indicator's unit, is no plan's 
 
 def _plausible(v: float) -> float:
     if abs(v) > MAX_MAGNITUDE:
-        raise ValueError(f"{v:g} is beyond ±{MAX_MAGNITUDE:.0e}, more than any plan's figure can mean "
-                         "(check the number and the unit)")
+        raise Invalid(Msg("schema.beyond", value=v, limit=MAX_MAGNITUDE))
     return v
 
 

@@ -11,9 +11,15 @@ from pathlib import Path
 import yaml
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec.files import read_input
 
 MAX_BYTES = 5 * 1024 * 1024
+
+
+def yaml_problem(text: str) -> Msg:
+    """The YAML parser's complaint, as a sentence written in the report's language."""
+    return Msg("yaml.problem", text=text)
 
 
 MAX_NODES = 200_000
@@ -49,8 +55,7 @@ def decode_utf8(raw: bytes, path) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise SimError(f"not UTF-8 text (byte {e.start})", file=str(path),
-                       hint="save the file as UTF-8") from None
+        raise SimError(Msg("input.not_utf8", byte=e.start), file=str(path), hint=Msg("input.save_utf8")) from None
 
 
 def load(path: str | Path) -> Located:
@@ -59,19 +64,19 @@ def load(path: str | Path) -> Located:
     return loads(text, str(path))
 
 
-def loads(text: str, file: str = "<string>", needs: str = "a spec needs `plan:` and `indicators:`") -> Located:
+def loads(text: str, file: str = "<string>", needs: Msg = Msg("yaml.needs_spec")) -> Located:
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
-        raise SimError(f"YAML syntax error: {e.problem or e}", file=file, line=line,
-                       hint="check indentation, colons and quotes on this line") from None
+        raise SimError(Msg("yaml.syntax", problem=yaml_problem(e.problem or str(e))), file=file, line=line,
+                       hint=Msg("yaml.syntax_hint")) from None
     except yaml.YAMLError as e:
-        raise SimError(f"YAML error: {e}", file=file) from None
+        raise SimError(Msg("yaml.error", problem=yaml_problem(str(e))), file=file) from None
     if node is None:
-        raise SimError("file is empty", file=file, hint=needs)
+        raise SimError(Msg("yaml.empty"), file=file, hint=needs)
     lines: dict[Path_, int] = {}
     builder = _Builder(file, lines)
     data = builder.build(node, ())
@@ -88,25 +93,25 @@ class _Builder:
     def build(self, node, path: Path_):
         self.count += 1
         if self.count > MAX_NODES:
-            raise SimError(f"document expands to more than {MAX_NODES} nodes (alias bomb?)",
+            raise SimError(Msg("yaml.bomb", n=MAX_NODES),
                            file=self.file, line=node.start_mark.line + 1,
-                           hint="remove YAML anchors/aliases that repeat large blocks")
+                           hint=Msg("yaml.bomb_hint"))
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             out = {}
             for knode, vnode in node.value:
                 key = self.build(knode, path + ("<key>",))
                 if isinstance(key, (list, dict)):
-                    raise SimError("a mapping key must be a plain value", file=self.file,
+                    raise SimError(Msg("yaml.key_plain"), file=self.file,
                                    line=knode.start_mark.line + 1)
                 if isinstance(key, bool) or key is None:
-                    raise SimError(f"key '{knode.value}' is read by YAML as {key}", file=self.file,
+                    raise SimError(Msg("yaml.key_read_as", key=knode.value, value=str(key)), file=self.file,
                                    line=knode.start_mark.line + 1,
-                                   hint="YAML reads yes/no/on/off/null as values; put the key in quotes")
+                                   hint=Msg("yaml.key_quote"))
                 if key in out:
-                    raise SimError(f"duplicate key '{key}'", file=self.file,
+                    raise SimError(Msg("yaml.duplicate", key=key), file=self.file,
                                    line=knode.start_mark.line + 1,
-                                   hint="each key may appear once in a mapping; remove or merge one")
+                                   hint=Msg("yaml.duplicate_hint"))
                 self.lines[path + (key,)] = knode.start_mark.line + 1
                 out[key] = self.build(vnode, path + (key,))
             self.lines.pop(path + ("<key>",), None)
@@ -116,5 +121,5 @@ class _Builder:
         try:
             return self.scalars.construct_object(node, deep=True)
         except yaml.YAMLError as e:
-            raise SimError(f"cannot read value: {e}", file=self.file,
+            raise SimError(Msg("yaml.value", problem=yaml_problem(str(e))), file=self.file,
                            line=node.start_mark.line + 1) from None

@@ -6,11 +6,13 @@ arguments that are Msgs (or lists of Msgs) are written first, in the same langua
 English text (``to_json``), so the JSON contract keeps its sentences."""
 from __future__ import annotations
 
+from sim.errors import SimError, SpecErrors
 from sim.meta import Msg
 from sim.meta import to_json as _to_json
 from sim.report.labels import (
     check,
     conventions,
+    errors,
     explain,
     findings,
     paces,
@@ -22,7 +24,7 @@ from sim.report.labels import (
 
 LANGS = ("zh", "en")
 TEMPLATES: dict[str, dict[str, object]] = {}
-for _area in (reasons, explain, conventions, findings, paces, runs, check, presets):
+for _area in (reasons, explain, conventions, findings, paces, runs, check, presets, errors):
     for _code, _pair in _area.TEMPLATES.items():
         assert _code not in TEMPLATES, _code
         TEMPLATES[_code] = {"en": _pair[0], "zh": _pair[1]}
@@ -37,6 +39,8 @@ def text(m, lang: str = "zh") -> str:
         tpl = TEMPLATES[m.code][lang]
         args = {k: localize(v, lang) for k, v in m.args.items()}
         return tpl(lang=lang, **args) if callable(tpl) else tpl.format(**args)
+    if isinstance(m, SimError):
+        return error_text(m, lang)
     if isinstance(m, (list, tuple)):
         return ("；" if lang == "zh" else "; ").join(text(x, lang) for x in m)
     return "" if m is None else str(m)
@@ -45,7 +49,7 @@ def text(m, lang: str = "zh") -> str:
 def localize(x, lang: str = "en"):
     """``x`` with every Msg in it written in ``lang`` (dicts, lists and tuples walked; tuples
     stay tuples)."""
-    if isinstance(x, Msg):
+    if isinstance(x, (Msg, SimError)):
         return text(x, lang)
     if isinstance(x, dict):
         return {k: localize(v, lang) for k, v in x.items()}
@@ -64,3 +68,22 @@ def to_json(data) -> str:
 def label(table: dict, key, lang: str) -> str:
     """``table[lang][key]``: a word of a zh/en table of ``words``."""
     return table[lang][key]
+
+
+def error_text(e, lang: str = "zh") -> str:
+    """A SimError as one located line per error in ``lang``: ``FILE:LINE: indicator 'ID': FIELD:
+    message (hint)`` (``指标 'ID'`` in Chinese; the field is the YAML key, as written); a Msg alone
+    is written by ``text``."""
+    if not isinstance(e, SimError):
+        return text(e, lang)
+    if isinstance(e, SpecErrors):
+        return "\n".join(error_text(x, lang) for x in e.errors)
+    parts = []
+    if e.file:
+        parts.append(f"{e.file}:{e.line}" if e.line else e.file)
+    if e.indicator:
+        parts.append(errors.WHERE[lang].format(e.indicator))
+    if e.field:
+        parts.append(e.field)
+    hint = text(e.hint_msg, lang) if e.hint_msg is not None else ""
+    return ": ".join(parts + [text(e.msg, lang) + (f" ({hint})" if hint else "")])

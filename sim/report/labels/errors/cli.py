@@ -1,0 +1,85 @@
+"""Errors of the command line's usage, its output files and the system: code -> (English, 中文)."""
+from __future__ import annotations
+
+_OS = {   # errno name -> (English, 中文)
+    "ENOENT": ("no such file or folder", "文件或文件夹不存在"),
+    "EACCES": ("permission denied", "没有权限"),
+    "EPERM": ("operation not permitted", "不允许该操作"),
+    "EISDIR": ("is a folder", "是文件夹"),
+    "ENOTDIR": ("a part of the path is not a folder", "路径中有一段不是文件夹"),
+    "ENOSPC": ("no space left on the device", "磁盘空间不足"),
+    "EROFS": ("read-only file system", "文件系统只读"),
+    "EPIPE": ("the reading program has closed the pipe", "读取输出的程序已关闭管道"),
+    "ENAMETOOLONG": ("the file name is too long", "文件名过长"),
+    "EEXIST": ("the file exists", "文件已存在"),
+    "ELOOP": ("too many symbolic links", "符号链接层数过多"),
+    "EIO": ("input/output error", "输入输出错误"),
+    "EBADF": ("bad file descriptor", "文件描述符无效"),
+    "EINVAL": ("invalid argument", "参数无效"),
+    "ENXIO": ("no such device", "设备不存在"),
+    "EFBIG": ("the file is too large", "文件过大"),
+    "EDQUOT": ("disk quota exceeded", "超出磁盘配额"),
+}
+
+
+def _os(lang: str, errno: str, text: str) -> str:
+    pair = _OS.get(errno)
+    if pair:
+        return pair[lang == "zh"]
+    return text if lang == "en" else f"系统错误 {errno or text}"
+
+
+TEMPLATES: dict[str, tuple] = {
+    "os.reason": (_os, _os),
+    "json.bad": ("not JSON (line {line}, column {column})", "不是 JSON(第{line}行第{column}列)"),
+    "json.not_json": ("not JSON: {why}", "不是 JSON:{why}"),
+    "json.not_utf8": ("not JSON: not UTF-8 text", "不是 JSON:不是 UTF-8 文本"),
+    "cli.under": ("under {error}", "由于 {error}"),
+    "cli.reads_output": ("-o '{path}' is a file this command reads: it is never written over",
+                         "-o '{path}' 是本命令读取的文件,不会被覆盖"),
+    "cli.write_elsewhere": ("write the output to another file", "请写到另一个文件"),
+    "cli.output_empty": ("the output path is empty", "输出路径为空"),
+    "cli.output_give": ("give a file name after -o", "请在 -o 后给出文件名"),
+    "cli.cannot_write": ("cannot write '{path}': {why}", "无法写入 '{path}':{why}"),
+    "cli.cannot_write_hint": ("check that the folder exists and can be written, and that the disk has room",
+                              "请检查文件夹是否存在、可写,磁盘是否有空间"),
+    "cli.stdout": ("cannot write to standard output: {why}", "无法写到标准输出:{why}"),
+    "cli.stdout_hint": ("check the disk or the program reading the output", "请检查磁盘或读取输出的程序"),
+    "cli.xlsx_binary": ("an xlsx workbook is binary: write it to a file", "xlsx 工作簿是二进制文件:请写到文件"),
+    "cli.xlsx_binary_hint": ("add -o FILE.xlsx (or redirect stdout to a file)", "加上 -o FILE.xlsx(或把标准输出重定向到文件)"),
+    "cli.explain_one_plan": ("--explain explains a row of one plan", "--explain 只解释一个规划中的一行"),
+    "cli.explain_one_plan_hint": ("give the plan's spec file: sim check SPEC --explain ID",
+                                  "请给出该规划的规格文件:sim check SPEC --explain ID"),
+    "cli.html_portfolio": ("--format html is for a portfolio; for one plan use `sim report -o FILE.html`",
+                           "--format html 用于多个规划;单个规划请用 `sim report -o FILE.html`"),
+    "cli.not_an_indicator": ("'{id}' is not an indicator of plan {plan}", "'{id}' 不是规划 {plan} 的指标"),
+    "cli.ids": (lambda lang, ids: "ids: " + ", ".join(ids), lambda lang, ids: "可用的 id:" + "、".join(ids)),
+    "cli.xlsx_paths_one_plan": ("xlsx paths are written for one plan", "xlsx 路径表只为单个规划输出"),
+    "cli.use_csv_json": ("use csv or json", "请用 csv 或 json"),
+    "cli.as_of_reports": ("--as-of applies to a spec, not to two JSON reports", "--as-of 用于规格文件,不用于两份 JSON 报告"),
+    "cli.diff_usage": ("give SPECs (a file, several, or a folder) with two dates (--as-of A --as-of B), or two JSON reports",
+                       "请给出规格文件(一个、多个或文件夹)和两个日期(--as-of A --as-of B),或两份 JSON 报告"),
+    "cli.diff_usage_hint": ("e.g. sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31",
+                            "例如 sim diff specs/x.yaml --as-of 2024-03-31 --as-of 2024-12-31"),
+    "cli.dates_order": ("the first date {first} is after the second {second}", "第一个日期 {first} 晚于第二个 {second}"),
+    "cli.dates_order_hint": ("give the earlier date first: the diff reads old -> new",
+                             "请先给出较早的日期:diff 按 旧 → 新 比较"),
+    "cli.cannot_read_report": ("cannot read the report: {why}", "无法读取报告:{why}"),
+    "cli.json_too_deep": ("not a report: JSON nested too deeply", "不是报告:JSON 嵌套过深"),
+    "cli.output_is_document": ("{path} is the document itself", "{path} 就是文档本身"),
+    "cli.write_draft_elsewhere": ("write the draft elsewhere", "请把草稿写到别处"),
+    "cli.output_exists": ("{path} exists", "{path} 已存在"),
+    "cli.pass_force": ("pass --force to overwrite it", "如需覆盖请加 --force"),
+    "cli.report_format": ("cannot tell the report format from '{path}'", "无法从 '{path}' 判断报告格式"),
+    "cli.report_format_hint": ("name the file .html, .htm, .md or .xlsx, or give --format",
+                               "请用 .html、.htm、.md 或 .xlsx 作扩展名,或给出 --format"),
+    "cli.portfolio_one_scenario": ("a portfolio report takes one scenario", "多规划报告只接受一个情景"),
+    "cli.portfolio_one_scenario_hint": ("run `sim report DIR -s S` once per scenario",
+                                        "每个情景运行一次 `sim report DIR -s S`"),
+    "cli.xlsx_portfolio_sim": ("xlsx is not written for a portfolio simulation", "多规划模拟不输出 xlsx"),
+    "cli.xlsx_portfolio_sim_hint": ("use csv (every row with its plan) or json", "请用 csv(每行带规划)或 json"),
+    "cli.no_plan_has": ("no plan of the portfolio has indicator '{id}'", "多规划中没有规划含指标 '{id}'"),
+    "cli.no_plan_has_hint": ("give an indicator id the plans share (sim show DIR lists them)",
+                             "请给出各规划共有的指标 id(sim show DIR 可列出)"),
+    "cli.pace_one": ("--pace takes one value", "--pace 只接受一个值"),
+}

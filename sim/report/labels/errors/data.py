@@ -1,0 +1,69 @@
+"""Errors of a plan's data files (CSV/xlsx tables of actuals) and of --as-of: code -> (English, 中文)."""
+from __future__ import annotations
+
+
+def _join(lang: str, items) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
+
+
+TEMPLATES: dict[str, tuple] = {
+    "data.named_in": ("{error} (named in {file}:{line})", "{error}(见 {file}:{line})"),
+    "data.not_number": ("{name} {year}: '{value}' is not a number", "{name} {year}:'{value}' 不是数字"),
+    "data.text_not_number": ("{name} {year}: the text '{value}' is not a number", "{name} {year}:文字 '{value}' 不是数字"),
+    "data.text_not_number_hint": ("write the number alone (the unit goes in the 单位 column), or —, / or - for a "
+                                  "missing value", "只写数字(单位写在“单位”列),缺失值写 —、/ 或 -"),
+    "data.unusable": ("{name} {year}: {value:g} is not a usable value", "{name} {year}:{value:g} 不是可用的数值"),
+    "data.unusable_hint": ("values must be finite and within ±{limit:g}", "数值须为有限值且在 ±{limit:g} 以内"),
+    "data.not_year": ("{name}: '{value}' is not a year", "{name}:'{value}' 不是年份"),
+    "data.year_range": ("a year between {low} and {high}", "应为 {low} 到 {high} 之间的年份"),
+    "data.not_vintage": ("{name}: '{value}' is not a vintage", "{name}:'{value}' 不是数据版本"),
+    "data.vintages": ("one of 预计, 快报, 初步核实, 最终核实 (or estimate, flash, preliminary, final)",
+                      "应为 预计、快报、初步核实、最终核实 之一"),
+    "data.not_date": ("{name}: '{value}' is not a publication date", "{name}:'{value}' 不是发布日期"),
+    "data.date_hint": ("write it as 2024-03-31 or 2024年3月31日", "请写成 2024-03-31 或 2024年3月31日"),
+    "data.several": (lambda lang, name, ids: f"'{name}' is the name of several indicators ({_join(lang, ids)})",
+                     lambda lang, name, ids: f"'{name}' 是多个指标的名称({_join(lang, ids)})"),
+    "data.use_id": ("use the indicator's id in the data file", "请在数据文件中使用指标 id"),
+    "data.growth_unit": ("a growth rate in '{unit}'", "增速的单位为 '{unit}'"),
+    "data.growth_unit_hint": ("growth rates are in % a year", "增速以每年 % 表示"),
+    "data.unit": ("{year}: unit '{unit}' does not convert into the indicator's unit '{target}'",
+                  "{year}:单位 '{unit}' 无法换算为指标的单位 '{target}'"),
+    "data.unit_hint": ("give the value in a unit of the same base (e.g. 万元 for 亿元)", "请用同一基准的单位(如用 万元 对应 亿元)"),
+    "data.share": ("{year}: {value:g}% is outside 0-100 for a share", "{year}:{value:g}% 超出比重的 0-100 范围"),
+    "data.share_hint": ("check the unit or the value", "请检查单位或数值"),
+    "data.positive": ("{year}: {value:g} is not positive, but the indicator grows at a compound rate",
+                      "{year}:{value:g} 不是正数,但该指标按复合增速计算"),
+    "data.positive_hint": ("set `model: linear` on an indicator that can be zero or negative",
+                           "可为零或负值的指标请设 `model: linear`"),
+    "data.differs": (lambda lang, year, growth, value, first, where: f"{year} {'growth' if growth else 'value'} "
+                     f"{value:g} differs from {first:g} at {where}",
+                     lambda lang, year, growth, value, first, where: f"{year}年{'增速' if growth else '数值'} "
+                     f"{value:g} 与 {where} 处的 {first:g} 不同"),
+    "data.differs_hint": ("keep one value, or give each its vintage (预计, 快报, 初步核实, 最终核实)",
+                          "请只保留一个值,或为每个值注明数据版本(预计、快报、初步核实、最终核实)"),
+    "data.encoding": ("the file is neither UTF-8 nor GB18030 text", "文件既不是 UTF-8 也不是 GB18030 文本"),
+    "data.encoding_hint": ("save the table as CSV UTF-8 (or GB18030) from Excel, or as .xlsx",
+                           "请在 Excel 中另存为 CSV UTF-8(或 GB18030),或 .xlsx"),
+    "data.csv": ("cannot read the CSV: {detail}", "无法读取该 CSV(引号或分隔符有误)"),
+    "data.csv_hint": ("quote cells that contain commas, and close every quote", "含逗号的单元格请加引号,并闭合每个引号"),
+    "data.row_width": ("row {row} has {cells} cells, the first row {width}", "第{row}行有 {cells} 个单元格,第一行有 {width} 个"),
+    "data.row_width_hint": ("every row needs the same number of columns; quote cells that contain commas",
+                            "每行的列数须相同;含逗号的单元格请加引号"),
+    "data.workbook": ("cannot open the workbook: {detail}", "无法打开该工作簿(文件损坏或不是 .xlsx)"),
+    "data.workbook_hint": ("save it again as .xlsx", "请重新另存为 .xlsx"),
+    "data.no_sheet": ("no sheet '{sheet}'", "没有工作表 '{sheet}'"),
+    "data.sheets": (lambda lang, names: "sheets: " + _join(lang, names), lambda lang, names: "已有工作表:" + _join(lang, names)),
+    "data.empty_workbook": ("the workbook has no sheet with data", "工作簿中没有含数据的工作表"),
+    "data.not_found": ("data file not found", "找不到数据文件"),
+    "data.not_found_hint": ("paths in `data:` are relative to the spec file", "`data:` 中的路径相对于规格文件"),
+    "data.too_big": ("the file is over {mb} MB", "文件超过 {mb} MB"),
+    "data.too_big_hint": ("keep the plan's indicators only, or split the file", "请只保留规划的指标,或拆分文件"),
+    "data.no_header": ("no header row: need columns indicator/指标, year/年份, value/数值 (long form), or a first "
+                       "column of indicators and year columns such as 2019 or 2019年 (wide form)",
+                       "没有表头行:需要 指标/indicator、年份/year、数值/value 列(长表),或第一列为指标、"
+                       "其余为 2019 或 2019年 这样的年份列(宽表)"),
+    "data.no_indicator": ("a row with values but no indicator", "该行有数值但没有指标"),
+    "data.no_indicator_hint": ("name the indicator (its id or its name) in the first column", "请在第一列写指标(id 或名称)"),
+    "date.not_date": ("'{text}' is not a date", "'{text}' 不是日期"),
+    "date.hint": ("give YYYY-MM-DD (or YYYY-MM, or YYYY for the year's end)", "请写 YYYY-MM-DD(或 YYYY-MM,或 YYYY 表示年末)"),
+}
