@@ -9,6 +9,7 @@ import re
 from sim.data.header import cell_text, year_label
 from sim.data.vintages import parse_date, vintage_of
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec.schema import YEARS
 
 MISSING = {"", "—", "——", "-", "--", "–", "－", "/", "／"}
@@ -20,7 +21,7 @@ MAX_ABS = 1e15
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
-def fail(r: dict, msg: str, hint: str | None = None, indicator: str | None = None):
+def fail(r: dict, msg: Msg, hint: Msg | None = None, indicator: str | None = None):
     """A SimError at the raw row ``r`` (file:row, and its sheet)."""
     raise SimError(msg, file=r["file"], line=r["row"], indicator=indicator,
                    field=f"sheet '{r['sheet']}'" if r.get("sheet") else None, hint=hint)
@@ -33,7 +34,7 @@ def value(r: dict) -> float | None:
     readable(r)
     v = r["value"]
     if isinstance(v, (bool, dt.date, dt.datetime)):
-        fail(r, f"{r['name']} {r['year']}: '{v}' is not a number")
+        fail(r, Msg("data.not_number", name=r["name"], year=r["year"], value=v))
     if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)):
         x = float(v)
     else:
@@ -47,11 +48,11 @@ def value(r: dict) -> float | None:
         try:
             x = float(text)
         except ValueError:
-            fail(r, f"{r['name']} {cell_text(r['year'])}: the text '{text}' is not a number",
-                 "write the number alone (the unit goes in the 单位 column), or —, / or - for a missing value")
+            fail(r, Msg("data.text_not_number", name=r["name"], year=cell_text(r["year"]), value=text),
+                 Msg("data.text_not_number_hint"))
     if not math.isfinite(x) or abs(x) > MAX_ABS:
-        fail(r, f"{r['name']} {cell_text(r['year'])}: {x:g} is not a usable value",
-             f"values must be finite and within ±{MAX_ABS:g}")
+        fail(r, Msg("data.unusable", name=r["name"], year=cell_text(r["year"]), value=x),
+             Msg("data.unusable_hint", limit=MAX_ABS))
     return x
 
 
@@ -59,15 +60,15 @@ def readable(r: dict) -> None:
     """A located error for the first cell of the row that the file holds no value for (merged cells,
     a formula never calculated)."""
     for bad in r.get("bad", ()):
-        fail(r, f"{r['name']}: {bad.message}", bad.hint)
+        fail(r, Msg("data.bad_cell", name=r["name"], error=bad.message), bad.hint)
 
 
 def year(r: dict) -> int:
     """The year of the row (``2021``, ``2021年``, or with a vintage: ``2021E``, ``2022(预计)``)."""
     got = year_label(r["year"])
     if got is None:
-        fail(r, f"{r['name']}: '{cell_text(r['year'])}' is not a year",
-             f"a year between {YEARS[0]} and {YEARS[1]} (2019, 2019年; an estimate as 2020E or 2020(预计))")
+        fail(r, Msg("data.not_year", name=r["name"], value=cell_text(r["year"])),
+             Msg("data.year_hint", low=YEARS[0], high=YEARS[1]))
     return got[0]
 
 
@@ -79,11 +80,10 @@ def vintage(r: dict) -> str | None:
         return label
     v = vintage_of(text)
     if v is None:
-        fail(r, f"{r['name']}: '{text}' is not a vintage",
-             "one of 预计, 快报, 初步核实, 最终核实 (or estimate, flash, preliminary, final)")
+        fail(r, Msg("data.not_vintage", name=r["name"], value=text), Msg("data.vintages"))
     if label and v != label:
-        fail(r, f"{r['name']}: the vintage '{text}' contradicts the year '{cell_text(r['year'])}' ({label})",
-             "keep one of them")
+        fail(r, Msg("data.vintage_contradicts", name=r["name"], text=text, year=cell_text(r["year"]), label=label),
+             Msg("data.keep_one"))
     return v
 
 
@@ -101,12 +101,10 @@ def published(r: dict) -> str | None:
         try:
             d = parse_date(text.split(" ")[0])
         except ValueError:
-            fail(r, f"{r['name']}: '{text}' is not a publication date", "write it as 2024-03-31 or 2024年3月31日")
+            fail(r, Msg("data.not_date", name=r["name"], value=text), Msg("data.date_hint"))
     y = year_label(r["year"])
     if not YEARS[0] <= d.year <= YEARS[1] + 1:
-        fail(r, f"{r['name']}: the publication date '{text}' is outside {YEARS[0]}-{YEARS[1] + 1}",
-             "write it as 2024-03-31 or 2024年3月31日")
+        fail(r, Msg("data.date_range", name=r["name"], text=text, low=YEARS[0], high=YEARS[1] + 1), Msg("data.date_hint"))
     if y and d.year < y[0]:
-        fail(r, f"{r['name']} {y[0]}: published on {d.isoformat()}, before the year it reports",
-             "a value is published during or after its year: check the date or the year")
+        fail(r, Msg("data.published_early", name=r["name"], year=y[0], date=d.isoformat()), Msg("data.published_early_hint"))
     return d.isoformat()

@@ -8,6 +8,7 @@ import re
 
 from sim.data.vintages import vintage_of
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.spec.schema import YEARS
 
 HEADERS = {  # column -> header names (compared without spaces, case-insensitive)
@@ -66,15 +67,16 @@ def year_label(v) -> tuple[int, str | None] | None:
     return (int(m[1]), v) if v else None
 
 
-def column_name(j: int, letters: bool) -> str:
-    """Column ``j`` (0-based) as a spreadsheet shows it (A, B, ..., AA) or as a CSV's number."""
+def column_name(j: int, letters: bool) -> Msg:
+    """Column ``j`` (0-based) as a spreadsheet shows it (A, B, ..., AA) or as a CSV's number (a Msg:
+    "column B", "B 列")."""
     if not letters:
-        return f"column {j + 1}"
+        return Msg("data.column", name=str(j + 1), letters=False)
     name, n = "", j + 1
     while n:
         n, r = divmod(n - 1, 26)
         name = chr(65 + r) + name
-    return f"column {name}"
+    return Msg("data.column", name=name, letters=True)
 
 
 class Layout:
@@ -115,27 +117,22 @@ def find_layout(grid: list[list], shown: str, sheet: str | None, letters: bool) 
         else:
             continue
         for j in bad + (list(years) if form == "long" else []):
-            raise SimError(f"the column '{cell_text(header[j])}' ({column_name(j, letters)}) cannot be read as a "
-                           "year" + (" in a long table (one year column, one value column)" if j in years else ""),
-                           line=h + 1, **where,
-                           hint="name year columns 2019, 2019年, 2020E or 2022(预计) (a vintage after the year), "
-                                "or delete the column")
+            raise SimError(Msg("data.bad_year_column", header=cell_text(header[j]), column=column_name(j, letters),
+                               long=j in years), line=h + 1, **where, hint=Msg("data.bad_year_column_hint"))
         for field, js in cols.items():
             if len(js) > 1 and field != "indicator":
-                names = ", ".join(f"'{cell_text(header[j])}' ({column_name(j, letters)})" for j in js)
-                raise SimError(f"{len(js)} columns give the {field}: {names}", line=h + 1, **where,
-                               hint="keep one of them (rename or delete the others)")
+                names = [(cell_text(header[j]), column_name(j, letters)) for j in js]
+                raise SimError(Msg("data.columns", n=len(js), field=field, names=names), line=h + 1, **where,
+                               hint=Msg("data.columns_hint"))
         seen: dict[tuple, int] = {}
         for j, label in years.items():
             first = seen.setdefault(year_label(label), j)
             if first != j:
-                raise SimError(f"the year '{label}' ({column_name(j, letters)}) repeats "
-                               f"'{cell_text(header[first])}' ({column_name(first, letters)})", line=h + 1, **where,
-                               hint="keep one column per year (a second vintage goes as 2022(快报) and 2022(初步核实))")
+                raise SimError(Msg("data.year_repeats", label=label, column=column_name(j, letters),
+                                   first=cell_text(header[first]), first_column=column_name(first, letters)),
+                               line=h + 1, **where, hint=Msg("data.year_repeats_hint"))
         return Layout(form, cols, years, h)
-    raise SimError("no header row: need columns indicator/指标, year/年份, value/数值 (long form), or a "
-                   "first column of indicators and year columns such as 2019 or 2019年 (wide form)",
-                   **where)
+    raise SimError(Msg("data.no_header"), **where)
 
 
 def is_header(row: list) -> bool:

@@ -16,6 +16,7 @@ from sim.data.header import (
 )
 from sim.data.xlsx import BadCell, grid_xlsx
 from sim.errors import SimError
+from sim.meta import Msg
 
 __all__ = ["cell_text", "key", "raw_rows", "read_grid"]
 
@@ -30,8 +31,7 @@ def _decode(raw: bytes, shown: str) -> str:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise SimError("the file is neither UTF-8 nor GB18030 text", file=shown,
-                   hint="save the table as CSV UTF-8 (or GB18030) from Excel, or as .xlsx")
+    raise SimError(Msg("data.encoding"), file=shown, hint=Msg("data.encoding_hint"))
 
 
 def _grid_csv(path: Path, shown: str) -> list[list]:
@@ -46,18 +46,16 @@ def _grid_csv(path: Path, shown: str) -> list[list]:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
     except csv.Error as e:
-        raise SimError(f"cannot read the CSV: {e}", file=shown,
-                       hint="quote cells that contain commas, and close every quote") from None
+        raise SimError(Msg("data.csv", detail=str(e)), file=shown, hint=Msg("data.csv_hint")) from None
     return rows
 
 
 def read_grid(path: Path, shown: str, sheet: str | None = None) -> tuple[list[list], str | None]:
     """The cells of the file (rows of values) and the sheet read (None for CSV)."""
     if not path.is_file():
-        raise SimError("data file not found", file=shown, hint="paths in `data:` are relative to the spec file")
+        raise SimError(Msg("data.not_found"), file=shown, hint=Msg("data.not_found_hint"))
     if path.stat().st_size > MAX_BYTES:
-        raise SimError(f"the file is over {MAX_BYTES // 2**20} MB", file=shown,
-                       hint="keep the plan's indicators only, or split the file")
+        raise SimError(Msg("data.too_big", mb=MAX_BYTES // 2**20), file=shown, hint=Msg("data.too_big_hint"))
     if path.suffix.lower() == ".xlsx":
         return grid_xlsx(path, shown, sheet)
     return _grid_csv(path, shown), None
@@ -88,21 +86,18 @@ def raw_rows(path: Path, shown: str, sheet: str | None = None) -> tuple[list[dic
 
     for i, row in enumerate(grid[lay.row + 1:], start=lay.row + 2):
         if extra := [j for j in range(width, len(row)) if _filled(row[j])]:
-            raise SimError(f"a value in {column_name(extra[0], letters)}, beyond the header's last column "
-                           f"({column_name(width - 1, letters)})", line=i, **where,
-                           hint="give the column a header, or delete the value")
+            raise SimError(Msg("data.beyond_header", column=column_name(extra[0], letters),
+                               last=column_name(width - 1, letters)), line=i, **where, hint=Msg("data.beyond_header_hint"))
         if is_header(row):
-            raise SimError(f"a second header row (the first is row {lay.row + 1})", line=i, **where,
-                           hint="keep one table per file or sheet: delete the repeated header, or move the "
-                                "second table to its own sheet")
+            raise SimError(Msg("data.second_header", first=lay.row + 1), line=i, **where,
+                           hint=Msg("data.second_header_hint"))
         for j in lay.cols["indicator"]:
             if j < len(row) and isinstance(row[j], BadCell):
                 raise SimError(row[j].message, line=i, **where, hint=row[j].hint)
         name = get(row, "indicator")
         if not name:
             if any(_filled(v) for v in row):
-                raise SimError("a row with values but no indicator", line=i, **where,
-                               hint="name the indicator (its id or its name) in the first column")
+                raise SimError(Msg("data.no_indicator"), line=i, **where, hint=Msg("data.no_indicator_hint"))
             continue
         common = {"file": shown, "sheet": used, "row": i, "name": name, "unit": get(row, "unit"),
                   "source": get(row, "source"), "vintage": get(row, "vintage"), "published": cell(row, "published")}

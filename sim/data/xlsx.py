@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sim.data.header import cell_text
 from sim.errors import SimError
+from sim.meta import Msg
 
 
 class BadCell:
@@ -14,7 +15,7 @@ class BadCell:
 
     __slots__ = ("hint", "message")
 
-    def __init__(self, message: str, hint: str):
+    def __init__(self, message: Msg, hint: Msg):
         self.message, self.hint = message, hint
 
     def __str__(self) -> str:
@@ -27,7 +28,7 @@ def _open(path: Path, shown: str, **kw):
     try:
         return load_workbook(path, **kw)
     except Exception as e:  # openpyxl raises many kinds for a damaged or foreign file
-        raise SimError(f"cannot open the workbook: {e}", file=shown, hint="save it again as .xlsx") from None
+        raise SimError(Msg("data.workbook", detail=str(e)), file=shown, hint=Msg("data.workbook_hint")) from None
 
 
 def _merged(ws, grid: list[list]) -> None:
@@ -35,9 +36,7 @@ def _merged(ws, grid: list[list]) -> None:
         top = f"{rng.start_cell.coordinate}"
         for r, c in rng.cells:
             if (r, c) != (rng.min_row, rng.min_col) and r <= len(grid) and c <= len(grid[r - 1]):
-                grid[r - 1][c - 1] = BadCell(
-                    f"the cell is part of the merged cells {rng.coord} (its value is in {top} only)",
-                    "unmerge the cells in Excel and write the value into each cell")
+                grid[r - 1][c - 1] = BadCell(Msg("data.merged", range=rng.coord, top=top), Msg("data.merged_hint"))
 
 
 def _uncached(path: Path, shown: str, name: str, grid: list[list]) -> None:
@@ -53,9 +52,8 @@ def _uncached(path: Path, shown: str, name: str, grid: list[list]) -> None:
                 continue
             f = cell.value
             if isinstance(f, str) and f.startswith("=") or type(f).__name__ in ("ArrayFormula", "DataTableFormula"):
-                grid[r - 1][c - 1] = BadCell(
-                    f"the cell {cell.coordinate} holds the formula {getattr(f, 'text', f)} with no saved value",
-                    "open the file in Excel and save it (so the values of formulas are stored), or paste values")
+                grid[r - 1][c - 1] = BadCell(Msg("data.formula", cell=cell.coordinate, formula=str(getattr(f, "text", f))),
+                                             Msg("data.formula_hint"))
 
 
 def grid_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[list[list], str]:
@@ -63,7 +61,7 @@ def grid_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[list[list], st
     book = _open(path, shown, data_only=True)
     names = book.sheetnames
     if sheet is not None and sheet not in names:
-        raise SimError(f"no sheet '{sheet}'", file=shown, field="sheet", hint="sheets: " + ", ".join(names))
+        raise SimError(Msg("data.no_sheet", sheet=sheet), file=shown, field="sheet", hint=Msg("data.sheets", names=names))
     for name in [sheet] if sheet is not None else names:
         ws = book[name]
         if not hasattr(ws, "iter_rows"):
@@ -75,4 +73,4 @@ def grid_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[list[list], st
             _merged(ws, grid)
             _uncached(path, shown, name, grid)
             return grid, name
-    raise SimError("the workbook has no sheet with data", file=shown)
+    raise SimError(Msg("data.empty_workbook"), file=shown)

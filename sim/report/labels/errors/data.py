@@ -6,7 +6,60 @@ def _join(lang: str, items) -> str:
     return ("、" if lang == "zh" else ", ").join(str(x) for x in items)
 
 
+_FIELDS = {"indicator": "指标", "year": "年份", "value": "数值", "unit": "单位", "source": "来源", "vintage": "数据类型",
+           "published": "发布日期"}
+
+
+def _column(lang: str, name: str, letters: bool) -> str:
+    if lang == "en":
+        return f"column {name}"
+    return f"{name} 列" if letters else f"第{name}列"
+
+
+def _columns(lang: str, n, field, names) -> str:
+    shown = _join(lang, [f"'{h}' ({c})" if lang == "en" else f"'{h}'({c})" for h, c in names])
+    if lang == "en":
+        return f"{n} columns give the {field}: {shown}"
+    return f"有 {n} 列都是{_FIELDS.get(field, field)}:{shown}"
+
+
 TEMPLATES: dict[str, tuple] = {
+    "data.column": (_column, _column),
+    "data.columns": (_columns, _columns),
+    "data.columns_hint": ("keep one of them (rename or delete the others)", "请只保留其中一列(其余改名或删除)"),
+    "data.bad_year_column": (lambda lang, header, column, long: f"the column '{header}' ({column}) cannot be read as a "
+                             "year" + (" in a long table (one year column, one value column)" if long else ""),
+                             lambda lang, header, column, long: f"列 '{header}'({column})无法读作年份"
+                             + ("(长表只能有一列年份、一列数值)" if long else "")),
+    "data.bad_year_column_hint": ("name year columns 2019, 2019年, 2020E or 2022(预计) (a vintage after the year), or "
+                                  "delete the column", "年份列请写作 2019、2019年、2020E 或 2022(预计)(年份后可注明数据版本),"
+                                  "或删除该列"),
+    "data.year_repeats": ("the year '{label}' ({column}) repeats '{first}' ({first_column})",
+                          "年份 '{label}'({column})与 '{first}'({first_column})重复"),
+    "data.year_repeats_hint": ("keep one column per year (a second vintage goes as 2022(快报) and 2022(初步核实))",
+                               "每年只保留一列(另一数据版本写作 2022(快报) 和 2022(初步核实))"),
+    "data.beyond_header": ("a value in {column}, beyond the header's last column ({last})",
+                           "{column} 有数值,超出了表头的最后一列({last})"),
+    "data.beyond_header_hint": ("give the column a header, or delete the value", "请给该列加表头,或删除该数值"),
+    "data.second_header": ("a second header row (the first is row {first})", "出现第二个表头行(第一个在第{first}行)"),
+    "data.second_header_hint": ("keep one table per file or sheet: delete the repeated header, or move the second table "
+                                "to its own sheet", "每个文件或工作表只放一张表:请删除重复的表头,或把第二张表移到单独的工作表"),
+    "data.merged": ("the cell is part of the merged cells {range} (its value is in {top} only)",
+                    "该单元格属于合并单元格 {range}(数值只在 {top} 中)"),
+    "data.merged_hint": ("unmerge the cells in Excel and write the value into each cell", "请在 Excel 中取消合并,并在每个单元格中填写数值"),
+    "data.formula": ("the cell {cell} holds the formula {formula} with no saved value", "单元格 {cell} 是公式 {formula},没有保存的数值"),
+    "data.formula_hint": ("open the file in Excel and save it (so the values of formulas are stored), or paste values",
+                          "请在 Excel 中打开并保存(以保存公式的数值),或粘贴为数值"),
+    "data.bad_cell": ("{name}: {error}", "{name}:{error}"),
+    "data.year_hint": ("a year between {low} and {high} (2019, 2019年; an estimate as 2020E or 2020(预计))",
+                       "{low} 到 {high} 之间的年份(2019、2019年;预计数写作 2020E 或 2020(预计))"),
+    "data.vintage_contradicts": ("{name}: the vintage '{text}' contradicts the year '{year}' ({label})",
+                                 "{name}:数据版本 '{text}' 与年份 '{year}'({label})矛盾"),
+    "data.keep_one": ("keep one of them", "请只保留其一"),
+    "data.date_range": ("{name}: the publication date '{text}' is outside {low}-{high}", "{name}:发布日期 '{text}' 不在 {low}-{high} 之间"),
+    "data.published_early": ("{name} {year}: published on {date}, before the year it reports", "{name} {year}:发布于 {date},早于数据所属年份"),
+    "data.published_early_hint": ("a value is published during or after its year: check the date or the year",
+                                  "数值在当年或之后发布:请检查日期或年份"),
     "data.named_in": ("{error} (named in {file}:{line})", "{error}(见 {file}:{line})"),
     "data.not_number": ("{name} {year}: '{value}' is not a number", "{name} {year}:'{value}' 不是数字"),
     "data.text_not_number": ("{name} {year}: the text '{value}' is not a number", "{name} {year}:文字 '{value}' 不是数字"),
