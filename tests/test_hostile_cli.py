@@ -21,7 +21,7 @@ def run(*args):
 def validate(tmp_path, fields: str):
     p = tmp_path / "p.yaml"
     p.write_text(SPEC.replace("FIELDS", fields), encoding="utf-8")
-    return run("validate", p)
+    return run("validate", p, "--lang", "en")
 
 
 @pytest.mark.parametrize("target", ["inf", "nan", "Infinity", "-inf", "1e400", "'NaN%'", "增长inf%", "∞", "1e400以上"])
@@ -54,7 +54,7 @@ def test_validate_flags_a_plan_id_used_by_two_files_of_a_folder(tmp_path):
         shutil.copy(ROOT / "specs" / "wuwei-2024.yaml", tmp_path / name)
     if (ROOT / "specs" / "data").exists():
         shutil.copytree(ROOT / "specs" / "data", tmp_path / "data")
-    r = run("validate", tmp_path)
+    r = run("validate", tmp_path, "--lang", "en")
     assert r.exit_code == 2 and "b.yaml: plan.id: plan id 'wuwei-2024' is already used by" in r.stderr, r.output
     assert "a.yaml" in r.stderr and r.stdout.count("wuwei-2024") == 1
 

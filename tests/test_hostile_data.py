@@ -27,7 +27,7 @@ def plan_with(tmp_path, name: str, content) -> str:
 
 
 def refused(spec, *needles):
-    r = run("validate", spec)
+    r = run("validate", spec, "--lang", "en")
     assert r.exit_code == 2 and "Traceback" not in r.stderr, r.output
     for n in needles:
         assert n in r.stderr, r.stderr

@@ -90,7 +90,7 @@ def test_sweep_lists_the_plans_without_the_indicator(folder):
     assert "2 plan(s) have no indicator gdp: plan-b, plan-c" in out
     csv = run("sweep", folder, "--indicator", "gdp", "--growth", "0.05:0.15:0.05", "--format", "csv").stdout
     assert csv.splitlines()[0].lstrip("\ufeff").startswith("plan,target_year,growth")
-    r = run("sweep", folder, "--indicator", "nowhere", "--growth", "0.05:0.15:0.05")
+    r = run("sweep", folder, "--indicator", "nowhere", "--growth", "0.05:0.15:0.05", "--lang", "en")
     assert r.exit_code == 2 and "no plan of the portfolio has indicator 'nowhere'" in r.stderr
 
 
