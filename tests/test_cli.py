@@ -154,3 +154,31 @@ def test_project_paths():
 def test_group_by_owner_puts_each_owner_once():
     r = run("check", TUNXI, "-s", TUNXI_SCENARIOS[0], "--group-by", "owner", "--format", "md")
     assert r.output.count("· 区商务局") == 1
+
+
+@pytest.mark.parametrize("args", [
+    ["simulate", "specs/tunxi-yrd-2027.yaml", "-s", "scenarios/tunxi-uncertain.yaml", "--draws", "500", "--seed", "1"],
+    ["solve", "specs/tunxi-yrd-2027.yaml", "-s", "scenarios/tunxi-uncertain.yaml", "--probability", "0.8",
+     "--draws", "500", "--seed", "1"],
+    ["compare", "specs/tunxi-yrd-2027.yaml", "-s", "scenarios/tunxi-baseline.yaml", "-s",
+     "scenarios/tunxi-pessimistic.yaml", "--draws", "200", "--seed", "1"],
+    ["project", "specs/tunxi-yrd-2027.yaml", "-s", "scenarios/tunxi-baseline.yaml"],
+])
+def test_terminal_tables_name_indicators_and_fit_80_columns(args):
+    """Every terminal table names indicators by 指标名称 (ids with --ids) and fits 80 columns without
+    breaking a status or a number: narrow terminals leave columns out before they wrap short cells."""
+    from rich.cells import cell_len
+
+    from sim.report.labels import STATUS
+    root = Path(__file__).resolve().parent.parent
+    args = [str(root / a) if a.startswith(("specs/", "scenarios/")) else a for a in args]
+    r = CliRunner().invoke(main, args, env={"COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    first = "".join(line.split("│")[1].strip() for line in r.output.splitlines() if line.startswith("│"))
+    assert "全社会研发投入强度" in first and "rd_intensity" not in r.output
+    assert max(cell_len(x) for x in r.output.splitlines() if x[:1] in "┏┃┡│└") <= 80
+    cells = [c.strip() for line in r.output.splitlines() if line.startswith("│") for c in line.split("│")]
+    split = set(STATUS["zh"].values()) - {""}
+    assert not any(c and c != s and s.startswith(c) for c in cells for s in split), "a status was broken"
+    ids = CliRunner().invoke(main, args + ["--ids"], env={"COLUMNS": "200"})
+    assert ids.exit_code == 0 and "rd_intensity" in ids.output

@@ -14,6 +14,7 @@ from sim.cli.common import (
     emit_bytes,
     emit_workbook,
     format_option,
+    ids_option,
     lang_option,
     load_portfolio,
     max_growth_option,
@@ -47,7 +48,7 @@ FAIL_ON = [s.value for s in Status] + ["not_on_track", "inconsistent"]
 @lang_option
 @click.option("--group-by", type=click.Choice(["owner", "attribute"]))
 @click.option("--wide", is_flag=True, help="Table: all columns.")
-@click.option("--ids", is_flag=True, help="Table: indicator ids instead of names (指标名称).")
+@ids_option
 @click.option("--explain", "explain", metavar="ID", help="Print one indicator's derivation.")
 @click.option("--fail-on", "fail_on", multiple=True, type=click.Choice(FAIL_ON),
               help="Exit 1 if any target has this status (not_on_track: any but achieved/on_track; "
@@ -157,26 +158,27 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
 @scenario_options
 @format_option(FORMATS)
 @lang_option
+@ids_option
 @output_option()
 @as_of_option
 @user_errors
-def project(specs, scenario, assume, fmt, lang, output, as_of):
+def project(specs, scenario, assume, fmt, lang, ids, output, as_of):
     """Year-by-year paths per indicator under a scenario (* marks projected values). Several specs
     or a folder: every plan (JSON: {"plans": [...]}; csv: plan, indicator, year, value, projected)."""
     from sim.report.check import project_report, render_project
 
     files = portfolio_files(specs)
     if files is not None:
-        return _project_portfolio(files, scenario, assume, fmt, lang, output, as_of)
+        return _project_portfolio(files, scenario, assume, fmt, lang, ids, output, as_of)
     s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)
     if fmt == "xlsx":
         from sim.report.check import check_report
         emit_workbook([check_report(s, sc)], s, [sc], lang, output)
         return
-    emit(render_project(project_report(s, sc), fmt, lang), output)
+    emit(render_project(project_report(s, sc), fmt, lang, ids), output)
 
 
-def _project_portfolio(files, scenario, assume, fmt, lang, output, as_of):
+def _project_portfolio(files, scenario, assume, fmt, lang, ids, output, as_of):
     from sim.meta import SCHEMA_VERSION
     from sim.report.check import project_report, render_project
     from sim.report.portfolio import to_json_fast
@@ -194,6 +196,6 @@ def _project_portfolio(files, scenario, assume, fmt, lang, output, as_of):
                 for y, v in i[kind].items()]
         emit(render(["plan", "indicator", "unit", "year", "value", "projected"], rows, "csv"), output)
     else:
-        emit("\n".join(render_project(r, fmt, lang) for r in reports), output)
+        emit("\n".join(render_project(r, fmt, lang, ids) for r in reports), output)
     if len(reports) < len(loaded):
         sys.exit(2)

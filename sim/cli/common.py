@@ -204,6 +204,9 @@ def output_option(help: str = "Write to FILE."):
 lang_option = click.option("--lang", type=click.Choice(list(LANGS)), default="zh")
 """--lang zh|en: the language of every sentence of the output."""
 
+ids_option = click.option("--ids", is_flag=True, help="Table: indicator ids instead of names (指标名称).")
+"""--ids: terminal tables name indicators by id (md, csv and json always carry ids)."""
+
 preset_option = click.option("--preset", type=click.Choice([p.value for p in Preset]), default=Preset.DEFAULT.value,
                              help="Thresholds of an official method.")
 

@@ -16,6 +16,7 @@ from sim.cli.common import (
     emit_bytes,
     emit_workbook,
     format_option,
+    ids_option,
     lang_option,
     load_portfolio,
     output_option,
@@ -56,6 +57,7 @@ def _progress(draws: int):
 @format_option(FORMATS)
 @lang_option
 @click.option("--wide", is_flag=True, help="Table: all columns (standard error, uncertainty, owner).")
+@ids_option
 @click.option("--by-year", is_flag=True, help="Percentiles by year for fan charts instead of targets.")
 @click.option("--fail-below", type=click.FloatRange(0, 1), metavar="P",
               help="Exit 1 if any target's probability is below P.")
@@ -65,8 +67,8 @@ def _progress(draws: int):
 @output_option()
 @as_of_option
 @user_errors
-def simulate(specs, scenario, assume, draws, seed, method, fmt, lang, wide, by_year, fail_below, cluster, output,
-             as_of):
+def simulate(specs, scenario, assume, draws, seed, method, fmt, lang, wide, ids, by_year, fail_below, cluster,
+             output, as_of):
     """Probability of attainment for every assessable target (closed form or Monte Carlo).
     Several specs or a folder: a portfolio, one random stream per plan and chunk."""
     from sim.assess.simulate import simulate_report
@@ -84,7 +86,7 @@ def simulate(specs, scenario, assume, draws, seed, method, fmt, lang, wide, by_y
     if fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
     else:
-        emit(render_simulation(report, fmt, lang, wide, by_year), output)
+        emit(render_simulation(report, fmt, lang, wide, by_year, ids), output)
     if fail_below is not None and any(r["probability"] is not None and r["probability"] < fail_below
                                       for r in report["rows"]):
         sys.exit(1)
@@ -138,10 +140,11 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
 @draw_options()
 @format_option(FORMATS)
 @lang_option
+@ids_option
 @output_option()
 @as_of_option
 @user_errors
-def compare(specs, scenarios, assume, draws, seed, fmt, lang, output, as_of):
+def compare(specs, scenarios, assume, draws, seed, fmt, lang, ids, output, as_of):
     """Scenarios side by side: projected value, status and probability per target.
     Several specs or a folder: every plan's rows with its plan, each scenario summed across plans."""
     from sim.assess.simulate import compare_report, simulate_report
@@ -149,16 +152,16 @@ def compare(specs, scenarios, assume, draws, seed, fmt, lang, output, as_of):
 
     files = portfolio_files(specs)
     if files is not None:
-        return _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output, as_of)
+        return _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, ids, output, as_of)
     s, scs = plan_and_scenarios(specs[0], scenarios, assume, as_of)
     if fmt == "xlsx":   # one check/simulation sheet set per scenario
         emit_workbook([simulate_report(s, sc, draws, seed, progress=_progress(draws)) for sc in scs],
                       s, scs, lang, output)
         return
-    emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang), output)
+    emit(render_compare(compare_report(s, scs, draws, seed, _progress(draws * len(scs))), fmt, lang, ids), output)
 
 
-def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output, as_of):
+def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, ids, output, as_of):
     from sim.assess.probability import new_seed
     from sim.assess.simulate import compare_report
     from sim.assess.tally import compare_summary
@@ -171,7 +174,7 @@ def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output,
     keys = [{k: sc[k] for k in ("key", "id", "name")} for sc in (results[0]["scenarios"] if results else [])]
     report = plans_report(loaded, results, summary=compare_summary, extra={
         "scenarios": keys, "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True}})
-    out = render_compare_plans(report, fmt, lang)
+    out = render_compare_plans(report, fmt, lang, ids)
     emit_bytes(out, output) if fmt == "xlsx" else emit(out, output)
     finish(report)
 
@@ -190,10 +193,11 @@ def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, output,
 @draw_options()
 @format_option()
 @lang_option
+@ids_option
 @output_option()
 @as_of_option
 @user_errors
-def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, output,
+def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, draws, seed, fmt, lang, ids, output,
           as_of):
     """Break-even paces, the pace for a probability, the year each target is reached.
     Several specs or a folder: every plan's rows with its plan (plans without --indicator listed)."""
@@ -213,11 +217,11 @@ def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, 
         report = _per_plan(files, scenario, assume, as_of, indicator, "solving", lambda s, scs: solve_report(
             s, scs[0], indicator, probability, one[0] if one else None, sd, tried, draws, seed),
             lambda rows, plans: tally(rows, plans, "status"))
-        emit(render_solve_plans(report, fmt, lang), output)
+        emit(render_solve_plans(report, fmt, lang, ids), output)
         return finish(report)
     s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)
     report = solve_report(s, sc, indicator, probability, one[0] if one else None, sd, tried, draws, seed)
-    emit(render_solve(report, fmt, lang), output)
+    emit(render_solve(report, fmt, lang, ids), output)
 
 
 def _per_plan(files, scenario, assume, as_of, indicator, what, run, summary, rows_key="rows"):

@@ -19,7 +19,7 @@ from sim.report.labels.tables import CHECK_REASONS as REASONS
 from sim.report.labels.tables import CHECK_TEXT as TEXT
 from sim.report.numbers import people
 from sim.report.presetlabels import PRESET_LABELS, preset_counts, status_text
-from sim.report.tables import render
+from sim.report.tables import render, who
 from sim.scenario.load import scenario_dict
 from sim.scenario.model import Scenario
 from sim.scenario.projection import Projection, project_plan
@@ -170,7 +170,7 @@ def _groups(rows, group_by, lang):
     return list(out.items())
 
 
-def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
+def render_project(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
@@ -187,7 +187,8 @@ def render_project(report: dict, fmt: str, lang: str = "zh") -> str:
                 cells.append(f"{v:g}*" if fmt != "csv" else v)
             else:
                 cells.append(None)
-        rows.append([i["indicator"], i["unit"]] + cells)
+        rows.append([who(i, fmt, ids), i["unit"]] + cells)
     note = ("\n* 预计值" if lang == "zh" else "\n* projected") + "\n" if fmt != "csv" else ""
-    return render(headers, rows, fmt, title=f"{report['plan']['title']} — "
+    drop = tuple(range(2, len(headers) - 2))   # a narrow terminal keeps the latest years
+    return render(headers, rows, fmt, drop=drop, title=f"{report['plan']['title']} — "
                                              f"{report['scenario']['name'] or report['scenario']['id']}") + note

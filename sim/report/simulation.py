@@ -5,7 +5,7 @@ from sim.assess.simulate import _num
 from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
 from sim.report.labels.tables import SIMULATE_LABELS as LABELS
-from sim.report.tables import render
+from sim.report.tables import render, who
 
 SIM_COLUMNS = ["indicator", "name", "text", "target_year", "projected", "probability", "se", "p10", "p50",
                "p90", "method", "draw_per", "status", "owner", "uncertainty"]
@@ -25,7 +25,9 @@ def prob_cell(r: dict) -> str | None:
     return f"{p:.1%}" if p >= 0.001 or p == 0 else f"{100 * p:.2g}%"
 
 
-def sim_cell(r: dict, key: str, lang: str, fmt: str):
+def sim_cell(r: dict, key: str, lang: str, fmt: str, ids: bool = False):
+    if key == "indicator":
+        return who(r, fmt, ids)
     v = r.get(key)
     lab = LABELS[lang]
     if v is None:
@@ -44,7 +46,7 @@ def sim_cell(r: dict, key: str, lang: str, fmt: str):
 
 
 def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = False,
-                      by_year: bool = False) -> str:
+                      by_year: bool = False, ids: bool = False) -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
@@ -59,7 +61,7 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
         title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
         return render(headers, rows, fmt, title=title + " · P10/P50/P90")
     cols = [c for c in SIM_COLUMNS if wide or fmt != "table" or c in SIM_SHORT]
-    rows = [[sim_cell(r, c, lang, fmt) for c in cols] for r in report["rows"]]
+    rows = [[sim_cell(r, c, lang, fmt, ids) for c in cols] for r in report["rows"]]
     headers = [lab[c] for c in cols]
     if fmt == "csv":
         return render(headers + ["status_code", "method_code"],
@@ -72,10 +74,11 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
              ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items() if n), lab["foot"]]
     if fmt == "md":
         lines = [f"**{lines[0]}**", "", lines[1]]
-    return render(headers, rows, fmt, title=title) + "\n".join(lines) + "\n"
+    drop = tuple(cols.index(c) for c in ("draw_per", "method", "p50", "target_year") if c in cols)
+    return render(headers, rows, fmt, title=title, drop=drop) + "\n".join(lines) + "\n"
 
 
-def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
+def render_compare(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
@@ -86,7 +89,7 @@ def render_compare(report: dict, fmt: str, lang: str = "zh") -> str:
     headers = [lab["indicator"], lab["text"], lab["target_year"]] + [f"{sc['name'] or sc['key']}" for sc in scs]
     rows = []
     for r in report["rows"]:
-        cells = [r["indicator"], r["text"], r["target_year"]]
+        cells = [who(r, fmt, ids), r["text"], r["target_year"]]
         for sc in scs:          # one cell per scenario: projected · status · probability
             c = r["scenarios"][sc["key"]]
             proj = f"{c['projected']:.4g}" if c["projected"] is not None else "—"
@@ -125,7 +128,7 @@ def compare_table(report: dict, lang: str) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
-def render_compare_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+def render_compare_plans(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str | bytes:
     """A portfolio of compare reports (sim.report.plans): each plan's table, then each scenario
     across plans (statuses and probability bands) and the targets not on track by plan and scenario."""
     from sim.assess.statuses import Status
@@ -150,4 +153,5 @@ def render_compare_plans(report: dict, fmt: str, lang: str = "zh") -> str | byte
     def lines(rep: dict, lg: str):
         sim = rep["simulation"]
         return [PLANS_TEXT[lg]["draws"].format(draws=sim["draws"], seed=sim["seed"])]
-    return render_plans(report, fmt, lang, render_compare, compare_table, tables=tables, lines=lines)
+    return render_plans(report, fmt, lang, lambda r, f, lg: render_compare(r, f, lg, ids), compare_table,
+                        tables=tables, lines=lines)

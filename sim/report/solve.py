@@ -5,7 +5,7 @@ from sim.report.labels import STATUS as STATUS_LABELS
 from sim.report.labels import localize, to_json
 from sim.report.labels.tables import SOLVE_TEXT as TEXT
 from sim.report.simulation import sim_cell
-from sim.report.tables import render
+from sim.report.tables import render, who
 
 
 def _pace_cell(x, model: str | None) -> str | None:
@@ -15,34 +15,44 @@ def _pace_cell(x, model: str | None) -> str | None:
     return f"{x:.2f}%" if model in ("compound", "growth_rate", "rate", "%/yr") else f"{x:+.4g}"
 
 
-def render_solve(report: dict, fmt: str, lang: str = "zh") -> str:
+def render_solve(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str:
     report = localize(report, lang if fmt != "json" else "en")
     if fmt == "json":
         return to_json(report)
     t = TEXT[lang]
-    headers, rows = solve_table(report, fmt, lang)
+    headers, rows = solve_table(report, fmt, lang, ids)
     title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
-    out = render(headers, rows, fmt, title=title)
+    heads = _heads(report["solve"]["probability"])
+    out = render(headers, rows, fmt, title=title, drop=tuple(heads.index(h) for h in NARROW if h in heads))
     if fmt == "csv":
         return out
-    extra = [f"{r['indicator']} {r['target_year']} — {t['baselines']}: " + ", ".join(
+    extra = [f"{who(r, fmt, ids)} {r['target_year']} — {t['baselines']}: " + ", ".join(
         f"{b['baseline']:.4g} → {_pace_cell(b['required_pace'], r['pace_model'])}" for b in r["baseline_range"])
         for r in report["rows"] if r["baseline_range"]]
     return out + "".join(x + "\n" for x in extra)
 
 
-def solve_table(report: dict, fmt: str, lang: str) -> tuple[list[str], list[list]]:
-    """(headers, rows) of a localized solve report: paces as shown, or as numbers for csv."""
+NARROW = ("at", "draw_per", "assumed", "start", "by")
+"""Columns a narrow terminal leaves out, the first first."""
+
+
+def _heads(p: float | None) -> list[str]:
+    return ["indicator", "text", "by", "start", "break_even"] + (["for_p", "draw_per"] if p is not None else []) \
+        + ["assumed", "reached", "at", "notes"]
+
+
+def solve_table(report: dict, fmt: str, lang: str, ids: bool = False) -> tuple[list[str], list[list]]:
+    """(headers, rows) of a localized solve report: paces as shown, or as numbers for csv; indicators
+    named as ``sim.report.tables.who`` says."""
     t = TEXT[lang]
     p = report["solve"]["probability"]
-    heads = ["indicator", "text", "by", "start", "break_even"] + (["for_p", "draw_per"] if p is not None else []) \
-        + ["assumed", "reached", "at", "notes"]
+    heads = _heads(p)
     headers = [t[h].format(p=p) if h == "for_p" else t[h] for h in heads]
     rows = []
     for r in report["rows"]:
         m = r["pace_model"]
         start = None if r["start"] is None else f"{r['start']:g} ({r['start_year']})"
-        cells = [r["indicator"], r["text"], r["target_year"], start,
+        cells = [who(r, fmt, ids), r["text"], r["target_year"], start,
                  r["break_even_pace"] if fmt == "csv" else _pace_cell(r["break_even_pace"], m)]
         if p is not None:
             cells.append(r["pace_for_probability"] if fmt == "csv" else
@@ -103,10 +113,10 @@ def sweep_table(report: dict, lang: str | None = None) -> tuple[list[str], list[
              for c in report["cells"]])
 
 
-def render_solve_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
+def render_solve_plans(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str | bytes:
     """A portfolio of solve reports (sim.report.plans): each plan's table, then targets by status."""
     from sim.report.plans import render_plans, tally_table
-    return render_plans(report, fmt, lang, render_solve, lambda r, lg: solve_table(localize(r, lg), "csv", lg),
+    return render_plans(report, fmt, lang, lambda r, f, lg: render_solve(r, f, lg, ids), lambda r, lg: solve_table(localize(r, lg), "csv", lg),
                         tables=lambda rep, lg: [tally_table(rep, "status", STATUS_LABELS[lg], lg)])
 
 

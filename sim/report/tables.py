@@ -16,6 +16,12 @@ def fmt_cell(v) -> str:
     return str(v)
 
 
+def who(r: dict, fmt: str, ids: bool = False) -> str:
+    """How a row names its indicator: 指标名称 in a terminal table (the id with ``ids``, or when the
+    indicator has no name), the id in md and csv (which scripts and other tables join on)."""
+    return r["indicator"] if ids or fmt != "table" else r.get("name") or r["indicator"]
+
+
 def terminal_width() -> int:
     """The width asked for in ``COLUMNS``, else the terminal's when printing to one, else wide
     enough for a file (200)."""
@@ -28,8 +34,10 @@ def terminal_width() -> int:
 
 
 def render(headers: list[str], rows: list[list], fmt: str, title: str | None = None,
-           width: int | None = None) -> str:
-    """``rows`` as ``fmt``: table (rich, wide CJK-aware), md, or csv."""
+           width: int | None = None, drop: tuple[int, ...] = ()) -> str:
+    """``rows`` as ``fmt``: table (rich, wide CJK-aware), md, or csv. A table narrower than its
+    columns first leaves out the columns ``drop`` lists (indexes, the first goes first) so that
+    numbers and statuses stay whole, then wraps."""
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
@@ -51,18 +59,34 @@ def render(headers: list[str], rows: list[list], fmt: str, title: str | None = N
     table = Table(title=title, show_lines=False, header_style="bold")
     widest = [max([cell_len(r[k]) for r in cells] + [cell_len(h)]) for k, h in enumerate(headers)]
     width = width or terminal_width()
-    for keep_key in (True, False):   # short columns (and the key column if it fits) never wrap
-        whole = [(k == 0 and keep_key) or w <= 9 for k, w in enumerate(widest)]
-        need = sum(w + 3 for w, keep in zip(widest, whole) if keep) + 7 * whole.count(False) + 1
-        if need <= width:
+    keys, drop = list(range(len(headers))), [k for k in drop if k < len(headers)]
+    while True:
+        whole = _whole(widest, keys, width)
+        if whole is not None or not drop:
             break
-    else:
-        whole = [False] * len(headers)
-    for h, keep in zip(headers, whole):
-        table.add_column(h, overflow="fold", no_wrap=keep)
+        keys.remove(drop.pop(0))
+    whole = whole or {k: False for k in keys}
+    for k in keys:
+        table.add_column(headers[k], overflow="fold", no_wrap=whole[k], min_width=min(widest[k], WRAP_MIN))
+    cells = [[r[k] for k in keys] for r in cells]
     for r in cells:
         table.add_row(*r)
     console = Console(file=io.StringIO(), width=width, force_terminal=False,
                       color_system=None, legacy_windows=False)
     console.print(table)
     return console.file.getvalue()
+
+
+WRAP_MIN = 8
+"""Cells a wrapped column keeps at the least (four Chinese characters)."""
+
+
+def _whole(widest: list[int], keys: list[int], width: int) -> dict[int, bool] | None:
+    """Which of the columns ``keys`` print whole within ``width``: short ones (9 cells or fewer)
+    always, the first (key) column too if it fits; None if even that does not fit."""
+    for keep_key in (True, False):
+        whole = {k: (k == keys[0] and keep_key) or widest[k] <= 9 for k in keys}
+        need = sum(min(widest[k], 10**6 if whole[k] else WRAP_MIN) + 3 for k in keys) + 1
+        if need <= width:
+            return whole
+    return None
