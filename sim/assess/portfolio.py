@@ -19,12 +19,13 @@ from sim.spec.model import Spec
 
 def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenario],
                      preset: str | Method = "default", margin: float = 0.1, max_growth: float | None = None,
-                     vectorized: bool = True, progress: Callable[[int, int], None] | None = None
-                     ) -> tuple[list[dict], list[dict], dict[str, SimError]]:
+                     vectorized: bool = True, progress: Callable[[int, int], None] | None = None,
+                     consistency: bool = True) -> tuple[list[dict], list[dict], dict[str, SimError]]:
     """(rows, consistency findings, failed) of every plan, rows and findings carrying ``plan``;
     ``failed``: plan id -> the SimError that stopped that plan (the others go on). With
     ``vectorized`` the targets the array path covers (sim.assess.vector) are assessed together
-    across plans, the others row by row (sim.assess.status), with identical results."""
+    across plans, the others row by row (sim.assess.status), with identical results; without
+    ``consistency`` no findings are made (an empty list)."""
     scs = [scenario_of(s) for s in specs]
     if vectorized:
         from sim.assess.vector import assess_many
@@ -44,7 +45,7 @@ def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenar
         try:
             if isinstance(plan_rows, SimError):
                 raise plan_rows
-            plan_found = findings(s, sc, max_growth)
+            plan_found = findings(s, sc, max_growth) if consistency else []
         except SimError as e:
             failed[pid] = e
             continue

@@ -300,9 +300,11 @@ def progress_line(what: str, total: int):
     if not (sys.stderr.isatty() or total >= PORTFOLIO_PROGRESS):
         return None
     step = max(1, total // 20)
+    shown = [-1]
 
     def show(done: int, n: int):
-        if done == n or done % step == 0:
+        if done != shown[0] and (done == n or done % step == 0):   # each count once
+            shown[0] = done
             click.echo(f"\r{what}: {done:,}/{n:,}", err=True, nl=done == n)
     return show
 

@@ -64,15 +64,39 @@ def diff(inputs, as_of, scenario, assume, fmt, lang, output):
 
 
 def _diff_portfolio(files, as_of, scenario, assume, fmt, lang, output):
+    """Every plan checked as of each date together (sim.assess.portfolio, the array path), then
+    each plan's diff as `sim diff SPEC` gives it, gathered into a portfolio (sim.report.plans)."""
     from sim.assess.diff import diff_reports, diff_summary
-    from sim.cli.many import each_plan, finish
+    from sim.assess.portfolio import assess_portfolio
+    from sim.cli.common import load_portfolio, progress_line, with_failures
+    from sim.cli.many import finish
     from sim.data import select
     from sim.report.backtest import render_diff_plans
-    from sim.report.check import check_report
     from sim.report.plans import plans_report
+    from sim.scenario.load import scenario_dict
 
-    loaded, _, results, _ = each_plan(files, [scenario] if scenario is not None else [], assume, None, lambda s, scs: (
-        diff_reports(*(check_report(select(s, d), scs[0]) for d in as_of))), "comparing dates")
+    loaded, _, scenario_of = load_portfolio(files, scenario, assume)
+    specs = [x.spec for x in loaded if x.spec is not None]
+    dated, failed = [], {}
+    for d in as_of:
+        chosen = [select(s, d) for s in specs]
+        rows, _, bad = assess_portfolio(chosen, scenario_of, consistency=False,
+                                        progress=progress_line(f"checking as of {d}", len(chosen)))
+        failed.update(bad)
+        by_plan = {s.plan.id: [] for s in specs}
+        for r in rows:
+            by_plan[r["plan"]].append(r)
+        dated.append((by_plan, chosen))
+    loaded, _ = with_failures(loaded, failed)
+    results = []
+    for k, s in enumerate(specs):
+        p = s.plan
+        if p.id not in failed:
+            head = {"plan": {"id": p.id, "title": p.title, "region": p.region, "base_year": p.base_year,
+                             "target_year": p.target_year}, "scenario": scenario_dict(scenario_of(s)), "preset": "default"}
+            results.append(diff_reports(*({**head, "rows": by_plan[p.id],
+                                           "provenance": {"as_of": getattr(chosen[k], "as_of", None)}}
+                                          for by_plan, chosen in dated)))
     sides = {side: results[0][side] if results else {"label": None, "as_of": d, "scenario": None}
              for side, d in zip(("old", "new"), as_of)}
     report = plans_report(loaded, results, summary=lambda rows, plans: diff_summary(
