@@ -47,7 +47,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
     runs = ap.parse_args().runs
-    pycache = [p for p in (ROOT / "sim" / "__pycache__").glob("*.pyc")]
+    pycache = list((ROOT / "sim").rglob("__pycache__/*.pyc"))   # sim and its subpackages
     for p in pycache:   # cold: no bytecode for sim (a fresh clone, or PYTHONDONTWRITEBYTECODE=1)
         p.unlink()
     env_note = " (PYTHONDONTWRITEBYTECODE is set here)" if os.environ.get("PYTHONDONTWRITEBYTECODE") else ""

@@ -39,3 +39,31 @@ def test_templates_are_package_data():
         "package-data"]["sim.report"]
     files = [p.relative_to(ROOT / "sim" / "report").as_posix() for p in (ROOT / "sim" / "report" / "templates").iterdir()]
     assert files and all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files)
+
+
+def test_a_plain_check_imports_only_its_own_command_module():
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom sim.cli import main\n"
+            f"r = CliRunner().invoke(main, ['check', {str(TUNXI)!r}, '--format', 'json'])\n"
+            "assert r.exit_code in (0, 1), r.output\n"
+            "print(sorted(m for m in sys.modules if m.startswith('sim.cli.') or m == 'sim.report.explain'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['sim.cli.check', 'sim.cli.common']"
+
+
+def test_every_command_module_is_listed_and_each_listed_command_is_found():
+    import importlib
+    import pkgutil
+
+    import click
+
+    import sim.cli
+    from sim.cli import COMMANDS, main
+    defined = {}
+    for m in pkgutil.iter_modules(sim.cli.__path__):
+        mod = importlib.import_module(f"sim.cli.{m.name}")
+        defined |= {c.name: m.name for c in vars(mod).values()
+                    if isinstance(c, click.Command) and c.callback.__module__ == mod.__name__ and c is not main}
+    assert defined == COMMANDS
+    assert all(main.get_command(None, name).name == name for name in COMMANDS)
+    assert main.list_commands(None) == sorted(COMMANDS)

@@ -1,20 +1,33 @@
 """The `sim` command line (click only here): parse, call the library, render, exit code.
 
 Exit codes: 0 ran fine; 1 ran fine and --fail-on matched; 2 bad input or usage.
-Heavy modules are imported inside commands so that start-up stays fast.
+Heavy modules are imported inside commands so that start-up stays fast, and a command's module
+is imported only when that command runs (or `sim --help` lists it).
 """
+from importlib import import_module
+
 import click
 
-from sim.cli import check, data, extract, plan, report, serve, uncertainty, verify
+COMMANDS = {   # command -> the module of sim.cli that defines it (a function of the same name)
+    "validate": "plan", "show": "plan", "check": "check", "project": "check", "extract": "extract",
+    "simulate": "uncertainty", "compare": "uncertainty", "solve": "uncertainty", "sweep": "uncertainty",
+    "report": "report", "verify": "verify", "diff": "data", "backtest": "data", "serve": "serve",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A group whose commands are imported on first use (``COMMANDS``)."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        return getattr(import_module(f"sim.cli.{COMMANDS[name]}"), name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sim")
 def main():
     """sim: check a development plan's indicator targets and project them under scenarios."""
-
-
-for _command in (plan.validate, plan.show, check.check, check.project, extract.extract, uncertainty.simulate,
-                 uncertainty.compare, uncertainty.solve, uncertainty.sweep, report.report, verify.verify,
-                 data.diff, data.backtest, serve.serve):
-    main.add_command(_command)

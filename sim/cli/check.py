@@ -64,7 +64,6 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     and owner; csv and json list every row with its plan)."""
     from sim.assess.presets import Method
     from sim.report.check import check_report, render_check
-    from sim.report.explain import explain_text
 
     _midterm_options(preset)
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
@@ -84,6 +83,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
             raise SimError(Msg("cli.not_an_indicator", id=explain, plan=s.plan.id), field="--explain",
                            hint=Msg("cli.ids", ids=[i.id for i in s.indicators]))
+        from sim.report.explain import explain_text
         emit(explain_text(report, explain, lang), output)
     elif fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)

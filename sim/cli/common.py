@@ -268,9 +268,9 @@ def portfolio_files(specs) -> list | None:
     files of the portfolio: several files, or every *.yaml/*.yml under the folders given."""
     from pathlib import Path
 
-    from sim.spec.many import spec_files
     if len(specs) == 1 and not Path(specs[0]).is_dir():
         return None
+    from sim.spec.many import spec_files
     return spec_files(specs)
 
 
