@@ -110,3 +110,22 @@ def test_a_port_that_is_not_a_dask_scheduler_gives_up_in_bounded_time(monkeypatc
             c.close()
     assert time.monotonic() - start < 8
     assert needle in str(e.value) and "--cluster" in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("draws", [1, 99])
+def test_monte_carlo_bands_need_enough_draws_and_the_output_says_so(draws):
+    import json
+
+    args = ["simulate", ROOT / "specs" / "tunxi-yrd-2027.yaml", "-s", ROOT / "scenarios" / "tunxi-uncertain.yaml",
+            "--method", "monte-carlo", "--seed", "1", "--draws", draws]
+    d = json.loads(run(*args, "--format", "json").stdout)
+    mc = [r for r in d["rows"] if r["method"] == "monte_carlo"]
+    assert mc and all(r["p10"] is r["p50"] is r["p90"] is None and r["probability"] is not None for r in mc)
+    assert d["simulation"]["min_band_draws"] == 100
+    assert all(v["p10"] is None for by in d["fan"].values() for v in by.values())
+    text = run(*args, "--lang", "en").stdout
+    assert f"Only {draws} draw(s): Monte Carlo P10/P50/P90 need at least 100" in text
+    assert "e+" not in text   # one draw's share written out: <100%, not <1e+02%
+    full = json.loads(run(*args[:-1], 100, "--format", "json").stdout)
+    assert all(r["p10"] is not None for r in full["rows"] if r["method"] == "monte_carlo")
+    assert "need at least" not in run(*args[:-1], 100, "--lang", "en").stdout

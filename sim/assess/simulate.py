@@ -129,6 +129,9 @@ def _closed_or_stat(spec: Spec, sc: Scenario, model: Model, ind: Indicator, t: T
     return None
 
 
+MIN_BAND_DRAWS = 100   # Monte Carlo P10/P50/P90 need this many draws (ten beyond each of P10 and P90)
+
+
 def _num(x) -> float | None:
     return float(f"{x:.7g}") if x is not None and math.isfinite(x) else None
 
@@ -140,7 +143,8 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     """The `sim simulate` result: the `sim check` rows with a probability of attainment each.
 
     Rows gain probability, se (Monte Carlo standard error), p10/p50/p90 (of the measure in the
-    target year: level, cumulative total or growth in %), method (closed_form, monte_carlo, or
+    target year: level, cumulative total or growth in %; None from fewer than MIN_BAND_DRAWS
+    Monte Carlo draws, and so in the fan), method (closed_form, monte_carlo, or
     observed for a target year already past), draws, draw_per (year, path or fixed) and
     uncertainty (how the pace is drawn). ``derived`` maps indicator ids to functions of the
     sampled component levels; such indicators follow their components. ``key`` and ``run``: the
@@ -182,11 +186,14 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     mc = None
     if todo or fan_mc:
         mc = monte_carlo(model, [s for _, s in todo], draws, seed, fan_mc, derived, progress, key=key, run=run)
+        banded = draws >= MIN_BAND_DRAWS
         for (row, _), hits, pct in zip(todo, mc.hits, mc.percentiles):
             p = hits / draws
             row.update(probability=p, se=math.sqrt(p * (1 - p) / draws), method="monte_carlo", draws=draws,
-                       **dict(zip(("p10", "p50", "p90"), map(_num, pct))))
-    fans = {**fan_cf, **(mc.fan if mc else {})}
+                       **dict(zip(("p10", "p50", "p90"), map(_num, pct) if banded else (None,) * 3)))
+    mc_fan = {} if mc is None else mc.fan if banded else {
+        i: {y: (None, None, None) for y in by} for i, by in mc.fan.items()}
+    fans = {**fan_cf, **mc_fan}
     fan = {i: {str(y): dict(zip(("p10", "p50", "p90"), map(_num, v))) for y, v in fans[i].items()}
            for i in [d.indicator for d in model.draws] + list(derived)}
     scen = scenario_dict(sc) | {
@@ -197,7 +204,8 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
                      "base_year": spec.plan.base_year, "target_year": spec.plan.target_year},
             "scenario": scen,
             "simulation": {"draws": draws, "seed": seed, "method": method, "chunk": CHUNK,
-                           "monte_carlo_run": mc is not None, "percentiles": list(PERCENTILES)},
+                           "monte_carlo_run": mc is not None, "percentiles": list(PERCENTILES),
+                           "min_band_draws": MIN_BAND_DRAWS},
             "rows": rows, "fan": fan, "summary": probability_summary(rows),
             "provenance": provenance(spec, sc, seed)}, "simulate")
 
@@ -242,6 +250,8 @@ def compare_report(spec: Spec, scenarios: list[Scenario], draws: int = 10_000, s
     prov["scenario_sha256"] = [sc.sha256 for sc in scenarios]
     return Result({"schema_version": SCHEMA_VERSION, "plan": reports[0]["plan"],
             "scenarios": [dict(r["scenario"], key=sid) for sid, r in zip(ids, reports)],
-            "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True},
+            "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True,
+                           "monte_carlo_run": any(r["simulation"]["monte_carlo_run"] for r in reports),
+                           "min_band_draws": MIN_BAND_DRAWS},
             "rows": rows, "summary": {sid: r["summary"] for sid, r in zip(ids, reports)},
             "provenance": prov}, "compare")

@@ -21,8 +21,19 @@ def prob_cell(r: dict) -> str | None:
     if p is None:
         return None
     if r.get("method") == "monte_carlo" and p in (0.0, 1.0):
-        return f"<{100 / r['draws']:.2g}%" if p == 0 else f">{100 - 100 / r['draws']:.6g}%"
+        one = float(format(100 / r["draws"], ".2g"))
+        least = f"{one:f}".rstrip("0").rstrip(".")   # one draw's share in %, no exponent
+        places = len(least.partition(".")[2])
+        return f"<{least}%" if p == 0 else f">{100 - float(least):.{places}f}%"
     return f"{p:.1%}" if p >= 0.001 or p == 0 else f"{100 * p:.2g}%"
+
+
+def few_draws(sim: dict, lab: dict) -> str:
+    """' ' + the note that Monte Carlo percentiles were not given for too few draws, or ''."""
+    least = sim.get("min_band_draws", 0)
+    if not sim["monte_carlo_run"] or sim["draws"] >= least:
+        return ""
+    return " " + lab["few_draws"].format(draws=sim["draws"], least=least)
 
 
 def sim_cell(r: dict, key: str, lang: str, fmt: str, ids: bool = False):
@@ -59,7 +70,8 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
                                                                      lang, fmt)]
                 for i, by in report["fan"].items() for y, v in by.items()]
         title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
-        return render(headers, rows, fmt, title=title + " · P10/P50/P90")
+        note = few_draws(sim, lab).strip() if fmt != "csv" else ""   # csv: the empty cells, no stray row
+        return render(headers, rows, fmt, title=title + " · P10/P50/P90") + (note + "\n" if note else "")
     cols = [c for c in SIM_COLUMNS if wide or fmt != "table" or c in SIM_SHORT]
     rows = [[sim_cell(r, c, lang, fmt, ids) for c in cols] for r in report["rows"]]
     headers = [lab[c] for c in cols]
@@ -71,7 +83,7 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
     title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']} · {draws}"
     s = report["summary"]
     lines = [f"{lab['summary']}: {s['with_probability']}/{s['targets']} — " +
-             ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items() if n), lab["foot"]]
+             ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items() if n), lab["foot"] + few_draws(sim, lab)]
     if fmt == "md":
         lines = [f"**{lines[0]}**", "", lines[1]]
     drop = tuple(cols.index(c) for c in ("draw_per", "method", "p50", "target_year") if c in cols)
@@ -104,7 +116,7 @@ def render_compare(report: dict, fmt: str, lang: str = "zh", ids: bool = False) 
         s = report["summary"][sc["key"]]
         lines.append(f"{sc['name'] or sc['key']}: " + ", ".join(f"{lab[b]} {n}" for b, n in s["by_band"].items()
                                                                 if n))
-    lines.append(lab["cell"] + " " + lab["foot"])
+    lines.append(lab["cell"] + " " + lab["foot"] + few_draws(sim, lab))
     if fmt == "md":
         lines = [f"- {x}" for x in lines]
     return render(headers, rows, fmt, title=title) + "\n".join(lines) + "\n"

@@ -74,6 +74,7 @@ SIMULATE_LABELS = {
            "foot": "达成概率: 模拟路径中目标年达到目标的比例 (解析解: 对数增长服从正态且各年独立时精确计算)。"
                    "P10/P50/P90: 目标年数值的分位数。增速默认每年独立抽取; “整期一次”为整个期间只抽一次。",
            "draws": "抽样 {draws:,} 次, 随机种子 {seed}", "summary": "汇总",
+           "few_draws": "抽样仅 {draws:,} 次: 蒙特卡洛的 P10/P50/P90 至少需要 {least:,} 次抽样, 故未给出 (用 --draws {least} 或更多)。",
            "cell": "每格: 预计值 · 状态 · 达成概率 (各情景使用相同随机数; † 整期只抽一次)。"},
     "en": {"indicator": "indicator", "name": "name", "text": "target", "target_year": "by", "unit": "unit",
            "projected": "projected", "probability": "probability", "se": "std. error", "p10": "P10",
@@ -87,6 +88,8 @@ SIMULATE_LABELS = {
                    "for normal log-growth with independent years). P10/P50/P90: percentiles of the "
                    "target-year value. Paces are drawn afresh each year unless marked once per path.",
            "draws": "{draws:,} draws, seed {seed}", "summary": "Summary",
+           "few_draws": "Only {draws:,} draw(s): Monte Carlo P10/P50/P90 need at least {least:,}, so none are "
+                        "given (use --draws {least} or more).",
            "cell": "Each cell: projected · status · probability (every scenario drawn with the same "
                    "random numbers; † drawn once per path)."},
 }
