@@ -45,10 +45,28 @@ def test_a_plain_check_imports_only_its_own_command_module():
     code = ("import sys\nfrom click.testing import CliRunner\nfrom sim.cli import main\n"
             f"r = CliRunner().invoke(main, ['check', {str(TUNXI)!r}, '--format', 'json'])\n"
             "assert r.exit_code in (0, 1), r.output\n"
-            "print(sorted(m for m in sys.modules if m.startswith('sim.cli.') or m == 'sim.report.explain'))")
+            "print(sorted(m for m in sys.modules if m.startswith(('sim.cli.', 'sim.report.labels.errors')) or m in "
+            "('sim.report.explain', 'sim.report.checktext', 'sim.report.checktable', 'sim.spec.many')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "['sim.cli.check', 'sim.cli.common']"
+
+
+def test_error_sentences_are_found_when_first_needed():
+    code = ("import sys\nfrom sim.report.labels import TEMPLATES, error_text\nfrom sim.errors import SimError\n"
+            "from sim.meta import Msg\nassert 'sim.report.labels.errors' not in sys.modules\n"
+            "print(error_text(SimError(Msg('cli.explain_one_plan'), field='--explain'), 'en'))\n"
+            "assert 'sim.report.labels.errors' in sys.modules and TEMPLATES['cli.explain_one_plan']\n"
+            "try:\n    TEMPLATES['no.such.code']\nexcept KeyError:\n    print('missing')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    first, last = out.stdout.strip().splitlines()
+    assert first.startswith("--explain: ") and len(first) > 15 and last == "missing"
+
+
+def test_every_name_of_the_library_api_resolves():
+    import sim
+    assert all(callable(getattr(sim, name)) for name in sim.__all__)
 
 
 def test_every_command_module_is_listed_and_each_listed_command_is_found():

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from sim.cli import main
 from sim.data.plan import load_plan as load_spec
-from sim.report.check import check_report, render_check
+from sim.report.check import check_report
+from sim.report.checktext import render_check
 from sim.scenario.load import load_scenario, loads_scenario
 from sim.serve.app import create_app
 from sim.serve.state import Served

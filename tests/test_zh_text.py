@@ -123,7 +123,8 @@ def test_terminal_table_fits_and_keeps_names_and_statuses_whole(name, width):
     from rich.cells import cell_len
 
     from sim.data import load_plan
-    from sim.report.check import check_report, render_check
+    from sim.report.check import check_report
+    from sim.report.checktext import render_check
     from sim.report.labels import STATUS
     from sim.scenario.load import default_scenario, load_scenario
     spec = load_plan(SPECS[name])

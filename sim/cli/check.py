@@ -63,7 +63,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     Several specs or a folder: a portfolio (plan × status matrix, summaries by indicator name
     and owner; csv and json list every row with its plan)."""
     from sim.assess.presets import Method
-    from sim.report.check import check_report, render_check
+    from sim.report.check import check_report
 
     _midterm_options(preset)
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
@@ -87,7 +87,11 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
         emit(explain_text(report, explain, lang), output)
     elif fmt == "xlsx":
         emit_workbook([report], s, [sc], lang, output)
+    elif fmt == "json":   # render_check's JSON, without importing the table code
+        from sim.report.labels import to_json
+        emit(to_json(report), output)
     else:
+        from sim.report.checktext import render_check
         emit(render_check(report, fmt, lang, group_by, wide, ids), output)
     if _failed(report, fail_on):
         sys.exit(1)
@@ -165,7 +169,8 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
 def project(specs, scenario, assume, fmt, lang, ids, output, as_of):
     """Year-by-year paths per indicator under a scenario (* marks projected values). Several specs
     or a folder: every plan (JSON: {"plans": [...]}; csv: plan, indicator, year, value, projected)."""
-    from sim.report.check import project_report, render_project
+    from sim.report.check import project_report
+    from sim.report.checktext import render_project
 
     files = portfolio_files(specs)
     if files is not None:
@@ -180,7 +185,8 @@ def project(specs, scenario, assume, fmt, lang, ids, output, as_of):
 
 def _project_portfolio(files, scenario, assume, fmt, lang, ids, output, as_of):
     from sim.meta import SCHEMA_VERSION
-    from sim.report.check import project_report, render_project
+    from sim.report.check import project_report
+    from sim.report.checktext import render_project
     from sim.report.portfolio import to_json_fast
     from sim.report.tables import render
 

@@ -66,9 +66,9 @@ def summary_lines(report: dict, lang: str) -> list[str]:
 
 
 def render_backtest(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     tables = backtest_tables(report, lang)
     if fmt == "xlsx":
         from sim.report.xlsx import tables_workbook
@@ -117,9 +117,9 @@ def diff_table(report: dict, lang: str, csv: bool = False) -> tuple[list[str], l
 
 
 def render_diff(report: dict, fmt: str, lang: str = "zh") -> str:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     t = T[lang]
     heads, rows = diff_table(report, lang, fmt == "csv")
     old, new = report["old"], report["new"]

@@ -3,7 +3,7 @@ overview rows, indicator cards, findings, assumptions, provenance. Text only; th
 the markup and escapes every value."""
 from __future__ import annotations
 
-from sim.report.check import reason_text
+from sim.report.checktext import reason_text
 from sim.report.dataview import data_file_rows, vintage_mark
 from sim.report.htmltext import L, _sc_name, num, pace_text
 from sim.report.reportdata import LEVEL_KINDS, probabilities

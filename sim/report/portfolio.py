@@ -7,7 +7,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from sim.meta import SCHEMA_VERSION, Msg
-from sim.report.check import COLUMNS, _cell
+from sim.report.checktext import COLUMNS, _cell
 from sim.report.labels import localize, text
 from sim.report.portfolio_tables import TEXT, _error_rows, _summary_lines, matrix_tables
 from sim.report.presetlabels import status_text

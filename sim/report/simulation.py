@@ -58,9 +58,9 @@ def sim_cell(r: dict, key: str, lang: str, fmt: str, ids: bool = False):
 
 def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = False,
                       by_year: bool = False, ids: bool = False) -> str:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     lab = LABELS[lang]
     sim = report["simulation"]
     if by_year:
@@ -91,9 +91,9 @@ def render_simulation(report: dict, fmt: str, lang: str = "zh", wide: bool = Fal
 
 
 def render_compare(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     lab = LABELS[lang]
     scs = report["scenarios"]
     if fmt == "csv":

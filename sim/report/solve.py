@@ -16,9 +16,9 @@ def _pace_cell(x, model: str | None) -> str | None:
 
 
 def render_solve(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     t = TEXT[lang]
     headers, rows = solve_table(report, fmt, lang, ids)
     title = f"{report['plan']['title']} — {report['scenario']['name'] or report['scenario']['id']}"
@@ -68,9 +68,9 @@ def solve_table(report: dict, fmt: str, lang: str, ids: bool = False) -> tuple[l
 
 
 def render_sweep(report: dict, fmt: str, lang: str = "zh") -> str:
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     t = TEXT[lang]
     field = report["field"]
     ind = report["indicator"]

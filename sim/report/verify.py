@@ -8,9 +8,9 @@ from sim.report.tables import render
 
 def render_verify(report: dict, fmt: str, lang: str = "zh") -> str:
     """The verify report as table, md or json."""
-    report = localize(report, lang if fmt != "json" else "en")
-    if fmt == "json":
+    if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    report = localize(report, lang)
     lab = LABELS[lang]
     rows = []
     for p in report["properties"]:

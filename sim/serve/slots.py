@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from sim.report.check import reason_text
+from sim.report.checktext import reason_text
 from sim.report.findings import KIND_LABELS
 from sim.report.htmltext import L, num, pace_text, status_label
 from sim.report.labels import text

@@ -226,7 +226,8 @@ def simulation_settings(body: dict) -> tuple[int, int | None, str]:
 
 def check_json(served: Served, body: dict) -> str:
     """The `sim check --format json` document for the request."""
-    from sim.report.check import check_report, render_check
+    from sim.report.check import check_report
+    from sim.report.checktext import render_check
     return render_check(check_report(served.spec, scenario_of(served, body)), "json")
 
 

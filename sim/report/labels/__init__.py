@@ -12,7 +12,6 @@ from sim.meta import to_json as _to_json
 from sim.report.labels import (
     check,
     conventions,
-    errors,
     explain,
     findings,
     paces,
@@ -23,11 +22,28 @@ from sim.report.labels import (
 )
 
 LANGS = ("zh", "en")
-TEMPLATES: dict[str, dict[str, object]] = {}
-for _area in (reasons, explain, conventions, findings, paces, runs, check, presets, errors):
-    for _code, _pair in _area.TEMPLATES.items():
-        assert _code not in TEMPLATES, _code
-        TEMPLATES[_code] = {"en": _pair[0], "zh": _pair[1]}
+
+
+class _Templates(dict):
+    """code -> {"en": template, "zh": template}. The errors' templates (sim.report.labels.errors)
+    are added when a code is first not found, so a run without an error does not import them."""
+
+    def add(self, area) -> None:
+        for code, pair in area.TEMPLATES.items():
+            assert code not in self, code
+            self[code] = {"en": pair[0], "zh": pair[1]}
+
+    def __missing__(self, code: str):
+        from sim.report.labels import errors
+        if next(iter(errors.TEMPLATES)) in self:
+            raise KeyError(code)
+        self.add(errors)
+        return self[code]
+
+
+TEMPLATES = _Templates()
+for _area in (reasons, explain, conventions, findings, paces, runs, check, presets):
+    TEMPLATES.add(_area)
 
 STATUS = words.STATUS
 KIND = words.KIND
@@ -82,7 +98,8 @@ def error_text(e, lang: str = "zh") -> str:
     if e.file:
         parts.append(f"{e.file}:{e.line}" if e.line else e.file)
     if e.indicator:
-        parts.append(errors.WHERE[lang].format(e.indicator))
+        from sim.report.labels.errors import WHERE
+        parts.append(WHERE[lang].format(e.indicator))
     if e.field:
         parts.append(e.field)
     hint = text(e.hint_msg, lang) if e.hint_msg is not None else ""
