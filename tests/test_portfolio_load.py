@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sim.errors import SimError
+from tests.strategies import mutated_specs, specs, to_yaml
 from sim.spec.fastyaml import fast_loads
 from sim.spec.yamlload import loads, read_text
 
@@ -164,3 +165,60 @@ def test_random_documents_in_the_subset_read_alike():
     rng = random.Random(5)
     read = [same_or_declined("\n".join(_doc(rng)) + "\n") for _ in range(400)]
     assert sum(read) >= 250   # most are read (the rest declined, never different)
+
+
+def outcome(load, *args) -> str:
+    """The loaded spec (its repr: types and values of every field), or the located errors."""
+    from sim.errors import SpecErrors
+    try:
+        return repr(load(*args))
+    except SpecErrors as e:
+        return "errors: " + "\n".join(map(str, e.errors))
+    except SimError as e:
+        return f"error: {e}"
+
+
+def spec_alike(text: str, folder: Path) -> None:
+    """``load_spec`` (the fast reader when it can) gives what the located loader gives: the same Spec
+    or the same located errors."""
+    from sim.spec.load import load_spec, loads_spec
+    path = folder / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert outcome(load_spec, path) == outcome(loads_spec, text, str(path)), text
+
+
+def test_generated_and_bundled_plans_load_alike_on_the_fast_path(tmp_path):
+    import numpy as np
+
+    from sim.spec.load import _build
+    rng = np.random.default_rng(7)
+    for i in range(20):
+        text = plan_yaml(i, rng, k=30)
+        fast = fast_loads(text)
+        assert fast is not None and _build(fast, "") is not None   # read without the located loader
+        spec_alike(text, tmp_path)
+    for p in sorted((ROOT / "specs").glob("*.yaml")):
+        spec_alike(read_text(p), tmp_path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(specs(), mutated_specs()))
+def test_specs_load_alike_on_the_fast_and_the_located_path(data):
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        spec_alike(to_yaml(data), Path(tmp))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(list(":-#{}[]'\" \n,&*!|>2.%\u3000") + ["yes", "1e16", "2021-01-01",
+                                                                                  "{", "  ", "- "]),
+       st.integers(0, 2))
+def test_mutated_plans_load_alike_on_the_fast_and_the_located_path(pos, s, op):
+    import tempfile
+
+    import numpy as np
+    text = plan_yaml(1, np.random.default_rng(1), k=4)
+    pos %= len(text)
+    text = [text[:pos] + s + text[pos:], text[:pos] + text[pos + 1:], text[:pos] + s + text[pos + 1:]][op]
+    with tempfile.TemporaryDirectory() as tmp:
+        spec_alike(text, Path(tmp))

@@ -4,6 +4,7 @@ each declared once here."""
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 
@@ -43,6 +44,8 @@ def user_errors(fn):
         except SimError as e:
             click.echo(error_lines(e), err=True)
             sys.exit(2)
+        finally:
+            gc.unfreeze()   # the plans a portfolio command kept (load_portfolio_scenarios)
     return wrapper
 
 
@@ -327,6 +330,7 @@ def load_portfolio_scenarios(files, scenario_paths, assume, as_of: str | None = 
     from sim.spec.many import load_specs
 
     loaded = load_specs(files, functools.partial(load_one, as_of=as_of), progress_line("loading", len(files)))
+    gc.freeze()   # the plans live until the command ends: the cyclic collector need not scan them again
     for x in loaded:
         for e in x.errors:
             click.echo(error_lines(e), err=True)

@@ -287,14 +287,21 @@ def _compound(ctx, i, ind: IndicatorIn, base_parts, tgt_parts, model, line) -> l
 
 
 def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
+    """Errors for values the indicator's kind cannot take: a share outside 0-100, a value <= 0 under
+    the compound model, a growth rate beyond -100%..+1000% a year."""
     share = is_share(ind.name, ind.unit)
+    compound = out.model == "compound"
+
+    def bad(v: float) -> bool:
+        return share and not 0 <= v <= 100 or compound and v <= 0
+
     checks = []
-    if out.baseline:
+    if out.baseline and bad(out.baseline.value):
         checks.append((path + ("baseline",), out.baseline.value, Msg("spec.what_baseline")))
-    for y, v in out.history.items():
-        checks.append((path + ("history", y), v, Msg("spec.what_history", year=y)))
+    checks += [(path + ("history", y), v, Msg("spec.what_history", year=y))
+               for y, v in out.history.items() if bad(v)]
     for j, t in enumerate(out.targets):
-        if t.value is not None and t.kind in ("level", "cumulative"):
+        if t.value is not None and t.kind in ("level", "cumulative") and bad(t.value):
             tpath = path + (("target",) if ind.target is not None else ("targets", j))
             checks.append((tpath, t.value, Msg("spec.what_target", text=t.text)))
     for y, g in out.growth_history.items():
@@ -304,7 +311,7 @@ def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
     for p, v, what in checks:
         if share and not 0 <= v <= 100:
             ctx.err(p, Msg("spec.share_range", what=what, value=v), Msg("spec.share_range_hint"))
-        elif out.model == "compound" and v <= 0:
+        else:
             ctx.err(p, Msg("spec.compound_positive", what=what, value=v),
                     Msg("spec.compound_positive_hint"))
 

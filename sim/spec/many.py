@@ -2,6 +2,7 @@
 its own so that one invalid plan is reported (with its located errors) while the others run."""
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -59,7 +60,21 @@ def repeated_id(spec: Spec, file: str, ids: dict[str, str]) -> SimError | None:
 def load_specs(files: Sequence[str | Path], load: Callable[[str], Spec],
                progress: Callable[[int, int], None] | None = None) -> list[Loaded]:
     """Each file through ``load`` (the single-spec loader the CLI uses); errors are kept per file.
-    A plan id already used by an earlier file is an error of the later file."""
+    A plan id already used by an earlier file is an error of the later file.
+
+    The cyclic garbage collector is paused meanwhile: loading makes no reference cycles, and the
+    plans it keeps (some 400 objects a plan) would otherwise be scanned again and again as they grow
+    (a quarter of the loading time of 3,000 plans)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_each(files, load, progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_each(files, load, progress) -> list[Loaded]:
     out: list[Loaded] = []
     ids: dict[str, str] = {}
     for k, f in enumerate(files):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pydantic import Field
+
 from sim.spec.targets import Frozen, Target
 
 REAL_GROWTH_NAME = re.compile(r"生产总值|增加值|GDP")
@@ -84,11 +86,11 @@ class Indicator(Frozen):
     attribute: Literal["expected", "binding"] | None = None
     owner: str | None = None
     baseline: Baseline | None = None
-    history: dict[int, float] = {}
-    history_sources: dict[int, str] = {}
-    growth_history: dict[int, float] = {}
-    history_refs: dict[int, Observation] = {}     # the chosen actual of each year, where it came from
-    growth_refs: dict[int, Observation] = {}
+    history: dict[int, float] = Field(default_factory=dict)
+    history_sources: dict[int, str] = Field(default_factory=dict)
+    growth_history: dict[int, float] = Field(default_factory=dict)
+    history_refs: dict[int, Observation] = Field(default_factory=dict)     # the chosen actual of each year, where it came from
+    growth_refs: dict[int, Observation] = Field(default_factory=dict)
     targets: tuple[Target, ...] = ()
     breaks: tuple[Break, ...] = ()
     reference: str | None = None
@@ -120,7 +122,7 @@ class Indicator(Frozen):
 class Reference(Frozen):
     name: str
     unit: str = ""
-    values: dict[int, float] = {}
+    values: dict[int, float] = Field(default_factory=dict)
     source: str | None = None
     note: str | None = None
 
@@ -147,7 +149,7 @@ class Plan(Frozen):
 class Spec(Frozen):
     plan: Plan
     indicators: tuple[Indicator, ...]
-    references: dict[str, Reference] = {}
+    references: dict[str, Reference] = Field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
     file: str | None = None
     sha256: str | None = None
