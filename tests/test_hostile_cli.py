@@ -129,3 +129,31 @@ def test_monte_carlo_bands_need_enough_draws_and_the_output_says_so(draws):
     full = json.loads(run(*args[:-1], 100, "--format", "json").stdout)
     assert all(r["p10"] is not None for r in full["rows"] if r["method"] == "monte_carlo")
     assert "need at least" not in run(*args[:-1], 100, "--lang", "en").stdout
+
+
+def test_a_compound_trend_beyond_1000_percent_a_year_is_not_extrapolated(tmp_path):
+    import json
+
+    p = tmp_path / "p.yaml"
+    p.write_text(SPEC.replace("baseline: 100, FIELDS", "baseline: 1.0e-300, history: {2021: 1.0e-150, 2022: 0.1}, "
+                              "target: 1"), encoding="utf-8")
+    row = json.loads(run("check", p, "--format", "json").stdout)["rows"][0]
+    assert row["status"] == "not_assessable" and row["projected"] is None
+    assert "faster than 1000% a year" in row["reason"]
+    for args in (["check", p, "--lang", "en"], ["check", p], ["project", p, "--lang", "en"]):
+        r = run(*args)
+        assert r.exit_code == 0 and "nan" not in r.stdout.lower() and "inf" not in r.stdout.lower(), r.stdout
+    assert "复合增长趋势每年超过1000%" in run("check", p).stdout
+
+
+@pytest.mark.parametrize("fields,baseline,target", [("target: 1e5", 100, 1e5), ("target: 1.5E3", 100, 1500),
+                                                    ("target: 1e15", 100, 1e15)])
+def test_an_exponent_that_yaml_leaves_as_text_is_a_number(tmp_path, fields, baseline, target):
+    import json
+
+    p = tmp_path / "p.yaml"
+    p.write_text(SPEC.replace("FIELDS", fields), encoding="utf-8")
+    row = json.loads(run("check", p, "--format", "json").stdout)["rows"][0]
+    assert (row["baseline"], row["target"], row["kind"]) == (baseline, target, "level")
+    p.write_text(SPEC.replace("baseline: 100, FIELDS", "baseline: 1e14, target: 1e15"), encoding="utf-8")
+    assert json.loads(run("check", p, "--format", "json").stdout)["rows"][0]["baseline"] == 1e14

@@ -5,7 +5,7 @@ import math
 
 from sim.meta import Msg
 from sim.scenario.model import Scenario
-from sim.scenario.paths import linked_history
+from sim.scenario.paths import linked_history, wild_trend
 from sim.spec.model import Indicator
 from sim.spec.targets import Target
 
@@ -76,7 +76,7 @@ def _no_pace_reason(ind: Indicator, sc: Scenario) -> Msg:
         return Msg("reason.no_pace_break", note=notes[-1])
     if len(pts) == 1:
         return Msg("reason.no_pace_one_point")
-    return Msg("reason.no_pace")
+    return wild_trend(ind, sc) or Msg("reason.no_pace")
 
 
 def _assumed_fields(row: dict, pace, sc: Scenario, ind: Indicator):

@@ -13,6 +13,7 @@ from sim.scenario.model import (
     Bootstrap,
     Defaults,
     Dist,
+    MAX_RATE,
     LogNormal,
     Normal,
     Scenario,
@@ -232,19 +233,39 @@ def _real(p: Pace, deflator: float, nominal: bool) -> Pace:
                                 "deflated": True})
 
 
-def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
+def _fit(ind: Indicator, d: Defaults):
+    """(model, rate or slope, points used, years, weights, notes) of the indicator's trend, or None
+    with fewer than 2 points."""
     pts, notes = linked_history(ind)
     pts = {y: v for y, v in pts.items() if y not in d.exclude_years}
-    if len(pts) >= 2:
-        ys = np.array(sorted(pts), dtype=float)
-        vs = np.array([pts[int(y)] for y in ys])
-        w = growth.recency_weights(ys, d.trend_weights_half_life) if d.trend_weights_half_life else None
-        model = ind.model
-        if model == "compound" and np.any(vs <= 0):
-            model = "linear"
-            notes.append(Msg("note.trend_linear"))
-        rate, _, n = growth.trend(ys, vs, model, w)
-        if np.isfinite(rate):
+    if len(pts) < 2:
+        return None
+    ys = np.array(sorted(pts), dtype=float)
+    vs = np.array([pts[int(y)] for y in ys])
+    w = growth.recency_weights(ys, d.trend_weights_half_life) if d.trend_weights_half_life else None
+    model = ind.model
+    if model == "compound" and np.any(vs <= 0):
+        model = "linear"
+        notes.append(Msg("note.trend_linear"))
+    rate, _, n = growth.trend(ys, vs, model, w)
+    return model, rate, n, ys, w, notes
+
+
+def wild_trend(ind: Indicator, sc: Scenario) -> Msg | None:
+    """Why the indicator's compound trend is not extrapolated: a rate beyond MAX_RATE a year (values
+    in mixed units, or a series that is no growth path; its projection would overflow), else None."""
+    fit = _fit(ind, sc.defaults)
+    if fit is None or fit[0] != "compound" or not np.isfinite(fit[1]) or fit[1] <= MAX_RATE:
+        return None
+    return Msg("reason.wild_trend", rate=fit[1], max=MAX_RATE, start=int(fit[3][0]), end=int(fit[3][-1]))
+
+
+def _trend(ind: Indicator, years, d: Defaults, deflator: float) -> Pace | None:
+    fit = _fit(ind, d)
+    notes = linked_history(ind)[1] if fit is None else fit[5]
+    if fit is not None:
+        model, rate, n, ys, w, notes = fit
+        if np.isfinite(rate) and (model != "compound" or rate <= MAX_RATE):
             return Pace(mode="rate" if model == "compound" else "increment", years=years,
                         values=(float(rate),) * len(years),
                         source=Msg("pace.trend", model=model, n=n, start=int(ys[0]), end=int(ys[-1]),

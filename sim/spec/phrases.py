@@ -98,6 +98,8 @@ def _parse_once(text, _type, unit, year, direction, base_year, name) -> tuple[Ta
 def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
     if isinstance(text, bool):
         raise PhraseError(f"'{text}' is not a target", "write a number or the plan's phrase")
+    if isinstance(text, str) and EXPONENT.fullmatch(text.strip()) and math.isfinite(float(text)):
+        text = float(text)   # 1e14: YAML 1.1 leaves an exponent without a point and a sign as text
     if isinstance(text, (int, float)):
         _bounded(float(text), str(text))
         op = "<=" if direction == "decrease" else ">="
@@ -133,6 +135,9 @@ def _bounded(v: float, raw: str, growth: bool = False) -> float:
         shown = raw if len(raw) <= 40 else raw[:37] + "..."
         raise PhraseError(f"'{shown}' gives {what}", "check the number and the unit")
     return v
+
+
+EXPONENT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
 
 
 NON_FINITE = re.compile(r"(?<![a-z])(?:[+-]?(?:nan|inf(?:inity)?)|∞)(?![a-z])|\d(?:\.\d*)?e[+-]?\d+", re.I)

@@ -44,6 +44,10 @@ TEMPLATES: dict[str, tuple] = {
                              "{note};同一口径下不足2个数据点,无法拟合趋势"),
     "reason.no_pace_one_point": ("only one data point and no assumption: no trend can be fitted",
                                  "只有一个数据点且无假设,无法拟合趋势"),
+    "reason.wild_trend": ("the compound trend of {start}-{end} grows faster than {max:.0%} a year (values in "
+                          "different units, or not one series?): not extrapolated; check the history or give an "
+                          "assumption", "{start}-{end}年的复合增长趋势每年超过{max:.0%}(数值单位不一致或并非同一序列?),"
+                          "不作外推;请核对历史数据或在情景中给出假设"),
     "reason.no_pace": ("no assumption and no history to fit a trend", "情景未对该指标作假设,也无历史数据可拟合趋势"),
     "reason.growth_actual": (
         lambda lang, what, actual, meets, target: f"actual {what}: {actual:.2f}% {_meets(True, meets)} the target {target}",

@@ -7,7 +7,6 @@ CHECK_REASONS = {  # short reasons in the report's language; English falls back 
         "branches": {"kind none": "无数值目标(定性或“—”)", "kind masked": "目标数字在公开文本中被隐去",
                      "kind reference": "目标参照的序列在规划文件中没有数值",
                      "no start value": "规划和数据均无基期值,情景也未假设",
-                     "no pace": "情景未对该指标作假设,也无历史数据可拟合趋势",
                      "keep the level:on_track": "保持在目标水平", "keep the level:at_risk": "预计跌破需保持的水平",
                      "already met": "最新实际值已达到目标", "already met, projection breaks": "目前已达标,但预计回落",
                      "target year passed": "目标年份已过"},
