@@ -222,3 +222,44 @@ def test_mutated_plans_load_alike_on_the_fast_and_the_located_path(pos, s, op):
     text = [text[:pos] + s + text[pos:], text[:pos] + text[pos + 1:], text[:pos] + s + text[pos + 1:]][op]
     with tempfile.TemporaryDirectory() as tmp:
         spec_alike(text, Path(tmp))
+
+
+PHRASE_PARTS = ["1200", "3.5", "1,200.5", "**", "一千", "以上", "以下", "左右", "以内", "多", "余", "达到", "不低于",
+                "不超过", "突破", "约", "≥", "<", "保持在", "累计", "比2020年", "增长", "下降", "年均", "翻一番", "%",
+                "个百分点", "万", "亿元", "人", "-", "~", "至", "〔", "〕", "力争", "，", "全国平均", "同步", "前列",
+                "e5", "inf", " ", "１２", "*"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PHRASE_PARTS), min_size=1, max_size=4).map("".join),
+       st.sampled_from(["", "%", "亿元", "万人", "人", "家"]), st.sampled_from([None, "increase", "decrease"]))
+def test_level_shortcut_reads_as_the_general_path(text, unit, direction):
+    """Phrases that can only be levels skip the other forms' patterns: the same targets or error."""
+    from sim.spec import phrases
+
+    def read():
+        try:
+            return repr(phrases._parse(text, unit=unit, year=2027, direction=direction, base_year=2020,
+                                       name="地区生产总值"))
+        except phrases.PhraseError as e:
+            return f"error: {e} ({e.hint})"
+    fast = read()
+    with mock.patch.object(phrases, "_only_level", lambda s: False):
+        assert fast == read(), text
+
+
+def test_a_malformed_chinese_numeral_is_a_located_error(tmp_path):
+    import numpy as np
+
+    from sim.errors import SpecErrors
+    from sim.spec.load import load_spec
+    text = plan_yaml(0, np.random.default_rng(0), k=2)
+    target = next(line for line in text.splitlines() if "target:" in line)
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(target, '    target: "一千一千以上"'), encoding="utf-8")
+    try:
+        load_spec(path)
+    except SpecErrors as e:
+        assert len(e.errors) == 1 and "一千一千" in str(e.errors[0]) and e.errors[0].line
+    else:
+        raise AssertionError("a malformed numeral was read")

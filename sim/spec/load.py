@@ -185,16 +185,12 @@ def is_share(name: str, unit: str) -> bool:
 
 
 def _series(values: dict | None) -> tuple[dict[int, float], dict[int, str]]:
-    """{year: value} and {year: source} from short or long form entries."""
-    out, sources = {}, {}
-    for y, v in (values or {}).items():
-        if isinstance(v, Point):
-            out[y] = v.value
-            if v.source:
-                sources[y] = v.source
-        else:
-            out[y] = v
-    return dict(sorted(out.items())), sources
+    """{year: value} and {year: source} from short (a float) or long form (a Point) entries.
+    (``isinstance(v, float)`` first: an isinstance check against a pydantic model is slow.)"""
+    if not values:
+        return {}, {}
+    out = {y: v if isinstance(v, float) else v.value for y, v in sorted(values.items())}
+    return out, {y: v.source for y, v in values.items() if not isinstance(v, float) and v.source}
 
 
 def _indicator(ctx: _Ctx, i: int, ind: IndicatorIn, refs: dict) -> list[Indicator]:
@@ -245,7 +241,7 @@ def _source(src) -> SourceRef | None:
 def _raw_targets(ind: IndicatorIn, plan: PlanIn) -> list[tuple[tuple, Any, TargetIn | None]]:
     """(path, phrase or number, long form) for each target as written."""
     if ind.target is not None:
-        if isinstance(ind.target, TargetIn):
+        if not isinstance(ind.target, (str, int, float)) and isinstance(ind.target, TargetIn):
             return [(("target",), ind.target.target, ind.target)]
         return [(("target",), ind.target, None)]
     return [(("targets", j), t.target, t) for j, t in enumerate(ind.targets or [])]

@@ -114,7 +114,8 @@ def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
     out = []
     ctx = dict(unit=unit, year=year, direction=direction, base_year=base_year, raw=str(text))
     if main:
-        out.append(_bracket(main, name=name, **ctx) if BRACKET_RE.match(main) else _parse_one(main, **ctx))
+        t = _level(main, **ctx) if _only_level(main) else None
+        out.append(t or (_bracket(main, name=name, **ctx) if BRACKET_RE.match(main) else _parse_one(main, **ctx)))
     for p in stretches:
         if not p:
             raise PhraseError(f"nothing follows 力争 in '{text}'", "write the stretch value after 力争")
@@ -125,6 +126,16 @@ def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
             if v is not None:
                 _bounded(v, str(text), growth=t.kind == "growth")
     return out
+
+
+# first characters of the phrases read before levels: 〔N〕, 比/较/相比/累计 changes, 翻番, growth words
+NOT_LEVEL_START = frozenset("〔[【比较相累翻年平每增递提上下降减")
+
+
+def _only_level(s: str) -> bool:
+    """True when ``s`` can only be a level (or a range): it has an Arabic number, no masked digits
+    and starts with none of the words of the other forms, so _parse_one would reach _level."""
+    return s[0] not in NOT_LEVEL_START and "*" not in s and ARABIC_RE.search(s) is not None
 
 
 def _bounded(v: float, raw: str, growth: bool = False) -> float:
@@ -292,7 +303,7 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
         if MASK_RE.fullmatch(m["num"]):
             return Target(year=year, op="<=" if down else ">=", kind="masked", unit=unit, text=raw,
                           masked_kind="level", convention=Msg("convention.masked"))
-        x = parse_number(m["num"])
+        x = _number(m["num"], raw)
         if u == "倍":
             change, mode, conv = x, "ratio", Msg("convention.times", x=x, year=ref_year)
         elif u in ("个百分点", "百分点"):
@@ -354,7 +365,7 @@ def _growth(s, *, unit, year, direction, base_year, raw) -> Target | None:
     if MASK_RE.fullmatch(m["num"]):
         return Target(year=year, op=op, kind="masked", unit="%", text=raw, masked_kind="growth",
                       period=period, convention=Msg("convention.masked"))
-    x = parse_number(m["num"]) * (0.1 if m["u"] == "‰" else 1.0)
+    x = _number(m["num"], raw) * (0.1 if m["u"] == "‰" else 1.0)
     value = -x if down else x
     return Target(year=year, op=op, value=value, unit="%", kind="growth", text=raw, period=period,
                   tolerance=_tolerance(op, value), convention=both(Msg("convention.growth"), conv))
@@ -401,9 +412,18 @@ def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
         _factor(phrase_unit, unit, raw)
         return Target(year=year, op=op, kind="masked", unit=unit, text=raw, masked_kind=kind,
                       convention=both(Msg("convention.masked"), conv))
-    value = parse_number(m["num"]) * _factor(phrase_unit, unit, raw)
+    value = _number(m["num"], raw) * _factor(phrase_unit, unit, raw)
     return Target(year=year, op=op, value=value, unit=unit, kind=kind, text=raw,
                   tolerance=_tolerance(op, value), convention=conv)
+
+
+def _number(num: str, raw: str) -> float:
+    """The number ``num`` of the phrase ``raw``; a PhraseError for a malformed Chinese numeral (一千一千)."""
+    try:
+        return parse_number(num)
+    except ValueError:
+        raise PhraseError(f"cannot read the number '{num}' in '{raw}'",
+                          "write the number in digits (e.g. 1000) or as one Chinese numeral (e.g. 一千)") from None
 
 
 def _factor(phrase_unit: str, unit: str, raw: str) -> float:

@@ -100,7 +100,7 @@ class IndicatorIn(Frozen):
     reference: str | None = None
     history: dict[Year, Num | Point] | None = None
     growth_history: dict[Year, Num | Point] | None = None
-    breaks: list[BreakIn] = Field(default_factory=list)
+    breaks: list[BreakIn] = Field(default_factory=list)   # a factory: no deep copy of a default
     source: str | SourceIn | None = None
     notes: str | None = None
     review: bool = False
@@ -123,15 +123,15 @@ class RelationIn(Frozen):
 
 
 class _RefsIn(Frozen):
-    references: dict[Annotated[str, Field(pattern=SLUG)], ReferenceIn] = Field(default_factory=dict)
+    references: dict[Annotated[str, Field(pattern=SLUG)], ReferenceIn] = {}
 
 
 class _RelsIn(Frozen):
-    relations: list[RelationIn] = Field(default_factory=list)
+    relations: list[RelationIn] = []
 
 
 class _DataListIn(Frozen):
-    data: list[Annotated[str, Field(min_length=1)] | DataIn] = Field(default_factory=list)
+    data: list[Annotated[str, Field(min_length=1)] | DataIn] = []
 
 
 class DataIn(Frozen):
@@ -143,6 +143,6 @@ class DataIn(Frozen):
 class SpecIn(Frozen):
     plan: PlanIn
     indicators: Annotated[list[IndicatorIn], Field(min_length=1)]
-    references: dict[Annotated[str, Field(pattern=SLUG)], ReferenceIn] = Field(default_factory=dict)
-    relations: list[RelationIn] = Field(default_factory=list)
-    data: list[Annotated[str, Field(min_length=1)] | DataIn] = Field(default_factory=list)
+    references: dict[Annotated[str, Field(pattern=SLUG)], ReferenceIn] = {}
+    relations: list[RelationIn] = []
+    data: list[Annotated[str, Field(min_length=1)] | DataIn] = []
