@@ -157,3 +157,27 @@ def test_an_exponent_that_yaml_leaves_as_text_is_a_number(tmp_path, fields, base
     assert (row["baseline"], row["target"], row["kind"]) == (baseline, target, "level")
     p.write_text(SPEC.replace("baseline: 100, FIELDS", "baseline: 1e14, target: 1e15"), encoding="utf-8")
     assert json.loads(run("check", p, "--format", "json").stdout)["rows"][0]["baseline"] == 1e14
+
+
+@pytest.mark.parametrize("body,needle", [("[" * 100000 + "]" * 100000, "nested too deeply"),
+                                         ('{"a":' * 50000 + "1" + "}" * 50000, "nested too deeply"),
+                                         ('{"assume": {"\\ud800": 1}}', "lone surrogate")],
+                         ids=["deep-array", "deep-object", "surrogate"])
+def test_serve_refuses_deep_json_and_lone_surrogates_with_a_400(body, needle):
+    from fastapi.testclient import TestClient
+
+    from sim.data import load_plan
+    from sim.scenario.load import load_scenario
+    from sim.serve.app import create_app
+    from sim.serve.state import Served
+
+    spec = load_plan(ROOT / "specs" / "tunxi-yrd-2027.yaml")
+    sc = load_scenario(str(ROOT / "scenarios" / "tunxi-baseline.yaml"), spec)
+    c = TestClient(create_app(Served(spec, sc, 100, 1)), base_url="http://127.0.0.1")
+    r = c.post("/api/check", content=body.encode(), headers={"content-type": "application/json"})
+    assert r.status_code == 400 and needle in r.json()["error"]["message"]
+
+
+def test_an_empty_explain_id_is_refused_not_ignored():
+    r = run("check", ROOT / "specs" / "wuwei-2024.yaml", "--explain", "", "--lang", "en")
+    assert r.exit_code == 2 and "--explain" in r.stderr and "is not an indicator" in r.stderr, r.output

@@ -69,7 +69,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     preset = Method(preset=preset, margin=margin, growth_margin=growth_margin, task=task)
 
     files = portfolio_files(specs)
-    if files is not None and explain:
+    if files is not None and explain is not None:
         raise SimError(Msg("cli.explain_one_plan"), field="--explain", hint=Msg("cli.explain_one_plan_hint"))
     if files is not None:
         return _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
@@ -79,7 +79,7 @@ def check(specs, scenario, assume, preset, margin, growth_margin, task, fmt, lan
     spec, = specs
     s, sc = plan_and_scenario(spec, scenario, assume, as_of)
     report = check_report(s, sc, preset, margin, max_growth)
-    if explain:
+    if explain is not None:
         if explain not in {r["indicator"] for r in report["rows"]} | {i.id for i in s.indicators}:
             raise SimError(Msg("cli.not_an_indicator", id=explain, plan=s.plan.id), field="--explain",
                            hint=Msg("cli.ids", ids=[i.id for i in s.indicators]))

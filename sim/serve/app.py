@@ -71,6 +71,13 @@ async def _body(request: Request) -> dict:
         data = json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, UnicodeDecodeError) as e:
         raise BadRequest(400, SimError(f"the body is not JSON: {e}", field="body")) from None
+    except RecursionError:
+        raise BadRequest(400, SimError("the body is JSON nested too deeply", field="body")) from None
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadRequest(400, SimError("the body's text has a lone surrogate escape (such as \\ud800), not a "
+                                       "Unicode character", field="body")) from None
     try:
         return check_body(data)
     except SimError as e:
