@@ -294,3 +294,56 @@ def test_real_growth_target_meets_a_nominal_level_through_the_deflator():
     assert not f["inconsistent"] and "growth target is the harder one" in f["message"]
     bare = next(x for x in en_findings(spec) if x["kind"] == "growth_level")
     assert "no deflator" in bare["message"]
+
+
+def test_findings_many_are_each_plans_findings():
+    """The portfolio's findings (compound paces of all plans as arrays at once) are each plan's own."""
+    import sys
+
+    from sim.scenario.load import default_scenario
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_plans import plan_yaml
+    specs = [load_spec(p) for p in sorted((ROOT / "specs").glob("*.yaml"))]
+    rng = np.random.default_rng(3)
+    specs += [loads_spec(plan_yaml(i, rng, k=12, years=y), f"g{i}.yaml") for i, y in enumerate([1, 2, 3, 6, 9])]
+    scs = [default_scenario()] * len(specs)
+    tunxi = load_spec(ROOT / "specs" / "tunxi-yrd-2027.yaml")
+    for p in sorted((ROOT / "scenarios").glob("tunxi-*.yaml")):
+        specs.append(tunxi)
+        scs.append(load_scenario(p, tunxi))
+    many = C.findings_many(specs, scs, max_growth=0.08)
+    assert sum(map(len, many)) > len(specs)
+    for s, sc, got in zip(specs, scs, many):
+        assert got == C.findings(s, sc, max_growth=0.08)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(specs(), min_size=1, max_size=4))
+def test_findings_many_hypothesis(datas):
+    from sim.scenario.load import default_scenario
+    plans = [loads_spec(to_yaml(d), f"h{i}.yaml") for i, d in enumerate(datas)]
+    scs = [default_scenario()] * len(plans)
+    assert C.findings_many(plans, scs, 0.05) == [C.findings(s, sc, 0.05) for s, sc in zip(plans, scs)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(specs())
+def test_level_paces_as_arrays_are_the_scalar_paces(data):
+    """level_paces computes all indicators' compound rates in one array call; each is the scalar
+    sim.growth.required_compound of its pair, bit for bit."""
+    import math
+
+    from sim import growth
+    from sim.assess.records import level_paces
+    from sim.scenario.paths import linked_history
+    spec = loads_spec(to_yaml(data), "h.yaml")
+    for ind, (paces, years) in zip(spec.indicators, level_paces(spec.indicators)):
+        pts, _ = linked_history(ind)
+        ys = sorted(pts)
+        want = []
+        for a, b in zip(ys[:-1], ys[1:]):
+            if ind.model == "linear":
+                want.append(((pts[b] - pts[a]) / (b - a), b))
+            elif pts[a] > 0 and pts[b] > 0 and math.isfinite(r := float(growth.required_compound(pts[a], pts[b], b - a))):
+                want.append((r, b))
+        assert list(zip(paces, years)) == want

@@ -3,7 +3,7 @@ contradictions and bounds of relations, growth vs level targets. Findings are da
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from sim.assess.facts import (
     REFERENCE_SOURCES,
@@ -21,8 +21,9 @@ from sim.assess.facts import (
     stated,
     unit_of,
 )
-from sim.assess.records import _pace_limits, pace_findings
+from sim.assess.records import _pace_limits, pace_findings, pace_findings_many
 from sim.assess.rows import num
+from sim.errors import SimError
 from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.scenario.paths import deflator_of
@@ -43,6 +44,21 @@ def findings(spec: Spec, scenario: Scenario | None = None, max_growth: float | N
     assumed = _assumed_starts(spec, scenario, projection)
     return (relation_findings(spec, assumed, max_growth) + growth_level_findings(spec, assumed, scenario)
             + pace_findings(spec, assumed, max_growth))
+
+
+def findings_many(specs: Sequence[Spec], scenarios: Sequence[Scenario], max_growth: float | None = None
+                  ) -> list[list[dict] | SimError]:
+    """``findings`` of each plan under its scenario, the compound paces of all plans computed as
+    arrays at once; a plan whose relations cannot be read gets its SimError."""
+    assumed = [_assumed_starts(s, sc) for s, sc in zip(specs, scenarios)]
+    paces = pace_findings_many(specs, assumed, max_growth)
+    out: list = []
+    for s, sc, a, p in zip(specs, scenarios, assumed, paces):
+        try:
+            out.append(relation_findings(s, a, max_growth) + growth_level_findings(s, a, sc) + p)
+        except SimError as e:
+            out.append(e)
+    return out
 
 
 def relation_findings(spec: Spec, assumed: Mapping[str, Val] | None = None,

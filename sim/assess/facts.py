@@ -81,8 +81,8 @@ def level_target(ind: Indicator, year: int) -> Target | None:
 
 def _assumed_starts(spec: Spec, sc: Scenario | None, projection: Mapping[str, Projection] | None = None
                     ) -> dict[str, Val]:
-    if sc is None:
-        return {}
+    if sc is None or all(a.baseline is None for a in sc.assumptions.values()):
+        return {}   # only an assumed baseline makes an assumed start (sim.scenario.paths.start_of)
     out = {}
     for ind in spec.indicators:
         s = projection[ind.id].start if projection is not None else start_of(ind, sc, spec.plan.base_year)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sim.assess.consistency import findings
+from sim.assess.consistency import findings_many
 from sim.assess.derived import assess_with_relations
 from sim.assess.presets import Method
 from sim.assess.statuses import NOT_ON_TRACK, Status
@@ -39,15 +39,15 @@ def assess_portfolio(specs: Sequence[Spec], scenario_of: Callable[[Spec], Scenar
                 per_plan.append(e)
             if progress:
                 progress(k + 1, len(specs))
+    ok = [k for k, r in enumerate(per_plan) if not isinstance(r, SimError)]
+    found_of = dict(zip(ok, findings_many([specs[k] for k in ok], [scs[k] for k in ok], max_growth)
+                        if consistency else [[]] * len(ok)))
     rows, found, failed = [], [], {}
-    for s, sc, plan_rows in zip(specs, scs, per_plan):
+    for k, (s, plan_rows) in enumerate(zip(specs, per_plan)):
         pid = s.plan.id
-        try:
-            if isinstance(plan_rows, SimError):
-                raise plan_rows
-            plan_found = findings(s, sc, max_growth) if consistency else []
-        except SimError as e:
-            failed[pid] = e
+        plan_found = found_of.get(k, plan_rows)
+        if isinstance(plan_found, SimError):
+            failed[pid] = plan_found
             continue
         rows.extend({"plan": pid, **r} for r in plan_rows)
         found.extend({"plan": pid, **f} for f in plan_found)

@@ -56,7 +56,7 @@ def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Me
         except SimError as e:
             del todo[first:]
             out.append(e)
-        if progress and k % 100 == 99:
+        if progress and k % 100 == 99 and k + 1 < len(specs):
             progress(k + 1, len(specs))
     if todo:
         for (k, j, spec, ind, t, sc, _), row in zip(todo, _rows(todo)):

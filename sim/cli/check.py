@@ -19,6 +19,7 @@ from sim.cli.common import (
     load_portfolio,
     max_growth_option,
     output_option,
+    paused_gc,
     plan_and_scenario,
     portfolio_files,
     preset_option,
@@ -145,12 +146,13 @@ def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on
     from sim.report.portfolio import portfolio_workbook, render_portfolio
 
     clock = Stages()
-    report = portfolio_check(files, scenario, assume, preset, margin, max_growth, as_of, clock)
-    if fmt == "xlsx":
-        emit_bytes(portfolio_workbook(report, lang), output)
-    else:
-        emit(render_portfolio(report, fmt, lang), output)
-    clock.done("render")
+    with paused_gc():
+        report = portfolio_check(files, scenario, assume, preset, margin, max_growth, as_of, clock)
+        if fmt == "xlsx":
+            emit_bytes(portfolio_workbook(report, lang), output)
+        else:
+            emit(render_portfolio(report, fmt, lang), output)
+        clock.done("render")
     if report["errors"]:
         sys.exit(2)
     if _failed(report, fail_on):

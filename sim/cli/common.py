@@ -3,6 +3,7 @@ decorators (--format, -o/--output, --lang, -s/--assume, --draws/--seed, --preset
 each declared once here."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import os
@@ -296,6 +297,20 @@ class Stages:
             self.t = now
             if stage == "render":
                 click.echo("timings: " + " ".join(self.parts), err=True)
+
+
+@contextlib.contextmanager
+def paused_gc():
+    """The cyclic garbage collector off for a batch run (a portfolio): its rows and reports are
+    millions of acyclic dicts and floats that the collector would walk again and again as they
+    accumulate; reference counting frees them all the same. Back on (and collected) after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def progress_line(what: str, total: int):
