@@ -4,6 +4,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sim.assess.derived import assess_with_relations
 from sim.assess.vector import assess_many, covered
@@ -82,3 +84,20 @@ def test_edge_cases_by_hand():
     assert statuses["keep_up"] == "on_track" and statuses["keep_down"] == "at_risk"
     assert statuses["met_falls"] == "at_risk" and statuses["approx_over"] == "on_track"
     same_rows([spec], [default_scenario()])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([">=", ">", "<=", "<", "==", "~"]),
+                          st.floats(-1e6, 1e6, allow_nan=False), st.one_of(st.none(), st.floats(0, 100)),
+                          st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.just(0.0))),
+                min_size=1, max_size=20))
+def test_meets_as_arrays_is_target_meets(items):
+    """The array test of vector_rows.meets is Target.meets, target by target (edges: x on the
+    target within EPS, NaN and inf, the tolerance of ~)."""
+    from sim.assess.vector_rows import meets
+    from sim.spec.targets import Target
+    targets = [Target(year=2025, op=op, value=v, tolerance=tol if op == "~" else None, kind="level", text="t")
+               for op, v, tol, _ in items]
+    xs = [x if k % 3 else v * (1 + 1e-10) for k, (_, v, _, x) in enumerate(items)]
+    got = meets(np.array(xs, dtype=float), targets).tolist()
+    assert got == [bool(t.meets(x)) for t, x in zip(targets, xs)]

@@ -14,21 +14,17 @@ numpy arrays over every covered target of every plan, by the same sim.growth fun
 """
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from sim import growth
 from sim.assess.derived import assess_with_relations
-from sim.assess.kinds import linear_fallback, linear_unit, pace_out, verdict
 from sim.assess.presets import Method
-from sim.assess.rows import _row, num
 from sim.assess.status import as_method, assess_target
+from sim.assess.vector_rows import build_rows
 from sim.errors import SimError
-from sim.meta import Msg
 from sim.scenario.model import Scenario
-from sim.scenario.paths import WEAK_POINTS
 from sim.spec.model import Indicator, Spec
 from sim.spec.targets import Target
 
@@ -134,69 +130,4 @@ def _rows(todo: list[tuple]) -> list[dict | None]:
     eff = np.where(eff_compound, growth.required_compound(x_t, proj, n), growth.required_linear(x_t, proj, n))
     share = growth.share_of_required(x_t, proj, x_star)
     ratio = growth.pace_ratio(eff, req)
-    out = []
-    for i, item in enumerate(todo):
-        if not math.isfinite(rate[i]):
-            out.append(None)
-            continue
-        out.append(_row_of(item, float(rate[i]), bool(trend_compound[i]), bool(level_compound[i]),
-                           float(req[i]), float(proj[i]), float(eff[i]), float(share[i]), float(ratio[i])))
-    return out
-
-
-def _row_of(item: tuple, rate: float, trend_compound: bool, level_compound: bool, req: float, proj: float,
-            eff: float, share: float, ratio: float) -> dict:
-    """One row, built in the order and with the Msgs of sim.assess.status and sim.assess.kinds."""
-    _, _, _, ind, t, sc, acts = item
-    start_year = next(reversed(acts))
-    x_t = acts[start_year]
-    row = _row(ind, t, (start_year, x_t))
-    ex = row["explain"]
-    ex["data_points"] = {str(y): v for y, v in acts.items()}
-    row["start"], row["start_year"] = num(x_t), start_year
-    T = t.year
-    n = T - start_year
-    x_star = t.value
-    ex["inputs"] = {"latest_year": start_year, "latest": x_t, "target_year": T, "target": x_star,
-                    "years_left": n, "op": t.op}
-    model = ind.model
-    row["pace_unit"] = "%/yr" if model == "compound" else linear_unit(ind)
-    if level_compound:
-        ex["formula"].append(Msg("formula.required_compound", target=x_star, latest=x_t, n=n))
-    else:
-        model = linear_fallback(row, ind, model)
-        ex["formula"].append(Msg("formula.required_linear", target=x_star, latest=x_t, n=n))
-    keep = math.isclose(x_star, x_t, rel_tol=1e-9, abs_tol=1e-12)
-    row["required_pace"] = pace_out(0.0 if keep else req, model)
-    b = ind.baseline
-    if b and b.year < start_year:
-        nb = T - b.year
-        rb = (growth.required_compound(b.value, x_star, nb) if model == "compound" and b.value > 0
-              else growth.required_linear(b.value, x_star, nb))
-        row["required_pace_from_base"] = pace_out(rb, model)
-    if ind.basis == "nominal" and model == "compound":
-        d = sc.defaults.deflator
-        row["required_real_pace"] = pace_out(growth.real_from_nominal(req, d), model)
-        ex["formula"].append(Msg("formula.real_pace", deflator=d))
-    years = list(range(start_year + 1, T + 1))
-    points = len(acts)
-    notes = [] if trend_compound or ind.model != "compound" else [Msg("note.trend_linear")]
-    ys = list(acts)
-    row["pace_source"] = Msg("pace.trend", model="compound" if trend_compound else "linear", n=points,
-                             start=ys[0], end=ys[-1], weighted=False)
-    row["weak_evidence"] = points < WEAK_POINTS
-    ex["notes"].extend(notes)
-    ex["trend_points"] = points
-    ex["trend_years"] = ys
-    row["assumed"] = []
-    row["projected"] = num(proj)
-    row["gap"] = num(proj - x_star)
-    row["assumed_pace"] = pace_out(eff, model)
-    ex["inputs"]["pace_by_year"] = {str(y): rate for y in years}
-    ex["formula"].append(Msg("formula.projected", year=T, latest=x_t,
-                             mode="rate" if trend_compound else "increment"))
-    if not keep:
-        row["share_of_required"] = num(share)
-        row["pace_ratio"] = num(ratio)
-        ex["formula"].append(Msg("formula.share"))
-    return verdict(row, ind, t, x_t, x_star, proj, start_year, keep)
+    return build_rows(todo, latest, rate, trend_compound, level_compound, req, proj, eff, share, ratio)

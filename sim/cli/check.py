@@ -143,13 +143,15 @@ def portfolio_check(files, scenario, assume, preset, margin=0.1, max_growth=None
 
 def _check_portfolio(files, scenario, assume, preset, margin, fmt, lang, fail_on, max_growth, output,
                      as_of=None):
-    from sim.report.portfolio import portfolio_workbook, render_portfolio
+    from sim.report.portfolio import portfolio_workbook, render_portfolio, to_json_bytes
 
     clock = Stages()
     with paused_gc():
         report = portfolio_check(files, scenario, assume, preset, margin, max_growth, as_of, clock)
         if fmt == "xlsx":
             emit_bytes(portfolio_workbook(report, lang), output)
+        elif fmt == "json":
+            emit(to_json_bytes(report), output)
         else:
             emit(render_portfolio(report, fmt, lang), output)
         clock.done("render")

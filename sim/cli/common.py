@@ -110,9 +110,15 @@ def _is_csv(output: str) -> bool:
     return (ctx is not None and ctx.params.get("fmt") == "csv") or output.lower().endswith(".csv")
 
 
-def emit(text: str, output: str | None):
-    """Write ``text`` to ``output`` (a CSV file begins with a UTF-8 BOM, for Excel), or to stdout."""
-    if output:
+def emit(text: str | bytes, output: str | None):
+    """Write ``text`` to ``output`` (a CSV file begins with a UTF-8 BOM, for Excel), or to stdout;
+    bytes are UTF-8 text (a large JSON) written as they are."""
+    if isinstance(text, bytes):
+        if output:
+            _write(output, text)
+        else:
+            _stdout(lambda: (sys.stdout.flush(), sys.stdout.buffer.write(text)))
+    elif output:
         _write(output, ("\ufeff" + text) if _is_csv(output) and not text.startswith("\ufeff") else text)
     else:
         _stdout(lambda: click.echo(text, nl=not text.endswith("\n")))

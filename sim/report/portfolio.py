@@ -55,20 +55,33 @@ def portfolio_report(loaded: Sequence[Loaded], sc: Scenario, rows: list[dict], f
     return out
 
 
-def _json_default(x):
-    """What orjson cannot write itself: a Msg as its English sentence, a numpy number as a number."""
-    if isinstance(x, Msg):
-        return text(x, "en")
-    if hasattr(x, "item"):
-        return x.item()
-    raise TypeError(type(x).__name__)
+def _json_default():
+    """orjson's ``default`` for one dump: a Msg as its English sentence (written once per Msg
+    object: analysis shares the Msgs that repeat), a numpy number as a number."""
+    written: dict[int, str] = {}     # by id(): the Msgs live as long as the data being dumped
+
+    def default(x):
+        if isinstance(x, Msg):
+            out = written.get(id(x))
+            if out is None:
+                out = written[id(x)] = text(x, "en")
+            return out
+        if hasattr(x, "item"):
+            return x.item()
+        raise TypeError(type(x).__name__)
+    return default
+
+
+def to_json_bytes(data: dict) -> bytes:
+    """Compact JSON as UTF-8 bytes with a final newline (orjson: keys in order, NaN and inf as null,
+    sentences in English, as ``sim.report.labels.to_json`` writes them) for reports of any size."""
+    import orjson
+    return orjson.dumps(data, default=_json_default(), option=orjson.OPT_APPEND_NEWLINE)
 
 
 def to_json_fast(data: dict) -> str:
-    """Compact JSON (orjson: UTF-8, keys in order, NaN and inf as null, sentences in English, as
-    ``sim.report.labels.to_json`` writes them) for reports of any size."""
-    import orjson
-    return orjson.dumps(data, default=_json_default).decode() + "\n"
+    """``to_json_bytes`` as text."""
+    return to_json_bytes(data).decode()
 
 
 def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:

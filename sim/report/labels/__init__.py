@@ -49,12 +49,19 @@ STATUS = words.STATUS
 KIND = words.KIND
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})   # arguments written as they are
+
+
 def text(m, lang: str = "zh") -> str:
     """``m`` written in ``lang``: a Msg by its template, a list joined by '; ', anything else as str."""
     if isinstance(m, Msg):
         tpl = TEMPLATES[m.code][lang]
-        args = {k: localize(v, lang) for k, v in m.args.items()}
-        return tpl(lang=lang, **args) if callable(tpl) else tpl.format(**args)
+        args = m.args
+        for v in args.values():
+            if type(v) not in _PLAIN:
+                args = {k: v if type(v) in _PLAIN else localize(v, lang) for k, v in args.items()}
+                break
+        return tpl.format_map(args) if type(tpl) is str else tpl(lang=lang, **args)
     if isinstance(m, SimError):
         return error_text(m, lang)
     if isinstance(m, (list, tuple)):
@@ -65,6 +72,8 @@ def text(m, lang: str = "zh") -> str:
 def localize(x, lang: str = "en"):
     """``x`` with every Msg in it written in ``lang`` (dicts, lists and tuples walked; tuples
     stay tuples)."""
+    if type(x) in _PLAIN:
+        return x
     if isinstance(x, (Msg, SimError)):
         return text(x, lang)
     if isinstance(x, dict):
