@@ -101,3 +101,36 @@ def test_meets_as_arrays_is_target_meets(items):
     xs = [x if k % 3 else v * (1 + 1e-10) for k, (_, v, _, x) in enumerate(items)]
     got = meets(np.array(xs, dtype=float), targets).tolist()
     assert got == [bool(t.meets(x)) for t, x in zip(targets, xs)]
+
+
+GROWTH_PLAN = """plan: {{id: g{i}, title: g, base_year: 2023, target_year: {T}}}
+indicators:
+  - id: gdp_growth
+    name: 地区生产总值增长
+    unit: "%"
+    growth_history: {{{gh}}}
+    target: "{phrase}"
+  - id: other
+    name: 出口增长
+    unit: "%"
+    growth_history: {{{gh}}}
+    targets: [{{year: {T}, target: "{phrase}"}}, {{year: 2024, target: "增长5%"}}]
+"""
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.decimals("-9.99", "19.99", places=2), min_size=1, max_size=6),
+                          st.sampled_from(["增长{v}%", "增长{v}%左右", "增长{v}%以上", "增长{v}%以下", "下降{v}%"]),
+                          st.decimals("0", "15", places=1), st.integers(2025, 2030)),
+                min_size=1, max_size=6))
+def test_growth_targets_as_arrays_are_the_row_path(plans):
+    """Growth-rate targets with published rates only (the array path of vector_growth) give the
+    rows of the row path; a target of a published year stays on the row path."""
+    from sim.assess.vector_growth import growth_covered
+    specs = []
+    for i, (gh, phrase, v, T) in enumerate(plans):
+        hist = ", ".join(f"{2024 - len(gh) + 1 + k}: {x}" for k, x in enumerate(gh))
+        specs.append(loads_spec(GROWTH_PLAN.format(i=i, T=T, gh=hist, phrase=phrase.format(v=v)), f"g{i}.yaml"))
+    sc = default_scenario()
+    same_rows(specs, [sc] * len(specs))
+    assert sum(growth_covered(i, t, sc) for s in specs for i in s.indicators for t in i.targets) == 2 * len(specs)

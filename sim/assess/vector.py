@@ -1,4 +1,5 @@
-"""Assessment across many plans at once: level targets on a trend pace as arrays.
+"""Assessment across many plans at once: level targets on a trend pace as arrays (and growth-rate
+targets with published rates only: sim.assess.vector_growth).
 
 The row-by-row path (sim.assess.status, sim.assess.kinds) is the reference; this module gives
 identical rows for the targets it covers and hands every other target to it. Covered: the default
@@ -10,7 +11,8 @@ plan without relations (derived indicators are assessed from their components, r
 For those, the trend fits (OLS of log x or x on year), required paces (compound
 ``(x*/x_t)^(1/n) - 1`` or linear ``(x* - x_t)/n``), projections ``x_t * prod(1 + g)`` or
 ``x_t + sum(d)``, effective paces, shares of the required change and pace ratios are computed as
-numpy arrays over every covered target of every plan, by the same sim.growth functions.
+numpy arrays over every covered target of every plan, by the same sim.growth functions; the
+rows are written by sim.assess.vector_rows.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from sim import growth
 from sim.assess.derived import assess_with_relations
 from sim.assess.presets import Method
 from sim.assess.status import as_method, assess_target
+from sim.assess.vector_growth import growth_covered, growth_rows
 from sim.assess.vector_rows import build_rows
 from sim.errors import SimError
 from sim.scenario.model import Scenario
@@ -30,11 +33,20 @@ from sim.spec.targets import Target
 
 
 def covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
-    """Whether the array path assesses this target (see the module docstring)."""
+    """Whether the array path assesses this level target (see the module docstring)."""
+    return plain_trend(sc) and _level_covered(ind, t, sc)
+
+
+def plain_trend(sc: Scenario) -> bool:
+    """Whether the scenario's default pace is the unweighted trend over every year."""
     d = sc.defaults
+    return (d.growth == "trend" and d.real_growth is None and not d.exclude_years
+            and d.trend_weights_half_life is None)
+
+
+def _level_covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
     return (t.kind == "level" and t.year is not None and t.op != "between" and t.value is not None
-            and not ind.breaks and ind.id not in sc.assumptions and d.growth == "trend"
-            and d.real_growth is None and not d.exclude_years and d.trend_weights_half_life is None
+            and not ind.breaks and ind.id not in sc.assumptions
             and not any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks))
 
 
@@ -43,17 +55,21 @@ def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Me
     """The rows of every plan (as ``assess_with_relations`` gives them), covered targets together; a
     plan whose assessment raises a SimError (e.g. a bootstrap without history) gets that error."""
     out: list = []
-    todo: list[tuple] = []      # (plan index, row index, spec, ind, t, sc, actuals)
+    todo: list[tuple] = []      # level targets: (plan index, row index, spec, ind, t, sc, actuals)
+    gtodo: list[tuple] = []     # growth targets: (plan index, row index, spec, ind, t, sc)
     default = as_method(preset, margin).preset == "default"
     for k, (spec, sc) in enumerate(zip(specs, scs)):
-        first = len(todo)
+        first, gfirst = len(todo), len(gtodo)
         try:
-            out.append(_plan_rows(k, spec, sc, preset, margin, default, todo))
+            out.append(_plan_rows(k, spec, sc, preset, margin, default, todo, gtodo))
         except SimError as e:
-            del todo[first:]
+            del todo[first:], gtodo[gfirst:]
             out.append(e)
         if progress and k % 100 == 99 and k + 1 < len(specs):
             progress(k + 1, len(specs))
+    for (k, j, *_), row in zip(gtodo, growth_rows(gtodo) if gtodo else ()):
+        if not isinstance(out[k], SimError):
+            out[k][j] = row
     if todo:
         for (k, j, spec, ind, t, sc, _), row in zip(todo, _rows(todo)):
             if isinstance(out[k], SimError):
@@ -67,20 +83,27 @@ def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Me
     return out
 
 
-def _plan_rows(k: int, spec: Spec, sc: Scenario, preset, margin: float, default: bool, todo: list) -> list:
-    """The rows of plan ``k`` from the row path; covered targets left None and queued in ``todo``."""
+def _plan_rows(k: int, spec: Spec, sc: Scenario, preset, margin: float, default: bool, todo: list,
+               gtodo: list) -> list:
+    """The rows of plan ``k`` from the row path; covered targets left None and queued in ``todo``
+    (levels) or ``gtodo`` (growth rates)."""
     if not default or spec.relations:
         return assess_with_relations(spec, sc, preset, margin)
+    trend = plain_trend(sc)
     rows: list = []
     for ind in spec.indicators:
         acts = None
         for t in ind.targets:
-            if covered(ind, t, sc):
+            if trend and _level_covered(ind, t, sc):
                 acts = acts if acts is not None else ind.actuals()
-                if len(acts) >= 2 and max(acts) < t.year:
+                if len(acts) >= 2 and next(reversed(acts)) < t.year:   # actuals are sorted by year
                     todo.append((k, len(rows), spec, ind, t, sc, acts))
                     rows.append(None)
                     continue
+            elif trend and growth_covered(ind, t, sc):
+                gtodo.append((k, len(rows), spec, ind, t, sc))
+                rows.append(None)
+                continue
             rows.append(assess_target(spec, ind, t, sc, preset, margin))
     return rows
 
