@@ -13,6 +13,7 @@ from sim.assess.facts import (
     _indicator,
     finding,
 )
+from sim.assess.vector_rows import meets
 from sim.meta import Msg
 from sim.scenario.paths import WEAK_POINTS, linked_history
 from sim.spec.model import Indicator, Spec
@@ -36,15 +37,17 @@ def record(ind: Indicator, with_published: bool = True, with_levels: bool = True
     return paces, years
 
 
-def level_paces(inds: Sequence[Indicator]) -> list[tuple[list[float], list[int]]]:
+def level_paces(inds: Sequence[Indicator], acts: Sequence[dict[int, float]] | None = None
+                ) -> list[tuple[list[float], list[int]]]:
     """Per indicator, the paces between consecutive actuals (``linked_history``) and the later
     year of each: compound growth ``(x_b/x_a)^(1/(b-a)) - 1`` where both levels are > 0 and the
     rate is finite, linear changes ``(x_b - x_a)/(b - a)``. The compound rates of all
-    ``inds`` are one array computation (sim.growth.required_compound)."""
+    ``inds`` are one array computation (sim.growth.required_compound). ``acts``: their actuals,
+    when the caller has them."""
     out: list = []
     a, b, n = [], [], []
-    for ind in inds:
-        pts, _ = linked_history(ind)
+    for i, ind in enumerate(inds):
+        pts, _ = linked_history(ind, acts[i] if acts is not None else None)
         ys = sorted(pts)
         pairs = list(itertools.pairwise(ys))
         if ind.model == "linear":
@@ -80,27 +83,33 @@ def pace_findings_many(specs: Sequence[Spec], assumeds: Sequence[Mapping[str, Va
     """``pace_findings`` of each spec (with its assumed starts); the compound paces of all of
     them, required and on record, are computed as arrays at once."""
     jobs = []   # (plan index, spec, ind, t, start year, start, years left); start None: a growth target
+    acts_of: dict[int, dict] = {}
     for k, (spec, assumed) in enumerate(zip(specs, assumeds)):
         for ind in spec.indicators:
-            acts = None
             for t in ind.targets:
                 if t.year is None or t.value is None or t.op == "between":
                     continue
                 if t.kind == "growth":
                     jobs.append((k, spec, ind, t, None, None, None))
                 elif t.kind == "level":
-                    acts = ind.actuals() if acts is None else acts
+                    acts = acts_of.get(id(ind))
+                    if acts is None:
+                        acts = acts_of[id(ind)] = ind.actuals()
                     start = _start_before(acts, ind, t.year, assumed)
-                    if start is None or t.meets(start[1]):   # already met: no pace is needed, so none
-                        continue                            # is beyond the record
-                    jobs.append((k, spec, ind, t, start[0], start[1], t.year - start[0]))
+                    if start is not None:
+                        jobs.append((k, spec, ind, t, start[0], start[1], t.year - start[0]))
+    levels_at = [j for j in jobs if j[5] is not None]
+    met = set(map(id, (j for j, m in zip(levels_at, meets(np.array([j[5] for j in levels_at], dtype=float),
+                                                             [j[3] for j in levels_at]).tolist()) if m))) \
+        if levels_at else set()
+    jobs = [j for j in jobs if id(j) not in met]   # already met: no pace is needed, so none is beyond the record
     compound = [j for j in jobs if j[5] is not None and j[2].model == "compound" and j[5] > 0 and j[3].value > 0]
     req = growth.required_compound(np.array([j[5] for j in compound], dtype=float),
                                    np.array([j[3].value for j in compound], dtype=float),
                                    np.array([j[6] for j in compound], dtype=float)).tolist() if compound else []
     req_of = {id(j): r for j, r in zip(compound, req)}   # NaN where it would overflow
     inds = list({id(j[2]): j[2] for j in jobs}.values())
-    levels = {id(ind): lv for ind, lv in zip(inds, level_paces(inds))}
+    levels = {id(ind): lv for ind, lv in zip(inds, level_paces(inds, [acts_of.get(id(i)) for i in inds]))}
     out: list[list[dict]] = [[] for _ in specs]
     for j in jobs:
         k, spec, ind, t, y0, x0, n = j

@@ -77,10 +77,11 @@ def start_of(ind: Indicator, sc: Scenario, base_year: int) -> Start | None:
     return None
 
 
-def linked_history(ind: Indicator) -> tuple[dict[int, float], list[Msg]]:
+def linked_history(ind: Indicator, acts: dict[int, float] | None = None) -> tuple[dict[int, float], list[Msg]]:
     """Actuals on one scope: values before a break times its factor; without a factor only the
-    points from the latest unlinked break on are kept."""
-    pts = ind.actuals()
+    points from the latest unlinked break on are kept. ``acts``: ``ind.actuals()`` when the caller
+    has them (returned as they are when there is no break: not to be changed)."""
+    pts = ind.actuals() if acts is None else acts
     notes = []
     for br in sorted(ind.breaks, key=lambda b: b.year):
         if br.factor is not None:
