@@ -116,11 +116,12 @@ def pace_findings_many(specs: Sequence[Spec], assumeds: Sequence[Mapping[str, Va
         if x0 is None:
             out[k] += _pace_limits(spec, ind.id, t.value / 100, t.year - 1, t.year, max_growth,
                                    what=Msg("what.growth_target", text=t.text), growth_target=True,
-                                   levels=levels)
+                                   levels=levels, ind=ind)
         elif id(j) in req_of:
             if math.isfinite(r := req_of[id(j)]):
                 out[k] += _pace_limits(spec, ind.id, r, y0, t.year, max_growth,
-                                       what=Msg("what.target_from", text=t.text, start=x0, year=y0), levels=levels)
+                                       what=Msg("what.target_from", text=t.text, start=x0, year=y0), levels=levels,
+                                       ind=ind)
         elif ind.model == "linear":
             out[k] += _linear_record(ind, (t.value - x0) / n, y0, t, levels[id(ind)])
     return out
@@ -136,10 +137,11 @@ def _start_before(acts: Mapping[int, float], ind: Indicator, year: int, assumed)
 
 def _pace_limits(spec: Spec, name: str, req: float, y0: int, y: int, max_growth: float | None, *,
                  relation: str | None = None, what: Msg, growth_target: bool = False,
-                 levels: Mapping[int, tuple] | None = None) -> list[dict]:
-    """Findings of a pace ``req`` beyond the record of indicator ``name`` or beyond ``max_growth``;
-    ``levels``: ``level_paces`` by id() of the indicator, when the caller has them."""
-    ind = _indicator(spec, name)
+                 levels: Mapping[int, tuple] | None = None, ind: Indicator | None = None) -> list[dict]:
+    """Findings of a pace ``req`` beyond the record of indicator ``name`` (``ind`` when the caller
+    has it) or beyond ``max_growth``; ``levels``: ``level_paces`` by id() of the indicator, when the
+    caller has them."""
+    ind = ind if ind is not None else _indicator(spec, name)
     out = []
     base = dict(relation=relation, indicators=[name], year=y, unit="%/yr", inconsistent=True)
     if ind is not None and ind.model == "compound":

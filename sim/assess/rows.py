@@ -29,6 +29,8 @@ def _latest_vintage(ind: Indicator, t: Target, latest) -> str | None:
 def _sources(ind: Indicator) -> dict[str, str]:
     """Where each actual came from: file:row of a data file (or the spec), its vintage and its source
     cell; growth rates as 'YEAR growth'."""
+    if not (ind.history_sources or ind.history_refs or ind.growth_refs):
+        return {}
     out = {str(y): s for y, s in ind.history_sources.items()}
     for suffix, refs in (("", ind.history_refs), (" growth", ind.growth_refs)):
         for y, o in refs.items():

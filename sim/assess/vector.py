@@ -47,7 +47,7 @@ def plain_trend(sc: Scenario) -> bool:
 def _level_covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
     return (t.kind == "level" and t.year is not None and t.op != "between" and t.value is not None
             and not ind.breaks and ind.id not in sc.assumptions
-            and not any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks))
+            and not (sc.shocks and any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks)))
 
 
 def assess_many(specs: Sequence[Spec], scs: Sequence[Scenario], preset: str | Method = "default",

@@ -34,7 +34,7 @@ def growth_covered(ind: Indicator, t: Target, sc: Scenario) -> bool:
             and t.period != "annual_average" and bool(gh) and max(gh) < t.year and not ind.history
             and ind.baseline is None and not ind.breaks and ind.id not in sc.assumptions
             and not ind.growth_is_real
-            and not any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks))
+            and not (sc.shocks and any(sh.indicators == "all" or ind.id in sh.indicators for sh in sc.shocks)))
 
 
 def growth_rows(todo: list[tuple]) -> list[dict]:

@@ -113,12 +113,12 @@ def _row_of(item: tuple, start_year: int, rate: float, trend_compound: bool, lev
     else:
         share = ratio = None
     status, reason, branch = _verdict(t, ind, x_t, x_star, proj, start_year, keep, share, met_start, met_proj)
-    ref = ind.history_refs.get(start_year)
-    tv = num(x_t)
+    ref = ind.history_refs.get(start_year) if ind.history_refs else None
+    tv = x_t if math.isfinite(x_t) else None
     return {
         "indicator": ind.id, "name": ind.name, "owner": ind.owner, "attribute": ind.attribute,
         "parent": ind.parent, "target_year": T, "text": t.text, "kind": t.kind, "op": t.op,
-        "target": num(x_star), "target_low": None if t.low is None else num(t.low),
+        "target": x_star if math.isfinite(x_star) else None, "target_low": None if t.low is None else num(t.low),
         "target_high": None if t.high is None else num(t.high),
         "stretch": t.stretch, "unit": ind.unit, "level_unit": ind.unit,
         "baseline": num(b.value) if b else None, "baseline_year": b.year if b else None,
@@ -128,13 +128,14 @@ def _row_of(item: tuple, start_year: int, rate: float, trend_compound: bool, lev
         "required_pace": req_out, "required_pace_from_base": from_base, "required_real_pace": real,
         "assumed_pace": eff_out,
         "pace_source": _trend_msg(shared, trend_compound, points, ys[0], ys[-1]),
-        "weak_evidence": points < WEAK_POINTS, "projected": num(proj), "gap": gap,
+        "weak_evidence": points < WEAK_POINTS, "projected": proj if math.isfinite(proj) else None, "gap": gap,
         "share_of_required": share, "pace_ratio": ratio,
         "status": status, "reason": reason, "preset_status": None, "preset_reason": None, "assumed": [],
         "explain": {
             "inputs": {"latest_year": start_year, "latest": x_t, "target_year": T, "target": x_star,
-                       "years_left": n, "op": t.op, "pace_by_year": {str(y): rate for y in range(start_year + 1, T + 1)}},
-            "formula": formula, "branch": branch, "data_points": {str(y): v for y, v in acts.items()},
+                       "years_left": n, "op": t.op,
+                       "pace_by_year": dict.fromkeys(map(str, range(start_year + 1, T + 1)), rate)},
+            "formula": formula, "branch": branch, "data_points": dict(zip(map(str, ys), acts.values())),
             "notes": notes, "sources": _sources(ind), "convention": t.convention,
             "trend_points": points, "trend_years": ys},
     }
