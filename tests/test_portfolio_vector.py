@@ -75,6 +75,7 @@ indicators:
   - {id: based, name: i, unit: 亿元, basis: nominal, baseline: {year: 2019, value: 50},
      history: {2021: 60, 2022: 66}, targets: [{year: 2024, target: 80}, {year: 2026, target: 突破100}]}
   - {id: growth, name: j, unit: '%', growth_history: {2021: 5, 2022: 6}, target: 增长6%}
+  - {id: wild, name: k, unit: 个, history: {2020: 1e-300, 2021: 1e-150, 2022: 0.1}, target: 5}
 """
 
 
@@ -83,6 +84,7 @@ def test_edge_cases_by_hand():
     statuses = {r["indicator"]: r["status"] for r in assess_many([spec], [default_scenario()])[0]}
     assert statuses["keep_up"] == "on_track" and statuses["keep_down"] == "at_risk"
     assert statuses["met_falls"] == "at_risk" and statuses["approx_over"] == "on_track"
+    assert statuses["wild"] == "not_assessable"
     same_rows([spec], [default_scenario()])
 
 

@@ -12,6 +12,7 @@ from sim import growth
 from sim.assess.kinds import linear_unit
 from sim.assess.rows import _sources, num
 from sim.meta import Msg
+from sim.scenario.model import MAX_RATE
 from sim.scenario.paths import WEAK_POINTS
 from sim.spec.targets import EPS
 
@@ -45,8 +46,9 @@ def _paces(a: np.ndarray, compound: np.ndarray) -> list:
 
 def build_rows(todo: list[tuple], latest: list[int], rate, trend_compound, level_compound, req, proj, eff,
                share, ratio) -> list[dict | None]:
-    """One row per item of ``todo`` from its arrays (None where the trend is not finite: the row
-    path decides), as sim.assess.kinds._level_target and verdict write it."""
+    """One row per item of ``todo`` from its arrays (None where the trend is not finite, or compound
+    beyond MAX_RATE a year: the row path decides), as sim.assess.kinds._level_target and verdict
+    write it."""
     targets = [item[4] for item in todo]
     met_start = meets(np.array([item[6][y] for item, y in zip(todo, latest)], dtype=float), targets).tolist()
     met_proj = meets(proj, targets).tolist()
@@ -59,7 +61,7 @@ def build_rows(todo: list[tuple], latest: list[int], rate, trend_compound, level
     out: list = []
     for i, item in enumerate(todo):
         r = float(rate[i])
-        if not math.isfinite(r):
+        if not math.isfinite(r) or (trend_compound[i] and r > MAX_RATE):   # a wild trend: the row path says why
             out.append(None)
             continue
         out.append(_row_of(item, latest[i], r, bool(trend_compound[i]), bool(level_compound[i]), float(req[i]),
