@@ -97,3 +97,14 @@ def test_the_fast_yaml_readers_odd_characters_are_the_complement_of_plain_printa
                            r"\U00010000-\U0010ffff]")
     every = "".join(map(chr, range(0x110000)))
     assert _ODD.findall(every) == printable.findall(every) and len(_ODD.findall(every)) == 2118
+
+
+def test_loading_the_spec_models_parses_no_text_signature():
+    """pydantic reads a default_factory's signature: a builtin's (``list``) is parsed from text,
+    which starts the tokenizer (~2 ms at import); the spec models use Python functions."""
+    code = ("import inspect\ncalled = []\norig = inspect._signature_fromstr\n"
+            "inspect._signature_fromstr = lambda *a, **k: (called.append(a[1]), orig(*a, **k))[1]\n"
+            "import sim.spec.load, sim.scenario.load, sim.data, sim.report.check\nprint(called)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
