@@ -181,3 +181,13 @@ def test_serve_refuses_deep_json_and_lone_surrogates_with_a_400(body, needle):
 def test_an_empty_explain_id_is_refused_not_ignored():
     r = run("check", ROOT / "specs" / "wuwei-2024.yaml", "--explain", "", "--lang", "en")
     assert r.exit_code == 2 and "--explain" in r.stderr and "is not an indicator" in r.stderr, r.output
+
+
+@pytest.mark.parametrize("dist,bad,known", [("{dist: lognormal, mean: 0.05, sigma: 0.1}", "mean", "dist, mu, sigma"),
+                                            ("{dist: triangular, low: 0, mode: 0.1, high: 0.2, sd: 1}", "sd",
+                                             "dist, low, mode, high")])
+def test_an_unknown_key_of_a_distribution_lists_that_distributions_keys(tmp_path, dist, bad, known):
+    sc = tmp_path / "s.yaml"
+    sc.write_text(f"scenario: {{id: s}}\nassumptions:\n  gdp: {{growth: {dist}}}\n", encoding="utf-8")
+    r = run("check", ROOT / "specs" / "tunxi-yrd-2027.yaml", "-s", sc, "--lang", "en")
+    assert r.exit_code == 2 and f"unknown key '{bad}' (known keys here: {known}" in r.stderr, r.stderr

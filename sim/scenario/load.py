@@ -42,18 +42,30 @@ def loads_scenario(text: str, file: str = "<string>", spec: Spec | None = None) 
 INTERNAL = {"file", "sha256"}      # fields of Scenario set by the loader, not written in a file
 
 
-def _known_keys(path: tuple) -> list[str]:
-    """The keys a scenario allows where ``path`` ends (for an unknown key's hint)."""
+def _known_keys(path: tuple, data=None) -> list[str]:
+    """The keys a scenario allows where ``path`` ends (for an unknown key's hint); ``data`` (the
+    file's) picks the distribution its ``dist:`` names among the kinds a field takes."""
     model = Scenario
+    node = data
     for step in path[:-1]:
+        node = _child(node, step)
         field = model.model_fields.get(step) if isinstance(step, str) else None
         if field is None:          # a list index or a dict key (an indicator id under assumptions)
             continue
         models = _models_in(field.annotation)
         if not models:
             return []
-        model = models[0]
+        named = [m for m in models if isinstance(node, dict) and "dist" in m.model_fields
+                 and node.get("dist") in typing.get_args(m.model_fields["dist"].annotation)]
+        model = (named or models)[0]
     return [k for k in model.model_fields if k not in INTERNAL]
+
+
+def _child(node, step):
+    try:
+        return node[step] if isinstance(node, (dict, list)) else None
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def _models_in(ann) -> list[type[BaseModel]]:
@@ -71,7 +83,7 @@ def _build(loc: Located) -> Scenario:
     try:
         sc = Scenario.model_validate(loc.data | {"file": loc.file})
     except ValidationError as e:
-        raise SpecErrors(_shape_errors(e, loc, known_keys=_known_keys)) from None
+        raise SpecErrors(_shape_errors(e, loc, known_keys=lambda p: _known_keys(p, loc.data))) from None
     errors = [SimError(Msg("scen.drawn_rate", value=v, max=MAX_RATE), file=loc.file, line=loc.line(path),
                        field=".".join(map(str, path)), hint=Msg("scen.rates_hint"))
               for path, v in _dist_rates(sc) if v > MAX_RATE]
