@@ -191,3 +191,20 @@ def test_an_unknown_key_of_a_distribution_lists_that_distributions_keys(tmp_path
     sc.write_text(f"scenario: {{id: s}}\nassumptions:\n  gdp: {{growth: {dist}}}\n", encoding="utf-8")
     r = run("check", ROOT / "specs" / "tunxi-yrd-2027.yaml", "-s", sc, "--lang", "en")
     assert r.exit_code == 2 and f"unknown key '{bad}' (known keys here: {known}" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("fields,needle", [("target: 150, history: {2021: " + "9" * 5000 + "}", "4300 digits"),
+                                           ("target: 2025-02-30", "day is out of range")])
+def test_yaml_values_python_cannot_build_are_located_errors(tmp_path, fields, needle):
+    r = validate(tmp_path, fields)
+    assert r.exit_code == 2 and "p.yaml:3" in r.stderr and needle in r.stderr and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("target", ["'\u200f425以上'", "4\u200b25以上", "'\u202e425'", "'４２５以上'"])
+def test_invisible_marks_in_a_target_are_read_as_the_reader_sees_them(tmp_path, target):
+    import json
+
+    p = tmp_path / "p.yaml"
+    p.write_text(SPEC.replace("FIELDS", f"target: {target}"), encoding="utf-8")
+    row = json.loads(run("check", p, "--format", "json").stdout)["rows"][0]
+    assert (row["target"], row["kind"]) == (425, "level")

@@ -47,7 +47,7 @@ def fast_loads(text: str, file: str = "<string>") -> Located | None:
         return None
     try:
         return _Reader(text, file).read()
-    except (_Bail, RecursionError):
+    except (_Bail, RecursionError, ValueError):   # ValueError: an int too long to convert
         return None
 
 

@@ -90,15 +90,19 @@ def plain(x: float) -> str:
 _SPACE = re.compile(r"\s+")
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def normalize(text) -> str:
-    """NFKC (full-width digits and punctuation to ASCII), spaces removed, ～ to ~."""
+    """NFKC (full-width digits and punctuation to ASCII), spaces and invisible format marks (zero
+    width spaces and joiners, direction marks, soft hyphens) removed, ～ to ~: the phrase as read."""
     return _normalized(str(text))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _normalized(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", s).replace("～", "~").replace("－", "-")
+    return _SPACE.sub("", _INVISIBLE.sub("", s)).replace("～", "~").replace("－", "-")
 
 
 # one leading word, the longest that fits (an alternation tries its branches in this order)

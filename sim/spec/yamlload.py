@@ -123,3 +123,6 @@ class _Builder:
         except yaml.YAMLError as e:
             raise SimError(Msg("yaml.value", problem=yaml_problem(str(e))), file=self.file,
                            line=node.start_mark.line + 1) from None
+        except ValueError as e:   # a date that does not exist (2025-02-30), an int of over 4300 digits
+            raise SimError(Msg("yaml.value", problem=str(e).split(";")[0]), file=self.file,
+                           line=node.start_mark.line + 1) from None
