@@ -150,8 +150,9 @@ def test_diff_usage_errors(tmp_path, args, words):
 def test_diff_refuses_a_json_that_is_not_a_check_report(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"rows": 3}', encoding="utf-8")
-    r = run("diff", bad, bad)
+    r = run("diff", bad, bad, "--lang", "en")
     assert r.exit_code == 2 and "not a `sim check --format json` report" in r.stderr
+    assert "不是 `sim check --format json` 报告" in run("diff", bad, bad).stderr
 
 
 def test_backtest_on_real_huzhou_history_with_yearly_milestones(tmp_path):
@@ -205,4 +206,4 @@ def test_diff_refuses_documents_that_are_not_one_plans_check(tmp_path):
     for name in list(cases) + ["deep.json", "other.json"]:
         r = run("diff", tmp_path / "good.json", tmp_path / name)
         assert r.exit_code == 2 and r.stderr.strip(), name
-    assert "two plans" in run("diff", tmp_path / "good.json", tmp_path / "other.json").stderr
+    assert "two plans" in run("diff", tmp_path / "good.json", tmp_path / "other.json", "--lang", "en").stderr

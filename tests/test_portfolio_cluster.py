@@ -102,5 +102,5 @@ def test_a_plan_the_scenario_cannot_simulate_is_reported_and_the_others_run(fold
                                            ("tcp://[::1", "cannot use the Dask scheduler")])
 def test_cluster_addresses_that_cannot_work_are_refused(folder, address, words):
     pytest.importorskip("dask.distributed")
-    r = run("simulate", folder, "-s", folder.parent / "s.yaml", "--draws", DRAWS, "--cluster", address)
+    r = run("simulate", folder, "-s", folder.parent / "s.yaml", "--draws", DRAWS, "--cluster", address, "--lang", "en")
     assert r.exit_code == 2 and words in r.stderr

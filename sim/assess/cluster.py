@@ -15,10 +15,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.scenario.model import Scenario
 from sim.spec.model import Spec
 
-INSTALL = "install the cluster extra: pip install -e '.[cluster]' (or pip install 'dask[distributed]')"
+INSTALL = Msg("cluster.install")
 
 
 CONNECT_S = 10           # seconds to reach a scheduler and for a first worker to join it
@@ -54,13 +55,13 @@ def _probe(address: str) -> None:
         try:
             pool.submit(asyncio.run, handshake()).result()
         except (TimeoutError, asyncio.TimeoutError):
-            raise NotAScheduler(f"no Dask handshake within {CONNECT_S} s (is it a Dask scheduler's port?)") from None
+            raise NotAScheduler(Msg("cluster.no_handshake", seconds=CONNECT_S)) from None
         except OSError as e:
             if type(e).__name__ != "CommClosedError":
                 raise
-            raise NotAScheduler("it closed the connection without a Dask handshake") from None
+            raise NotAScheduler(Msg("cluster.closed")) from None
         except Exception as e:   # a reply that is not Dask's protocol (an HTTP server, another service)
-            raise NotAScheduler(f"it answered, but not as a Dask scheduler ({type(e).__name__})") from e
+            raise NotAScheduler(Msg("cluster.not_dask", kind=type(e).__name__)) from e
 
 
 class Cluster:
@@ -71,18 +72,15 @@ class Cluster:
     def __init__(self, address: str):
         m = re.fullmatch(r"local:(\d+)(:threads)?|tcp://[^\s]+", address.strip())
         if not m or (m.group(1) is not None and int(m.group(1)) < 1):
-            raise SimError(f"cannot read --cluster '{address}'", field="--cluster",
-                           hint="local:N (N worker processes here), local:N:threads, or tcp://HOST:PORT")
+            raise SimError(Msg("cluster.unread", address=address), field="--cluster", hint=Msg("cluster.unread_hint"))
         most = MAX_LOCAL_PER_CORE * (os.cpu_count() or 1)
         if m.group(1) is not None and int(m.group(1)) > most:
-            raise SimError(f"--cluster {address}: more local workers than this machine can run ({most} at most "
-                           f"on {os.cpu_count() or 1} cores)", field="--cluster",
-                           hint="use local:N with N up to the number of cores, or tcp://HOST:PORT for a real cluster")
+            raise SimError(Msg("cluster.too_many", address=address, most=most, cores=os.cpu_count() or 1),
+                           field="--cluster", hint=Msg("cluster.too_many_hint"))
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
-            raise SimError("--cluster needs Dask, which is not installed", field="--cluster",
-                           hint=INSTALL) from None
+            raise SimError(Msg("cluster.no_dask"), field="--cluster", hint=INSTALL) from None
         self.address = address
         self.local = None
         try:
@@ -97,11 +95,11 @@ class Cluster:
                 self.client.wait_for_workers(1, timeout=CONNECT_S)
         except Exception as e:   # the boundary to another process: any failure is the address's
             self.close()
-            what = "no Dask worker joined it" if isinstance(e, TimeoutError) and getattr(self, "client", None) \
+            what = Msg("cluster.no_worker") if isinstance(e, TimeoutError) and getattr(self, "client", None) \
                 else e.args[0] if isinstance(e, NotAScheduler) \
-                else f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
-            raise SimError(f"cannot use the Dask scheduler at '{address}': {what}", field="--cluster",
-                           hint="start one with `dask scheduler` and workers with `dask worker ADDRESS`") from None
+                else Msg("cluster.failed", kind=type(e).__name__, detail=str(e).splitlines()[0][:200] if str(e) else "")
+            raise SimError(Msg("cluster.cannot_use", address=address, why=what), field="--cluster",
+                           hint=Msg("cluster.cannot_use_hint")) from None
         self.client.run(_warm)   # every worker imports the sampler once, before the first task
 
     def workers(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sim.assess.statuses import Status
 from sim.errors import SimError
-from sim.meta import SCHEMA_VERSION, Result
+from sim.meta import SCHEMA_VERSION, Msg, Result
 
 REASONS = ("new_data", "revised", "scenario", "preset", "added", "removed", "other")
 
@@ -37,16 +37,16 @@ def _scenario(report: dict):
     return {k: v for k, v in s.items() if k not in ("file", "sha256")}
 
 
-def _bad_row(k: int, r) -> str | None:
+def _bad_row(k: int, r) -> Msg | None:
     """What is wrong with row ``k`` of a check report, or None."""
     if not isinstance(r, dict) or not {"indicator", "target_year", "text", "status"} <= set(r):
-        return f"row {k + 1} lacks indicator, target_year, text or status"
+        return Msg("report.row_lacks", n=k + 1)
     if not isinstance(r["indicator"], str) or not isinstance(r["text"], (str, int, float)):
-        return f"row {k + 1}: indicator and text must be text"
+        return Msg("report.row_text", n=k + 1)
     if r["target_year"] is not None and (isinstance(r["target_year"], bool) or not isinstance(r["target_year"], int)):
-        return f"row {k + 1}: target_year {r['target_year']!r} is not a year"
+        return Msg("report.row_year", n=k + 1, value=repr(r["target_year"]))
     if not isinstance(r["status"], str) or r["status"] not in STATUS_CODES:
-        return f"row {k + 1}: status {r['status']!r} is not a status of sim check"
+        return Msg("report.row_status", n=k + 1, value=repr(r["status"]))
     return None
 
 
@@ -59,22 +59,18 @@ def check_is_report(doc, where: str) -> dict:
     if not isinstance(doc, dict) or doc.get("schema_version") != 1 or not isinstance(doc.get("rows"), list) \
             or not isinstance(doc.get("plans" if portfolio else "plan"), (list if portfolio else dict)) \
             or "consistency" not in doc:
-        raise SimError("not a `sim check --format json` report (schema_version 1 with plan, rows and "
-                       "consistency, or a portfolio's plans, rows and consistency)", file=where,
-                       hint="write one with: sim check SPEC --format json -o FILE.json (or sim check DIR ...)")
+        raise SimError(Msg("report.not_check"), file=where, hint=Msg("report.write_one"))
     problems = [p for k, r in enumerate(doc["rows"]) if (p := _bad_row(k, r))]
     if not problems and portfolio:
-        problems = [f"plan {k + 1} has no id" for k, p in enumerate(doc["plans"])
+        problems = [Msg("report.plan_no_id", n=k + 1) for k, p in enumerate(doc["plans"])
                     if not isinstance(p, dict) or not isinstance(p.get("id"), str)]
-        problems += [f"row {k + 1} has no plan id" for k, r in enumerate(doc["rows"])
+        problems += [Msg("report.row_no_plan", n=k + 1) for k, r in enumerate(doc["rows"])
                      if not isinstance(r.get("plan"), str)]
     if problems:
-        raise SimError(f"not a `sim check` report: {problems[0]}", file=where,
-                       hint="compare reports written by sim check --format json, unedited")
+        raise SimError(Msg("report.bad", problem=problems[0]), file=where, hint=Msg("report.unedited"))
     keys = [_key(r) for r in doc["rows"]]
     if len(set(keys)) != len(keys):
-        raise SimError("a target is listed twice in the report", file=where,
-                       hint="compare reports written by sim check --format json, unedited")
+        raise SimError(Msg("report.twice"), file=where, hint=Msg("report.unedited"))
     for r in doc["rows"]:
         r.setdefault("explain", {})
     return doc
@@ -85,14 +81,12 @@ def same_plan(old: dict, new: dict, old_where: str, new_where: str) -> None:
     rows pair by plan and target: a plan in one only is added or removed)."""
     if ("portfolio" in old) != ("portfolio" in new):
         where = new_where if "portfolio" in new else old_where
-        raise SimError("one report is a portfolio, the other of one plan", file=where,
-                       hint="diff two reports of one plan, or two portfolio reports")
+        raise SimError(Msg("report.mixed"), file=where, hint=Msg("report.mixed_hint"))
     if "portfolio" in old:
         return
     a, b = old["plan"].get("id"), new["plan"].get("id")
     if a != b:
-        raise SimError(f"the reports are of two plans: '{a}' ({old_where}) and '{b}' ({new_where})",
-                       hint="diff compares one plan at two times: give two reports of the same plan")
+        raise SimError(Msg("report.two_plans", a=a, old=old_where, b=b, new=new_where), hint=Msg("report.two_plans_hint"))
 
 
 def diff_reports(old: dict, new: dict, old_label: str | None = None, new_label: str | None = None) -> Result:

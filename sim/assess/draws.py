@@ -114,10 +114,10 @@ def _check_dependence(model: Model, sc: Scenario):
     """What a factor needs from the plan (its shape is checked when the scenario is read)."""
     for k, f in enumerate(model.factors):
         if f.of is not None and model.get(f.of) is None:
-            raise SimError(f"factor '{f.id}' is the surprise of '{f.of}', which has no pace to draw",
+            raise SimError(Msg("factor.no_pace", id=f.id, of=f.of),
                            file=sc.file, field=f"factors.{k}.of")
         if f.of is not None and f.loadings.get(f.of):
-            raise SimError(f"factor '{f.id}' cannot load on '{f.of}', the indicator it comes from",
+            raise SimError(Msg("factor.self", id=f.id, of=f.of),
                            file=sc.file, field=f"factors.{k}.loadings")
 
 

@@ -39,8 +39,8 @@ def equations(spec: Spec) -> list[tuple[Relation, rel_.Equation]]:
         try:
             out.append((r, rel_.parse(r.expr, known)))
         except rel_.RelationError as e:
-            raise SimError(e.message, file=spec.file, line=r.line, field=f"relations.{r.id}.expr",
-                           hint=e.hint) from None
+            raise SimError(e.msg, file=spec.file, line=r.line, field=f"relations.{r.id}.expr",
+                           hint=e.hint_msg) from None
     return out
 
 

@@ -19,6 +19,7 @@ from sim.assess.draws import (
     sample,
 )
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.scenario.model import (
     LogNormal,
     Normal,
@@ -158,7 +159,7 @@ def monte_carlo(model: Model, stats: list[Stat], draws: int, seed: int,
     maps the chunk function over the chunk numbers, results in order (e.g. on a Dask cluster,
     sim.assess.cluster); default: a pool of ``workers`` threads."""
     if draws < 1:
-        raise SimError("the number of draws must be at least 1", field="--draws")
+        raise SimError(Msg("run.draws"), field="--draws")
     fan = dict(fan or {})
     y0 = model.years[0]
     sizes = [min(CHUNK, draws - c) for c in range(0, draws, CHUNK)]

@@ -152,7 +152,7 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
     """
 
     if method not in METHODS:
-        raise SimError(f"unknown method '{method}'", field="--method", hint=", ".join(METHODS))
+        raise SimError(Msg("run.method", method=method), field="--method", hint=Msg("run.methods", methods=list(METHODS)))
     seed = new_seed() if seed is None else seed
     rows = assess_plan(spec, sc)
     model = plan_model(spec, sc)

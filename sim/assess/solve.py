@@ -40,22 +40,20 @@ def parse_range(text: str, option: str) -> list[float]:
         try:
             x = float(s.rstrip("%")) / (100 if s.endswith("%") else 1)
         except ValueError:
-            raise SimError(f"'{s}' is not a number", field=option, hint="e.g. 0.03:0.10:0.005 or 3%:10%:0.5%") \
+            raise SimError(Msg("range.not_number", value=s), field=option, hint=Msg("range.example")) \
                 from None
         if not math.isfinite(x) or abs(x) > 1e15:
-            raise SimError(f"'{s}' is not a finite number a plan can mean", field=option,
-                           hint="e.g. 0.03:0.10:0.005 or 3%:10%:0.5%")
+            raise SimError(Msg("range.not_finite", value=s), field=option, hint=Msg("range.example"))
         return x
     if ":" not in text:
         return [num(s) for s in text.split(",")]
     parts = [num(s) for s in text.split(":")]
     if len(parts) != 3 or parts[2] <= 0 or parts[1] < parts[0]:
-        raise SimError(f"cannot read the range '{text}'", field=option,
-                       hint="write LOW:HIGH:STEP with LOW <= HIGH and STEP > 0, e.g. 0.03:0.10:0.005")
+        raise SimError(Msg("range.unread", text=text), field=option, hint=Msg("range.unread_hint"))
     lo, hi, step = parts
     n = int(math.floor((hi - lo) / step + 1e-9)) + 1
     if n > 10_000:
-        raise SimError(f"the range '{text}' has {n} values", field=option, hint="at most 10,000")
+        raise SimError(Msg("range.too_many", text=text, n=n), field=option, hint=Msg("range.at_most"))
     return [round(lo + k * step, 12) for k in range(n)]
 
 
@@ -65,8 +63,8 @@ def _indicator(spec: Spec, ident: str | None) -> list[Indicator]:
     try:
         return [spec.indicator(ident)]
     except KeyError:
-        raise SimError(f"'{ident}' is not an indicator of plan {spec.plan.id}", field="--indicator",
-                       hint="ids: " + ", ".join(i.id for i in spec.indicators)) from None
+        raise SimError(Msg("cli.not_an_indicator", id=ident, plan=spec.plan.id), field="--indicator",
+                       hint=Msg("cli.ids", ids=[i.id for i in spec.indicators])) from None
 
 
 def year_reached(start_year: int, start: float, paces: list[float], mode: str, t: Target,
@@ -148,7 +146,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
     """Per target: break-even pace, pace for a probability, year reached, pace by baseline."""
 
     if probability is not None and not 0 < probability < 1:
-        raise SimError("the probability must be between 0 and 1 (exclusive)", field="--probability")
+        raise SimError(Msg("solve.probability"), field="--probability")
     seed = new_seed() if seed is None else seed
     inds = {i.id for i in _indicator(spec, indicator)}
     model = plan_model(spec, sc)
@@ -252,11 +250,11 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
 
     ind = _indicator(spec, indicator)[0]
     if (growth_values is None) == (change_values is None):
-        raise SimError("give exactly one of --growth or --change", field="--growth")
+        raise SimError(Msg("sweep.one_of"), field="--growth")
     if change_values is not None and deflators:
-        raise SimError("--deflator applies to growth, not to a change in units", field="--deflator")
+        raise SimError(Msg("sweep.deflator"), field="--deflator")
     if not ind.targets:
-        raise SimError(f"indicator '{ind.id}' has no target", field="--indicator")
+        raise SimError(Msg("sweep.no_target", id=ind.id), field="--indicator")
     field = "change" if change_values is not None else "real_growth" if deflators else "growth"
     values = change_values if change_values is not None else growth_values
     base = (sc.assumptions.get(ind.id) or Assumption()).model_dump()

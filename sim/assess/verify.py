@@ -181,8 +181,8 @@ def verify(spec: Spec, sc: Scenario, *, max_examples: int = 200, seed: int = 0,
 
     unknown = [p for p in properties if p not in PROPERTIES]
     if unknown:
-        raise SimError(f"unknown property '{unknown[0]}'", field="--property",
-                       hint="properties: " + ", ".join(PROPERTIES))
+        raise SimError(Msg("verify.property", name=unknown[0]), field="--property",
+                       hint=Msg("verify.properties", names=list(PROPERTIES)))
     rngs, notes = ranges(sc)
     plan = _Plan(spec, sc, rngs)
     deadline = time.monotonic() + timeout

@@ -107,9 +107,7 @@ def _midterm_options(preset: str) -> None:
     given = [f"--{n.replace('_', '-')}" for n in ("margin", "growth_margin", "task")
              if ctx.get_parameter_source(n) not in (None, ParameterSource.DEFAULT)]
     if given and preset != "cn-midterm":
-        raise SimError(f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} only to --preset "
-                       f"cn-midterm (the preset here is '{preset}')", hint="add --preset cn-midterm, or leave the "
-                       "option out")
+        raise SimError(Msg("midterm.only", options=list(given), preset=preset), hint=Msg("midterm.only_hint"))
 
 
 def _failed(report: dict, fail_on) -> bool:

@@ -181,10 +181,9 @@ def bootstrap_pool(ind: Indicator, sc: Scenario, field: str) -> np.ndarray:
     """``historical_paces``, or a located error when there are fewer than 2 to draw from."""
     pool = historical_paces(ind, field)
     if pool.size < 2:
-        raise SimError(f"a bootstrap needs at least 2 historical paces; the indicator has {pool.size}",
+        raise SimError(Msg("bootstrap.pool", n=int(pool.size)),
                        file=sc.file, indicator=ind.id, field=f"assumptions.{ind.id}.{field}",
-                       hint="add actuals to `history` (or published rates to `growth_history`), "
-                            "or assume another distribution")
+                       hint=Msg("bootstrap.pool_hint"))
     return pool
 
 
