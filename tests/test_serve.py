@@ -24,6 +24,7 @@ from sim.scenario.load import load_scenario, loads_scenario
 from sim.serve.app import create_app
 from sim.serve.state import Served
 from tests.conftest import no_escape
+from tests.zh import english
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "specs/tunxi-yrd-2027.yaml"          # relative, as a planner types it (provenance keeps it)
@@ -110,6 +111,9 @@ def test_bad_input_is_a_4xx_naming_the_field(body, status, field):
         err = r.json()["error"]
         assert err["field"] == field, err
         assert err["message"] and field in err["text"]
+        assert re.search(r"[\u4e00-\u9fff]", err["message"]) and not english(err["text"]), err   # the page's zh
+        en = c.post(url + "?lang=en", json=body).json()["error"]
+        assert en["field"] == field and not re.search(r"[\u4e00-\u9fff]", en["message"]), en
 
 
 @pytest.mark.parametrize("assumption, field", [

@@ -22,7 +22,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from sim.errors import SimError
+from sim.errors import Invalid, SimError
+from sim.meta import Msg, json_reason
+from sim.report.labels import error_text, text
 from sim.serve.page import plan_index, plan_nav, render_page
 from sim.serve.slots import results, slots
 from sim.serve.state import (
@@ -48,36 +50,43 @@ class BadRequest(Exception):
         self.status, self.error = status, error
 
 
-def _error(status: int, e: SimError) -> JSONResponse:
-    return JSONResponse({"error": {"message": e.message, "field": e.field, "indicator": e.indicator,
-                                   "hint": e.hint, "text": str(e)}}, status_code=status, headers=HEADERS)
+def _error(status: int, e: SimError, lang: str) -> JSONResponse:
+    """The error as JSON, its sentences in ``lang`` (the page's)."""
+    return JSONResponse({"error": {"message": text(e.msg, lang), "field": e.field, "indicator": e.indicator,
+                                   "hint": text(e.hint_msg, lang) if e.hint_msg is not None else None,
+                                   "text": error_text(e, lang)}}, status_code=status, headers=HEADERS)
+
+
+def _asked_lang(request: Request, default: str) -> str:
+    """The language a request asks for (?lang=), else the server's; an unknown one falls back too."""
+    lang = request.query_params.get("lang", default)
+    return lang if lang in LANGS else default
 
 
 def _reject_constant(name: str):
-    raise ValueError(f"{name} is not a JSON number")
+    raise Invalid(Msg("serve.json_constant", name=name))
 
 
 async def _body(request: Request) -> dict:
     """The request's JSON object (empty body: {}), or a BadRequest."""
     raw = await request.body()
     if len(raw) > MAX_BODY:
-        raise BadRequest(413, SimError(f"the body is over {MAX_BODY:,} bytes", field="body"))
+        raise BadRequest(413, SimError(Msg("serve.body_size", max=MAX_BODY), field="body"))
     if not raw.strip():
         return {}
     if "json" not in request.headers.get("content-type", ""):
-        raise BadRequest(415, SimError("send the body as JSON", field="body",
-                                       hint="Content-Type: application/json"))
+        raise BadRequest(415, SimError(Msg("serve.send_json"), field="body", hint="Content-Type: application/json"))
     try:
         data = json.loads(raw, parse_constant=_reject_constant)
     except (ValueError, UnicodeDecodeError) as e:
-        raise BadRequest(400, SimError(f"the body is not JSON: {e}", field="body")) from None
+        raise BadRequest(400, SimError(Msg("serve.not_json", why=e.msg if isinstance(e, Invalid) else json_reason(e)),
+                                       field="body")) from None
     except RecursionError:
-        raise BadRequest(400, SimError("the body is JSON nested too deeply", field="body")) from None
+        raise BadRequest(400, SimError(Msg("serve.too_deep"), field="body")) from None
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
-        raise BadRequest(400, SimError("the body's text has a lone surrogate escape (such as \\ud800), not a "
-                                       "Unicode character", field="body")) from None
+        raise BadRequest(400, SimError(Msg("serve.surrogate"), field="body")) from None
     try:
         return check_body(data)
     except SimError as e:
@@ -87,7 +96,7 @@ async def _body(request: Request) -> dict:
 def _lang(request: Request, default: str) -> str:
     lang = request.query_params.get("lang", default)
     if lang not in LANGS:
-        raise BadRequest(422, SimError(f"unknown language '{lang}'", field="lang", hint="zh or en"))
+        raise BadRequest(422, SimError(Msg("serve.lang", lang=lang), field="lang", hint=Msg("serve.langs")))
     return lang
 
 
@@ -103,38 +112,38 @@ def create_app(served: Served | Mapping[str, Served], lang: str = "zh", allowed_
 
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, exc: BadRequest):
-        return _error(exc.status, exc.error)
+        return _error(exc.status, exc.error, _asked_lang(request, lang))
 
     @app.exception_handler(SimError)
     async def user_error(request: Request, exc: SimError):
-        return _error(422, exc)
+        return _error(422, exc, _asked_lang(request, lang))
 
     @app.exception_handler(ArithmeticError)
     async def overflow(request: Request, exc: ArithmeticError):   # numbers beyond floating point
-        return _error(422, SimError(f"the assumptions overflow the arithmetic ({type(exc).__name__})",
-                                    field="body", hint="use smaller rates or values"))
+        return _error(422, SimError(Msg("serve.overflow", kind=type(exc).__name__), field="body",
+                                    hint=Msg("serve.overflow_hint")), _asked_lang(request, lang))
 
     @app.exception_handler(Exception)
     async def internal(request: Request, exc: Exception):         # a bug: a JSON answer, no traceback
-        return _error(500, SimError(f"internal error ({type(exc).__name__}): please report it", field=None))
+        return _error(500, SimError(Msg("serve.internal", kind=type(exc).__name__), field=None),
+                      _asked_lang(request, lang))
 
     if isinstance(served, Served):
         _plan_routes(app, "", lambda request: served, lang, script, lambda s, request, chosen: "")
         return app
     plans = dict(served)
 
-    ids = ", ".join(list(plans)[:20]) + (f" … ({len(plans)} plans; GET / lists them)" if len(plans) > 20 else "")
+    ids = Msg("serve.plans", ids=list(plans)[:20], more=len(plans) if len(plans) > 20 else 0)
 
     def served_of(request: Request) -> Served:
         pid = request.path_params["plan"]
         if pid not in plans:
-            raise BadRequest(404, SimError(f"no plan '{pid}' is served", field="plan", hint="plans: " + ids))
+            raise BadRequest(404, SimError(Msg("serve.no_plan", id=pid), field="plan", hint=ids))
         return plans[pid]
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST"])
     def no_plan(request: Request):
-        raise BadRequest(404, SimError("several plans are served: name one, /plans/ID" + request.url.path,
-                                       field="plan", hint="plans: " + ids))
+        raise BadRequest(404, SimError(Msg("serve.name_plan", path=request.url.path), field="plan", hint=ids))
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request):
@@ -207,7 +216,7 @@ def _plan_routes(app: FastAPI, prefix: str, served_of, lang: str, script: str, n
         served = served_of(request)
         fmt = request.query_params.get("format", "html")
         if fmt not in ("html", "xlsx"):
-            raise BadRequest(422, SimError(f"unknown report format '{fmt}'", field="format", hint="html or xlsx"))
+            raise BadRequest(422, SimError(Msg("serve.format", fmt=fmt), field="format", hint=Msg("serve.formats")))
         chosen = _lang(request, lang)
         sc = scenario_of(served, await _body(request))
         media = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if fmt == "xlsx"

@@ -97,7 +97,7 @@
 
   function download(button) {
     var kind = button.getAttribute('data-download');
-    var url = kind === 'scenario' ? 'api/scenario' : 'api/report?format=' + kind + '&lang=' + lang;
+    var url = kind === 'scenario' ? 'api/scenario?lang=' + lang : 'api/report?format=' + kind + '&lang=' + lang;
     post(url, body()).then(function (r) {
       if (!r.ok) { return r.json().then(function (a) { clearErrors(); showError(a.error); }); }
       return r.blob().then(function (blob) {

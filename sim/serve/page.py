@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from sim.report.html import report_css
 from sim.report.htmltext import L
+from sim.report.labels import error_text
 from sim.report.labels.page import PAGE
 from sim.scenario.model import Scenario
 from sim.scenario.paths import deflator_of, pace_dist
@@ -225,7 +226,7 @@ def plan_index(specs: list[Spec], unread, lang: str, query: str = "") -> str:
     """The first page of several plans: every plan as a link to its what-if page (with ``query``),
     and the specs that could not be read with their located errors."""
     p = PAGE[lang]
-    bad = ("<h2>" + escape(p["unread"]) + "</h2><ul>" + "".join(f"<li class=\"bad\">{escape(str(e))}</li>"
+    bad = ("<h2>" + escape(p["unread"]) + "</h2><ul>" + "".join(f"<li class=\"bad\">{escape(error_text(e, lang))}</li>"
                                                                  for e in unread) + "</ul>") if unread else ""
     title = f'{p["kicker"]} — {p["portfolio"]}'
     return ('<!DOCTYPE html>\n'

@@ -9,6 +9,7 @@ import webbrowser
 from collections.abc import Mapping, Sequence
 
 from sim.errors import SimError
+from sim.meta import Msg, os_reason
 from sim.serve.state import Served
 
 
@@ -24,7 +25,7 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as e:
-        raise SimError(f"cannot resolve host '{host}': {e.strerror}", field="--host") from None
+        raise SimError(Msg("serve.resolve", host=host, why=os_reason(e)), field="--host") from None
     family, _, _, _, address = infos[0]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -32,8 +33,8 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as e:
         sock.close()
-        raise SimError(f"cannot listen on {host}:{port}: {e.strerror}", field="--port",
-                       hint="another program uses the port: choose another with --port") from None
+        raise SimError(Msg("serve.listen", host=host, port=port, why=os_reason(e)), field="--port",
+                       hint=Msg("serve.listen_hint")) from None
     sock.listen(64)
     return sock
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.scenario.load import apply_assume, loads_scenario
 from sim.scenario.model import (
     Bootstrap,
@@ -32,6 +33,7 @@ from sim.scenario.model import (
     Uniform,
 )
 from sim.spec.model import Spec
+from sim.spec.schemamsg import schema_hint, schema_msg
 
 BODY_KEYS = {"assume", "center", "scenario", "draws", "seed", "method"}
 KEY = re.compile(r"[^=\s]+\.\w+")
@@ -55,28 +57,25 @@ class Served:
 def _number(value, field: str) -> float | int:
     """A JSON number (not a boolean, not NaN/inf), else a SimError naming ``field``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SimError(f"{value!r} is not a number", field=field,
-                       hint="give a JSON number; paces are fractions, e.g. 0.07 for 7% a year")
+        raise SimError(Msg("serve.not_number", value=repr(value)), field=field, hint=Msg("serve.not_number_hint"))
     if not math.isfinite(value):
-        raise SimError("the value is not finite", field=field, hint="give a finite number")
+        raise SimError(Msg("serve.not_finite"), field=field, hint=Msg("serve.give_finite"))
     return value
 
 
 def _items(body: dict, name: str) -> dict[str, float | int]:
     raw = body.get(name) or {}
     if not isinstance(raw, dict):
-        raise SimError(f"`{name}` must be an object of \"ID.FIELD\": number", field=name)
+        raise SimError(Msg("serve.items", name=name), field=name)
     if len(raw) > MAX_ITEMS:
-        raise SimError(f"more than {MAX_ITEMS} entries", field=name)
+        raise SimError(Msg("serve.too_many", n=MAX_ITEMS), field=name)
     out = {}
     for key, value in raw.items():
         if not KEY.fullmatch(key):
-            raise SimError(f"cannot read the key '{key}'", field=f"{name}.{key}",
-                           hint="write ID.FIELD, e.g. gdp.real_growth or defaults.deflator")
+            raise SimError(Msg("serve.key", key=key), field=f"{name}.{key}", hint=Msg("serve.key_hint"))
         out[key] = _number(value, key)
         if key.rpartition(".")[2] in RATE_FIELDS and out[key] > MAX_RATE:
-            raise SimError(f"{value:g} is out of range: a rate is at most {MAX_RATE:g} ({MAX_RATE:.0%} a year)",
-                           field=key, hint="rates are fractions, e.g. 0.07 for 7% a year")
+            raise SimError(Msg("serve.rate_range", value=value, max=MAX_RATE), field=key, hint=Msg("serve.rates_hint"))
     return out
 
 
@@ -85,12 +84,11 @@ def check_body(body) -> dict:
     if body is None:
         return {}
     if not isinstance(body, dict):
-        raise SimError("the request body must be a JSON object", field="body",
-                       hint='e.g. {"assume": {"gdp.real_growth": 0.065}}')
+        raise SimError(Msg("serve.body_object"), field="body", hint=Msg("serve.body_object_hint"))
     unknown = sorted(set(body) - BODY_KEYS)
     if unknown:
-        raise SimError(f"unknown key '{unknown[0]}'", field=unknown[0] or "body",
-                       hint="keys: " + ", ".join(sorted(BODY_KEYS)))
+        raise SimError(Msg("serve.unknown_key", key=unknown[0]), field=unknown[0] or "body",
+                       hint=Msg("serve.keys", keys=sorted(BODY_KEYS)))
     return body
 
 
@@ -112,7 +110,7 @@ def scenario_of(served: Served, body: dict) -> Scenario:
                 except SimError as e:
                     ident = key.rpartition(".")[0]
                     known = ident in {i.id for i in served.spec.indicators}
-                    raise SimError(e.message, field=key, indicator=ident if known else None, hint=e.hint) from None
+                    raise e.located(field=key, indicator=ident if known else None) from None
             raise
     return sc
 
@@ -121,21 +119,21 @@ def posted_scenario(data, spec: Spec) -> Scenario:
     """A scenario given as data in a request, validated as a scenario file is (errors name fields)."""
     import yaml
     if not isinstance(data, dict):
-        raise SimError("`scenario` must be an object, as in scenario YAML", field="scenario")
+        raise SimError(Msg("serve.scenario_object"), field="scenario")
     try:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     except yaml.YAMLError as e:
-        raise SimError(f"cannot read the scenario: {e}", field="scenario") from None
+        raise SimError(Msg("serve.scenario_unread"), field="scenario") from None
     try:
         sc = loads_scenario(text, "<request scenario>", spec)
     except SpecErrors as e:
         first = e.errors[0]
-        raise SimError("; ".join(x.message for x in e.errors), field="scenario." + (first.field or ""),
-                       indicator=first.indicator, hint=first.hint) from None
+        raise SimError([x.msg for x in e.errors], field="scenario." + (first.field or ""),
+                       indicator=first.indicator, hint=first.hint_msg) from None
     for field, rate in _rates(sc):
         if rate > MAX_RATE:
-            raise SimError(f"{rate:g} is out of range: a rate is at most {MAX_RATE:g} ({MAX_RATE:.0%} a year)",
-                           field="scenario." + field, hint="rates are fractions, e.g. 0.07 for 7% a year")
+            raise SimError(Msg("serve.rate_range", value=rate, max=MAX_RATE), field="scenario." + field,
+                           hint=Msg("serve.rates_hint"))
     return sc
 
 
@@ -166,11 +164,10 @@ def centred(sc: Scenario, spec: Spec, key: str, value: float) -> Scenario:
     a = sc.assumptions.get(ident)
     p = getattr(a, field, None) if a is not None and field in PACE_FIELDS else None
     if p is None or isinstance(p, str):
-        raise SimError(f"the scenario gives '{ident}' no {field} to move", field=key, indicator=ident,
-                       hint="use `assume` to set a pace the scenario does not give")
+        raise SimError(Msg("serve.nothing_to_move", id=ident, field=field), field=key, indicator=ident,
+                       hint=Msg("serve.nothing_to_move_hint"))
     if isinstance(p, Bootstrap):
-        raise SimError("a bootstrap pace resamples history and has no centre to move", field=key,
-                       indicator=ident, hint="use `assume` to replace it by a number")
+        raise SimError(Msg("serve.bootstrap"), field=key, indicator=ident, hint=Msg("serve.bootstrap_hint"))
     if isinstance(p, (int, float)):
         new = value
     elif isinstance(p, dict):
@@ -180,7 +177,7 @@ def centred(sc: Scenario, spec: Spec, key: str, value: float) -> Scenario:
         new = p.model_copy(update={"mean": value})
     elif isinstance(p, LogNormal):
         if value <= -1:
-            raise SimError("a growth rate must be above -1 (-100% a year)", field=key, indicator=ident)
+            raise SimError(Msg("serve.above_minus_one"), field=key, indicator=ident)
         new = p.model_copy(update={"mu": math.log1p(value)})
     else:
         mid = p.mode if isinstance(p, Triangular) else (p.low + p.high) / 2
@@ -192,7 +189,8 @@ def centred(sc: Scenario, spec: Spec, key: str, value: float) -> Scenario:
     try:
         return Scenario.model_validate(sc.model_dump() | {"assumptions": assumptions})
     except ValidationError as e:
-        raise SimError(f"invalid value: {e.errors()[0]['msg']}", field=key, indicator=ident) from None
+        raise SimError(Msg("serve.invalid", error=schema_msg(e.errors()[0])), field=key, indicator=ident,
+                       hint=schema_hint(e.errors()[0])) from None
 
 
 def center_of(p) -> float | None:
@@ -214,13 +212,13 @@ def simulation_settings(body: dict) -> tuple[int, int | None, str]:
     """(draws, seed, method) of a simulate request; the defaults of `sim simulate`."""
     draws = body.get("draws", 10_000)
     if isinstance(draws, bool) or not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
-        raise SimError(f"draws must be a whole number from 1 to {MAX_DRAWS:,}", field="draws")
+        raise SimError(Msg("serve.draws", max=MAX_DRAWS), field="draws")
     seed = body.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
-        raise SimError("seed must be a whole number, 0 or more", field="seed")
+        raise SimError(Msg("serve.seed"), field="seed")
     method = body.get("method", "auto")
     if method not in ("auto", "monte-carlo", "monte_carlo"):
-        raise SimError(f"unknown method {method!r}", field="method", hint="auto or monte-carlo")
+        raise SimError(Msg("serve.method", method=repr(method)), field="method", hint=Msg("serve.methods"))
     return draws, seed, method.replace("-", "_")
 
 
