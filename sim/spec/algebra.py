@@ -5,6 +5,7 @@ from typing import Mapping
 
 import numpy as np
 
+from sim.meta import Msg
 from sim.spec.relations import (
     Bin,
     Equation,
@@ -118,12 +119,11 @@ def solve(eq: Equation, unknown: str) -> Node:
     side = Bin("-", eq.lhs, eq.rhs)
     n = occurrences(side, unknown)
     if n == 0:
-        raise RelationError(f"'{unknown}' is not in the relation '{eq.text}'")
+        raise RelationError(Msg("rel.not_in", name=unknown, text=eq.text))
     if n == 1:
         return _isolate(eq.rhs, eq.lhs, unknown) if occurrences(eq.rhs, unknown) else eq.rhs
     if degree(side, unknown) != 1:
-        raise RelationError(f"cannot solve '{eq.text}' for '{unknown}': it appears more than once "
-                            "and not linearly", "rewrite the relation with that id on the left")
+        raise RelationError(Msg("rel.nonlinear", text=eq.text, name=unknown), Msg("rel.nonlinear_hint"))
     f0, f1 = substitute(side, unknown, Num(0.0)), substitute(side, unknown, Num(1.0))
     return Neg(Bin("/", f0, Bin("-", f1, f0)))
 

@@ -98,7 +98,7 @@ def _parse_once(text, _type, unit, year, direction, base_year, name) -> tuple[Ta
 
 def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
     if isinstance(text, bool):
-        raise PhraseError(f"'{text}' is not a target", "write a number or the plan's phrase")
+        raise PhraseError(Msg("phrase.not_target", text=str(text)), Msg("phrase.not_target_hint"))
     if isinstance(text, str) and EXPONENT.fullmatch(text.strip()) and math.isfinite(float(text)):
         text = float(text)   # 1e14: YAML 1.1 leaves an exponent without a point and a sign as text
     if isinstance(text, (int, float)):
@@ -119,7 +119,7 @@ def _parse(text, *, unit, year, direction, base_year, name) -> list[Target]:
         out.append(t or (_bracket(main, name=name, **ctx) if BRACKET_RE.match(main) else _parse_one(main, **ctx)))
     for p in stretches:
         if not p:
-            raise PhraseError(f"nothing follows 力争 in '{text}'", "write the stretch value after 力争")
+            raise PhraseError(Msg("phrase.stretch_empty", text=text), Msg("phrase.stretch_empty_hint"))
         t = _parse_one(p, **ctx)
         out.append(t.model_copy(update={"stretch": True}))
     for t in out:
@@ -143,9 +143,9 @@ def _bounded(v: float, raw: str, growth: bool = False) -> float:
     """``v`` if a plan can mean it: finite, |v| <= MAX_MAGNITUDE, a growth rate within ±1000%/yr."""
     limit = 1000.0 if growth else MAX_MAGNITUDE
     if not math.isfinite(v) or abs(v) > limit:
-        what = "a growth rate beyond ±1000% a year" if growth else f"a magnitude beyond {MAX_MAGNITUDE:.0e}"
         shown = raw if len(raw) <= 40 else raw[:37] + "..."
-        raise PhraseError(f"'{shown}' gives {what}", "check the number and the unit")
+        raise PhraseError(Msg("phrase.gives", shown=shown, growth=growth, limit=MAX_MAGNITUDE),
+                          Msg("phrase.check_number"))
     return v
 
 
@@ -163,10 +163,7 @@ def _finite_words(s: str, raw: str) -> None:
         if word[0].isdigit() and math.isfinite(float(word)):
             continue
         shown = raw if len(raw) <= 40 else raw[:37] + "..."
-        what = f"'{word}' is" if word == shown else f"'{shown}' gives '{word}',"
-        raise PhraseError(f"{what} a number that is not finite",
-                          "write the number itself (e.g. '1200以上'), or text without a number for a "
-                          "qualitative target")
+        raise PhraseError(Msg("phrase.not_finite", shown=shown, word=word), Msg("phrase.not_finite_hint"))
 
 
 def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
@@ -190,9 +187,7 @@ def _parse_one(s: str, *, unit, year, direction, base_year, raw) -> Target:
         t = fn(s, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
         if t is not None:
             return t
-    raise PhraseError(f"cannot read the target phrase '{raw}'",
-                      "write it as the plan does, e.g. '1200以上', '增长8.5%左右', '比2020年下降18%', "
-                      "or give {value, op} in long form")
+    raise PhraseError(Msg("phrase.unread", raw=raw), Msg("phrase.unread_hint"))
 
 
 def _reference(s, m, *, unit, year, direction, raw) -> Target:
@@ -217,18 +212,17 @@ def _bracket(s, *, name, unit, year, direction, base_year, raw) -> Target:
     if reading == "flow":
         t = _level(inner, unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
         if t is None:
-            raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔5500〕")
+            raise PhraseError(Msg("phrase.part_unread", part=inner, raw=raw), Msg("phrase.bracket_hint", example="〔5500〕"))
         flow = Msg("convention.flow", start=base_year, end=year)
         return t.model_copy(update={"kind": "cumulative", "convention": both(flow, t.convention)})
     m = re.fullmatch(rf"(?P<pre>[^\d]*?)(?P<num>{ARABIC})(?P<u>%|个百分点|百分点)?(?P<suf>以上|以下|以内|左右)?", inner)
     if not m:
-        raise PhraseError(f"cannot read '{inner}' in '{raw}'", "write 〔N〕 with a number, e.g. 〔13.5〕")
+        raise PhraseError(Msg("phrase.part_unread", part=inner, raw=raw), Msg("phrase.bracket_hint", example="〔13.5〕"))
     if base_year is None:
-        raise PhraseError(f"'{raw}' is a change from the base year, but the plan has no base_year",
-                          "set plan.base_year")
+        raise PhraseError(Msg("phrase.no_base_year", raw=raw), Msg("phrase.set_base_year"))
     pre, rest = _strip_pre(m["pre"])
     if rest:
-        raise PhraseError(f"cannot read '{rest}' in '{raw}'")
+        raise PhraseError(Msg("phrase.part_unread", part=rest, raw=raw))
     x = parse_number(m["num"])
     if reading == "change":
         down = _change_word(name) in DECREASE_WORDS
@@ -264,8 +258,7 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
         named = m.groupdict().get("year")
         ref_year = int(named or 0) or base_year
         if ref_year is None:
-            raise PhraseError(f"'{raw}' is a change from the base year, but the plan has no base_year",
-                              "set plan.base_year")
+            raise PhraseError(Msg("phrase.no_base_year", raw=raw), Msg("phrase.set_base_year"))
         down = m["verb"] in DECREASE_WORDS
         u = m["u"] or ""
         if MASK_RE.fullmatch(m["num"]):
@@ -279,8 +272,7 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
         elif u == "%":
             change, mode, conv = (-x if down else x) / 100, "ratio", Msg("convention.percent")
         else:
-            raise PhraseError(f"'{raw}': a change needs %, 个百分点 or 倍 after the number",
-                              "e.g. '比2020年下降18%'")
+            raise PhraseError(Msg("phrase.change_unit", raw=raw), Msg("phrase.change_unit_hint"))
         at_most = m["suf"] == "以内"
         if m["suf"] == "左右":
             op = "~"
@@ -296,8 +288,7 @@ def _relative_change(s, *, unit, year, direction, base_year, raw) -> Target | No
     if m:
         ref_year = int(m["year"]) if m["year"] else base_year
         if ref_year is None:
-            raise PhraseError(f"'{raw}' doubles the base-year value, but the plan has no base_year",
-                              "set plan.base_year")
+            raise PhraseError(Msg("phrase.no_base_year_doubles", raw=raw), Msg("phrase.set_base_year"))
         k = {"一": 1, "两": 2, "二": 2, "三": 3}[m["k"]]
         return Target(year=year, op=">=", kind="change", unit=unit, text=raw,
                       relative_to=RelativeTo(year=ref_year, change=2 ** k - 1, mode="ratio"),
@@ -317,14 +308,12 @@ def _growth(s, *, unit, year, direction, base_year, raw) -> Target | None:
         return None
     if m["u"] in ("个百分点", "百分点"):
         if base_year is None:
-            raise PhraseError(f"'{raw}' is a change in points from the base year, but the plan has no "
-                              "base_year", "set plan.base_year")
+            raise PhraseError(Msg("phrase.no_base_year_points", raw=raw), Msg("phrase.set_base_year"))
         return _relative_change(f"比{base_year}年{m['gw']}{m['num']}{m['u']}{m['suf'] or ''}",
                                 unit=unit, year=year, direction=direction, base_year=base_year, raw=raw)
     pre, rest = _strip_pre(m["pre"])
     if rest:
-        raise PhraseError(f"cannot read '{rest}' in the target phrase '{raw}'",
-                          "write the growth as '增长8.5%以上' or '年均增长7%'")
+        raise PhraseError(Msg("phrase.part_unread_in", part=rest, raw=raw), Msg("phrase.growth_hint"))
     down = m["gw"] in DECREASE_WORDS
     op, conv = _combine_ops(pre, m["suf"], "increase", raw)  # on the size of the change
     if down and op in (">=", ">", "<=", "<"):  # 下降3%(以上): a growth of -3% or lower
@@ -358,7 +347,7 @@ def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
     if m:
         pre, rest = _strip_pre(m["pre"])
         if rest:
-            raise PhraseError(f"cannot read '{rest}' in the target phrase '{raw}'")
+            raise PhraseError(Msg("phrase.part_unread_in", part=rest, raw=raw))
         f = _factor(m["u"] or m["ua"], unit, raw)
         lo, hi = sorted((parse_number(m["a"]) * f, parse_number(m["b"]) * f))
         return Target(year=year, op="between", low=lo, high=hi, unit=unit, kind=kind, text=raw,
@@ -368,13 +357,12 @@ def _level(s, *, unit, year, direction, base_year, raw) -> Target | None:
         return None
     pre, rest = _strip_pre(m["pre"])
     if rest:
-        raise PhraseError(f"cannot read '{rest}' in the target phrase '{raw}'",
-                          "give only the value part of the plan's sentence, e.g. '达到3%以上'")
+        raise PhraseError(Msg("phrase.part_unread_in", part=rest, raw=raw), Msg("phrase.value_hint"))
     op, conv = _combine_ops(pre, m["suf"], direction, raw)
     phrase_unit = m["u"]
     if m["ratio"]:
         if phrase_unit:
-            raise PhraseError(f"cannot read '{phrase_unit}' after the ratio in '{raw}'")
+            raise PhraseError(Msg("phrase.ratio_unit", unit=phrase_unit, raw=raw))
         conv = both(conv, Msg("convention.ratio"))
     if MASK_RE.fullmatch(m["num"]):
         _factor(phrase_unit, unit, raw)
@@ -397,6 +385,5 @@ def _number(num: str, raw: str) -> float:
 def _factor(phrase_unit: str, unit: str, raw: str) -> float:
     f = factor(phrase_unit, unit)
     if f is None:
-        raise PhraseError(f"unit '{phrase_unit}' in '{raw}' cannot be converted into the indicator's "
-                          f"unit '{unit}'", "fix the indicator's unit or the phrase")
+        raise PhraseError(Msg("phrase.unit", unit=phrase_unit, raw=raw, target=unit), Msg("phrase.unit_hint"))
     return f

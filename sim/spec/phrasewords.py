@@ -127,8 +127,7 @@ def _combine_ops(pre: list[str], suffix: str | None, direction: str | None, raw:
     suf = SUFFIX_OPS[suffix] if suffix else None
     ops = set(strong) | ({suf} if suf else set())
     if len(ops) > 1:
-        raise PhraseError(f"contradictory operators in '{raw}' ({', '.join(sorted(ops))})",
-                          "keep one of the words that bound the value")
+        raise PhraseError(Msg("phrase.contradictory", raw=raw, ops=sorted(ops)), Msg("phrase.contradictory_hint"))
     if ops:
         op = ops.pop()
         sym = next((t for t in pre if t in SYMBOLS), None)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Union
 
 from sim.errors import SimError
+from sim.meta import Msg
 
 MAX_CHARS = 500       # characters in one equation
 
@@ -52,7 +53,7 @@ TOKEN = re.compile(r"""
 """, re.VERBOSE)
 
 
-ALLOWED = "an expression has ids, numbers, + - * / and parentheses"
+ALLOWED = Msg("rel.allowed")
 
 
 REFUSED = {  # character -> why it has no place in a relation
@@ -68,7 +69,7 @@ REFUSED = {  # character -> why it has no place in a relation
 class RelationError(SimError):
     """An expression outside the restricted syntax; ``pos`` is the 0-based character offset."""
 
-    def __init__(self, message: str, hint: str | None = None, pos: int | None = None):
+    def __init__(self, message: Msg, hint: Msg | None = None, pos: int | None = None):
         super().__init__(message, hint=hint or ALLOWED)
         self.pos = pos
 
@@ -117,13 +118,11 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         if m is None:
             ch = text[pos]
             what = REFUSED.get(ch)
-            raise RelationError(f"'{ch}' at position {pos + 1} is not allowed"
-                                + (f": {what}" if what else ""), pos=pos)
+            raise RelationError(Msg("rel.refused", ch=ch, pos=pos + 1, why=what), pos=pos)
         kind = m.lastgroup
         tok = m.group()
         if kind == "pow":
-            raise RelationError(f"powers ('{tok}' at position {pos + 1}) are not allowed",
-                                "write a product instead, e.g. x * x", pos)
+            raise RelationError(Msg("rel.power", tok=tok, pos=pos + 1), Msg("rel.power_hint"), pos)
         if kind == "name":
             _check_name(tok, pos)
         if kind == "num":
@@ -137,25 +136,22 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
 def _check_name(tok: str, pos: int):
     head, *labels = tok.split(".")
     if keyword.iskeyword(head) or keyword.issoftkeyword(head):
-        raise RelationError(f"'{head}' is a Python keyword, not an id", pos=pos)
+        raise RelationError(Msg("rel.keyword", name=head), pos=pos)
     if not SLUG_PART.match(head):
-        raise RelationError(f"'{head}' is not an id: ids are ASCII slugs such as mfg_share", pos=pos)
+        raise RelationError(Msg("rel.not_slug", name=head), pos=pos)
     if head.startswith("__"):
-        raise RelationError(f"'{head}' is not an id: names starting with '__' are refused", pos=pos)
+        raise RelationError(Msg("rel.dunder", name=head), pos=pos)
     for lab in labels:
         if lab.isascii():
-            raise RelationError(f"attribute access '{tok}' is not allowed",
-                                "a compound sub-indicator is written id.label with the plan's "
-                                "label, e.g. hitech_firms.在地", pos)
+            raise RelationError(Msg("rel.attribute", tok=tok), Msg("rel.attribute_hint"), pos)
 
 
 def _check_number(tok: str, pos: int):
     m = re.search(r"[eE]([+-]?\d+)$", tok)
     if m and abs(int(m.group(1))) > MAX_EXPONENT:
-        raise RelationError(f"the exponent in '{tok}' is too large (at most e±{MAX_EXPONENT})",
-                            "write the number in the indicators' units", pos)
+        raise RelationError(Msg("rel.exponent", tok=tok, max=MAX_EXPONENT), Msg("rel.units_hint"), pos)
     if float(tok) > MAX_NUMBER:
-        raise RelationError(f"the number '{tok}' is too large (at most {MAX_NUMBER:g})", pos=pos)
+        raise RelationError(Msg("rel.number", tok=tok, max=MAX_NUMBER), pos=pos)
 
 
 class _Parser:
@@ -176,7 +172,7 @@ class _Parser:
     def count(self, node: Node) -> Node:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise RelationError(f"the expression is too long (more than {MAX_NODES} terms)")
+            raise RelationError(Msg("rel.too_long_terms", max=MAX_NODES))
         return node
 
     def expr(self, depth: int) -> Node:
@@ -195,10 +191,10 @@ class _Parser:
 
     def unary(self, depth: int) -> Node:
         if depth > MAX_DEPTH:
-            raise RelationError(f"the expression is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise RelationError(Msg("rel.too_deep", max=MAX_DEPTH))
         t = self.peek()
         if t is None:
-            raise RelationError("the expression ends where a number or id is expected")
+            raise RelationError(Msg("rel.ends"))
         kind, tok, pos = self.take()
         if kind == "op" and tok in "+-":
             arg = self.unary(depth + 1)
@@ -207,7 +203,7 @@ class _Parser:
             node = self.expr(depth + 1)
             close = self.peek()
             if close is None or close[1] != ")":
-                raise RelationError(f"'(' at position {pos + 1} is not closed", pos=pos)
+                raise RelationError(Msg("rel.not_closed", pos=pos + 1), pos=pos)
             self.take()
             return node
         if kind == "num":
@@ -216,21 +212,20 @@ class _Parser:
             node = self.count(Name(tok))
             nxt = self.peek()
             if nxt and nxt[1] == "(":
-                raise RelationError(f"calls are not allowed ('{tok}(' at position {pos + 1})", pos=pos)
+                raise RelationError(Msg("rel.call", tok=tok, pos=pos + 1), pos=pos)
         else:
-            raise RelationError(f"unexpected '{tok}' at position {pos + 1}", pos=pos)
+            raise RelationError(Msg("rel.unexpected", tok=tok, pos=pos + 1), pos=pos)
         nxt = self.peek()
         if nxt and (nxt[0] in ("name", "num") or nxt[1] == "("):
-            raise RelationError(f"an operator is missing between '{tok}' and '{nxt[1]}' "
-                                f"(position {nxt[2] + 1})", pos=nxt[2])
+            raise RelationError(Msg("rel.missing_op", a=tok, b=nxt[1], pos=nxt[2] + 1), pos=nxt[2])
         return node
 
 
 def _bounded(text: str) -> str:
     if not isinstance(text, str):
-        raise RelationError(f"an expression is text, got {type(text).__name__}")
+        raise RelationError(Msg("rel.not_text", kind=type(text).__name__))
     if len(text) > MAX_CHARS:
-        raise RelationError(f"the expression is too long ({len(text)} characters, at most {MAX_CHARS})")
+        raise RelationError(Msg("rel.too_long_chars", n=len(text), max=MAX_CHARS))
     return text
 
 
@@ -238,10 +233,10 @@ def parse_expr(text: str) -> Node:
     """The syntax tree of an expression without '='."""
     p = _Parser(_bounded(text))
     if not p.toks:
-        raise RelationError("the expression is empty")
+        raise RelationError(Msg("rel.empty"))
     node = p.expr(0)
     if (t := p.peek()) is not None:
-        raise RelationError(f"unexpected '{t[1]}' at position {t[2] + 1}", pos=t[2])
+        raise RelationError(Msg("rel.unexpected", tok=t[1], pos=t[2] + 1), pos=t[2])
     return node
 
 
@@ -255,25 +250,23 @@ def _parse(text: str, known: frozenset[str] | None) -> Equation:
     p = _Parser(text)
     eqs = [k for k, (kind, tok, _) in enumerate(p.toks) if tok == "="]
     if len(eqs) != 1:
-        raise RelationError(f"a relation is one equation with one '=' (found {len(eqs)})",
-                            "e.g. mfg_share = mfg_va / gdp * 100")
+        raise RelationError(Msg("rel.one_equation", n=len(eqs)), Msg("rel.example"))
     if eqs[0] != 1 or p.toks[0][0] != "name":
-        raise RelationError("the left-hand side must be a single id", "e.g. mfg_share = mfg_va / gdp * 100")
+        raise RelationError(Msg("rel.lhs"), Msg("rel.example"))
     lhs = Name(p.toks[0][1])
     p.i = 2
     if p.peek() is None:
-        raise RelationError("nothing follows '='")
+        raise RelationError(Msg("rel.nothing_after"))
     rhs = p.expr(0)
     if (t := p.peek()) is not None:
-        raise RelationError(f"unexpected '{t[1]}' at position {t[2] + 1}", pos=t[2])
+        raise RelationError(Msg("rel.unexpected", tok=t[1], pos=t[2] + 1), pos=t[2])
     eq = Equation(lhs, rhs, text.strip())
     if known is not None:
         unknown = [n for n in eq.names if n not in known]
         if unknown:
-            raise RelationError(f"'{unknown[0]}' is not an indicator or reference id",
-                                "define it under `indicators:` or `references:`")
+            raise RelationError(Msg("rel.unknown", name=unknown[0]), Msg("rel.unknown_hint"))
     if eq.lhs.id in names(eq.rhs):
-        raise RelationError(f"'{eq.lhs.id}' appears on both sides", "write it once, on the left")
+        raise RelationError(Msg("rel.both_sides", name=eq.lhs.id), Msg("rel.both_sides_hint"))
     return eq
 
 
