@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from sim.cli import main
 from tests.strategies import mutated_scenarios, mutated_specs, specs, to_yaml
+from tests.zh import english
 
 LONG = os.environ.get("SIM_FUZZ") == "long"
 FUZZ = settings(max_examples=600 if LONG else 60, deadline=None, derandomize=not LONG, database=None,
@@ -45,6 +46,8 @@ def ok(r, fmt: str, files: list[str]):
     if r.exit_code == 2:
         err = r.stderr
         assert err.strip() and "Traceback" not in err
+        if not err.startswith(("Usage:", "Error:")):      # ours, not click's: in Chinese (the default --lang)
+            assert not english(err), (english(err), err)
         assert any(os.path.basename(f) in err for f in files) or re.search(r"--?\w|Error:|\w+\.\w+:|stdout", err), err
         return
     if fmt == "json":

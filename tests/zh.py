@@ -9,5 +9,5 @@ ENGLISH = re.compile(r"(?<![\w./\\-])[A-Za-z]{2,}(?:[ ,;:]+[A-Za-z]{2,}){2,}(?![
 
 
 def english(text: str) -> list[str]:
-    """The English runs of ``text``."""
-    return [m.group(0) for m in ENGLISH.finditer(text)]
+    """The English runs of ``text`` outside `backquoted` code (commands, YAML)."""
+    return [m.group(0) for m in ENGLISH.finditer(re.sub(r"`[^`\n]*`", " ", text))]

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from sim.errors import SimError, SpecErrors
+from sim.meta import Msg
 from sim.extract.doc import Doc, Draft, Entry, Unread, read_doc
 from sim.extract.ids import _ids
 from sim.extract.render import render
@@ -37,9 +38,7 @@ def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
     entries = [e for t in tables for e in t.entries] + sentences
     unread = table_unread + text_unread
     if not entries:
-        raise SimError(f"no indicator table and no target sentence found in {source}",
-                       hint="tables need a header such as '指标 | 2022年 | 2027年目标'; sentences "
-                            "need a number with a unit or a word such as 达到/不少于/增长")
+        raise SimError(Msg("extract.nothing", source=source), hint=Msg("extract.nothing_hint"))
     plan, year_note = _plan_years(doc, tables, entries, base_year, target_year)
     entries, dropped = _settle_years(entries, plan)
     unread += dropped
@@ -47,8 +46,7 @@ def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
     for e in entries:
         _direction(e)
     if not entries:
-        raise SimError(f"every target found in {source} is for a year not after the base year",
-                       hint="see the unread reasons; pass --base-year")
+        raise SimError(Msg("extract.all_past", source=source), hint=Msg("extract.all_past_hint"))
     spec, yaml_text, unread = _checked(doc, plan, year_note, entries, unread)
     from sim.spec.specjson import kind_counts
     summary = {
@@ -87,7 +85,7 @@ def _plan_years(doc: Doc, tables, entries, base_year, target_year) -> tuple[dict
         target_year = max(years, key=lambda y: (years[y], y))
         how.append(f"target_year {target_year}: the year most targets name")
     else:
-        raise SimError(f"no target year found in {doc.source}", hint="pass --target-year")
+        raise SimError(Msg("extract.no_target_year", source=doc.source), hint=Msg("extract.pass_target_year"))
     if base_year is not None:
         how.append(f"base_year {base_year} given")
     elif header and header[0]:
@@ -100,8 +98,7 @@ def _plan_years(doc: Doc, tables, entries, base_year, target_year) -> tuple[dict
         base_year = min([y for y in years if y <= target_year] or [target_year]) - 1
         how.append(f"base_year {base_year} guessed: the year before the first target year")
     if base_year >= target_year:
-        raise SimError(f"base_year {base_year} is not before target_year {target_year}",
-                       hint="pass --base-year and --target-year")
+        raise SimError(Msg("extract.years_order", base=base_year, target=target_year), hint=Msg("extract.pass_years"))
     return {"base_year": base_year, "target_year": target_year}, "; ".join(how)
 
 
@@ -211,6 +208,6 @@ def _checked(doc, plan, year_note, entries, unread):
                     keep.append(entry)
             entries = keep
             if not entries:
-                reasons = "; ".join(f"line {u.line}: {u.reason}" for u in unread[:3])
-                raise SimError(f"nothing readable in {doc.source}: every entry was refused ({reasons})",
-                               hint="check the years (--base-year, --target-year) and units") from None
+                reasons = [Msg("extract.line_reason", line=u.line, reason=u.reason) for u in unread[:3]]
+                raise SimError(Msg("extract.all_refused", source=doc.source, reasons=reasons),
+                               hint=Msg("extract.check_years")) from None

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.extract.text import decode
 from sim.spec.files import read_input
 
@@ -86,8 +87,8 @@ def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None
     readers = {".docx": _docx, ".xlsx": _xlsx, ".xlsm": _xlsx, ".pdf": read_pdf, ".html": _html, ".htm": _html}
     data = read_input(path, MAX_DOCUMENT_BYTES, "document")
     if suffix in OLD_FORMATS:
-        raise SimError(f"{path.name} is in the old binary {suffix} format, which is not read",
-                       file=str(path), hint=f"save it as {OLD_FORMATS[suffix]} (or as text) and extract that")
+        raise SimError(Msg("extract.old_format", name=path.name, suffix=suffix), file=str(path),
+                       hint=Msg("extract.save_as", new=OLD_FORMATS[suffix]))
     if suffix not in readers:
         text, used = decode(data, encoding)
         return text, used, None
@@ -97,8 +98,8 @@ def load(path: Path, encoding: str | None = None) -> tuple[str, str, list | None
     except SimError:
         raise
     except Exception as e:  # noqa: BLE001 (python-docx, openpyxl, pdfminer raise many types for a damaged file)
-        raise SimError(f"cannot read {path.name} as a {suffix} file: {type(e).__name__}: {e}",
-                       file=str(path), hint="check that the file opens in its application") from None
+        raise SimError(Msg("extract.damaged", name=path.name, suffix=suffix, kind=type(e).__name__, detail=str(e)),
+                       file=str(path), hint=Msg("extract.opens")) from None
     return "\n".join(out.lines), used, out.where
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from sim.errors import SimError
+from sim.meta import Msg
 from sim.extract.delimit import _is_header
 
 PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:\d{1,4}|第\d{1,4}页(?:共\d{1,4}页)?)[-—–·\s]*")
@@ -23,9 +24,7 @@ def read_pdf(path: Path, data: bytes, out, encoding) -> str:
 
     with pdfplumber.open(str(path)) as pdf:
         if not any(page.chars for page in pdf.pages):
-            raise SimError(f"{path.name} has no text layer (a scanned PDF): there is no text to read",
-                           file=str(path), hint="run OCR on it first (e.g. ocrmypdf), or extract from "
-                                                "the .docx/.html the plan was published as")
+            raise SimError(Msg("extract.scanned", name=path.name), file=str(path), hint=Msg("extract.ocr"))
         carry = None                     # (key, place, width, columns) of a table that ends a page
         for p, page in enumerate(pdf.pages, 1):
             found = page.find_tables()

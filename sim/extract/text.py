@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from sim.errors import SimError
+from sim.meta import Msg
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -14,16 +15,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as e:
-            raise SimError(f"cannot decode the document as {encoding}: {e}",
-                           hint="try --encoding utf-8, gb18030 or utf-16") from None
+            raise SimError(Msg("extract.decode", encoding=encoding), hint=Msg("extract.encodings")) from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as e:
-                raise SimError(f"the document starts with a {name} byte-order mark but is not {name}: {e}",
-                               hint="pass --encoding") from None
+                raise SimError(Msg("extract.bom", name=name), hint=Msg("extract.pass_encoding")) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -37,8 +36,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
-        raise SimError("cannot tell the document's encoding (not UTF-8, UTF-16 or GB18030)",
-                       hint="pass --encoding, e.g. --encoding big5") from None
+        raise SimError(Msg("extract.unknown_encoding"), hint=Msg("extract.pass_encoding_eg")) from None
 
 
 # Traditional -> simplified for characters that occur in plan vocabulary (one to one, so that a

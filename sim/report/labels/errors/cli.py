@@ -49,7 +49,7 @@ TEMPLATES: dict[str, tuple] = {
     "cli.xlsx_binary_hint": ("add -o FILE.xlsx (or redirect stdout to a file)", "加上 -o FILE.xlsx(或把标准输出重定向到文件)"),
     "cli.explain_one_plan": ("--explain explains a row of one plan", "--explain 只解释一个规划中的一行"),
     "cli.explain_one_plan_hint": ("give the plan's spec file: sim check SPEC --explain ID",
-                                  "请给出该规划的规格文件:sim check SPEC --explain ID"),
+                                  "请给出该规划的规格文件:`sim check SPEC --explain ID`"),
     "cli.html_portfolio": ("--format html is for a portfolio; for one plan use `sim report -o FILE.html`",
                            "--format html 用于多个规划;单个规划请用 `sim report -o FILE.html`"),
     "cli.not_an_indicator": ("'{id}' is not an indicator of plan {plan}", "'{id}' 不是规划 {plan} 的指标"),
@@ -80,6 +80,6 @@ TEMPLATES: dict[str, tuple] = {
     "cli.xlsx_portfolio_sim_hint": ("use csv (every row with its plan) or json", "请用 csv(每行带规划)或 json"),
     "cli.no_plan_has": ("no plan of the portfolio has indicator '{id}'", "多规划中没有规划含指标 '{id}'"),
     "cli.no_plan_has_hint": ("give an indicator id the plans share (sim show DIR lists them)",
-                             "请给出各规划共有的指标 id(sim show DIR 可列出)"),
+                             "请给出各规划共有的指标 id(`sim show DIR` 可列出)"),
     "cli.pace_one": ("--pace takes one value", "--pace 只接受一个值"),
 }

@@ -1,0 +1,35 @@
+"""Errors of `sim extract` (reading a plan document into a draft spec): code -> (English, 中文)."""
+from __future__ import annotations
+
+TEMPLATES: dict[str, tuple] = {
+    "extract.nothing": ("no indicator table and no target sentence found in {source}", "在 {source} 中没有找到指标表或目标语句"),
+    "extract.nothing_hint": ("tables need a header such as '指标 | 2022年 | 2027年目标'; sentences need a number with a "
+                             "unit or a word such as 达到/不少于/增长",
+                             "表格需要 '指标 | 2022年 | 2027年目标' 这样的表头;语句需要带单位的数字或 达到/不少于/增长 等词"),
+    "extract.all_past": ("every target found in {source} is for a year not after the base year",
+                         "{source} 中找到的目标都不晚于基期年"),
+    "extract.all_past_hint": ("see the unread reasons; pass --base-year", "请查看未读原因;可用 --base-year 指定基期年"),
+    "extract.no_target_year": ("no target year found in {source}", "在 {source} 中没有找到目标年份"),
+    "extract.pass_target_year": ("pass --target-year", "请用 --target-year 指定"),
+    "extract.years_order": ("base_year {base} is not before target_year {target}", "base_year {base} 不早于 target_year {target}"),
+    "extract.pass_years": ("pass --base-year and --target-year", "请用 --base-year 和 --target-year 指定"),
+    "extract.all_refused": ("nothing readable in {source}: every entry was refused ({reasons})",
+                            "{source} 中没有可读的内容:每一项都被拒绝({reasons})"),
+    "extract.check_years": ("check the years (--base-year, --target-year) and units", "请检查年份(--base-year、--target-year)和单位"),
+    "extract.line_reason": ("line {line}: {reason}", "第{line}行:{reason}"),
+    "extract.decode": ("cannot decode the document as {encoding}", "无法按 {encoding} 解码该文档"),
+    "extract.encodings": ("try --encoding utf-8, gb18030 or utf-16", "请试 --encoding utf-8、gb18030 或 utf-16"),
+    "extract.bom": ("the document starts with a {name} byte-order mark but is not {name}", "文档以 {name} 字节序标记开头,但不是 {name} 编码"),
+    "extract.pass_encoding": ("pass --encoding", "请用 --encoding 指定编码"),
+    "extract.unknown_encoding": ("cannot tell the document's encoding (not UTF-8, UTF-16 or GB18030)",
+                                 "无法判断文档的编码(不是 UTF-8、UTF-16 或 GB18030)"),
+    "extract.pass_encoding_eg": ("pass --encoding, e.g. --encoding big5", "请用 --encoding 指定,如 --encoding big5"),
+    "extract.old_format": ("{name} is in the old binary {suffix} format, which is not read", "{name} 是旧的二进制 {suffix} 格式,无法读取"),
+    "extract.save_as": ("save it as {new} (or as text) and extract that", "请另存为 {new}(或文本)后再提取"),
+    "extract.damaged": (lambda lang, name, suffix, kind, detail: f"cannot read {name} as a {suffix} file: {kind}: {detail}",
+                        lambda lang, name, suffix, kind, detail: f"无法按 {suffix} 文件读取 {name}({kind})"),
+    "extract.opens": ("check that the file opens in its application", "请检查该文件能否在对应的软件中打开"),
+    "extract.scanned": ("{name} has no text layer (a scanned PDF): there is no text to read", "{name} 没有文字层(扫描版 PDF),没有可读的文字"),
+    "extract.ocr": ("run OCR on it first (e.g. ocrmypdf), or extract from the .docx/.html the plan was published as",
+                    "请先做文字识别(如 ocrmypdf),或从规划发布的 .docx/.html 提取"),
+}
