@@ -140,7 +140,7 @@ def test_a_scanned_pdf_is_a_clear_error(tmp_path):
     with pytest.raises(SimError, match="no text layer"):
         extract_file(pdf)
     r = CliRunner().invoke(main, ["extract", str(pdf)])
-    assert r.exit_code == 2 and "no text layer" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 2 and "没有文字层(扫描版 PDF)" in r.output and "Traceback" not in r.output
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pdf"])

@@ -153,7 +153,7 @@ def test_diff_of_a_folder_and_of_two_portfolio_reports_pairs_rows_by_plan(tmp_pa
     single = tmp_path / "single.json"
     assert run("check", tmp_path / "one.yaml", "--format", "json", "-o", single).exit_code == 0
     r = run("diff", single, new)
-    assert r.exit_code == 2 and "portfolio" in r.stderr
+    assert r.exit_code == 2 and "一份是多规划报告" in r.stderr
 
 
 VIEWS = [["solve"], ["sweep", "--indicator", "gdp", "--growth", "0.05:0.07:0.01"], ["backtest", "--draws", "0"],

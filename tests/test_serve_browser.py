@@ -108,7 +108,7 @@ def test_page_in_headless_chromium(server):
 
         set_pace("abc")                                      # a mistake is shown beside the input
         error = drv.find_element(By.CSS_SELECTOR, '[data-error-for="gdp.real_growth"]')
-        wait.until(lambda d: error.is_displayed() and "not a number" in error.text)
+        wait.until(lambda d: error.is_displayed() and "不是数字" in error.text)
         assert cell().get_attribute("data-status") == back  # results stay as they were
         set_pace("")                                         # blank: the scenario's own 6%
         wait.until(lambda d: not error.is_displayed())
