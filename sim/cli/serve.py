@@ -15,6 +15,7 @@ from sim.cli.common import (
     user_errors,
 )
 from sim.errors import SimError
+from sim.meta import Msg
 
 
 @click.command()
@@ -50,8 +51,7 @@ def serve(specs, scenario, host, port, open_browser, lang, draws, seed, as_of):
     plans = {x.spec.plan.id: Served(x.spec, scenario_of(x.spec), draws, seed) for x in loaded if x.spec is not None}
     unread = [e for x in loaded for e in x.errors]
     if not plans:
-        raise SimError("no plan to serve: every spec has errors (above)", field="SPEC",
-                       hint="fix the specs, or name the ones that read")
+        raise SimError(Msg("serve.no_plans"), field="SPEC", hint=Msg("serve.no_plans_hint"))
     run(plans, host, port, lang, open_browser, click.echo, unread)
     if unread:
         sys.exit(2)

@@ -378,8 +378,7 @@ def _number(num: str, raw: str) -> float:
     try:
         return parse_number(num)
     except ValueError:
-        raise PhraseError(f"cannot read the number '{num}' in '{raw}'",
-                          "write the number in digits (e.g. 1000) or as one Chinese numeral (e.g. 一千)") from None
+        raise PhraseError(Msg("phrase.number", num=num, raw=raw), Msg("phrase.number_hint")) from None
 
 
 def _factor(phrase_unit: str, unit: str, raw: str) -> float:

@@ -48,6 +48,8 @@ TEMPLATES: dict[str, tuple] = {
     "serve.too_deep": ("the body is JSON nested too deeply", "请求体的 JSON 嵌套过深"),
     "serve.surrogate": ("the body's text has a lone surrogate escape (such as \\ud800), not a Unicode character",
                         "请求体的文本含有孤立的代理转义(如 \\ud800),不是 Unicode 字符"),
+    "serve.no_plans": ("no plan to serve: every spec has errors (above)", "没有可提供的规划:每个规格文件都有错误(见上)"),
+    "serve.no_plans_hint": ("fix the specs, or name the ones that read", "请改正规格文件,或只给出能读取的文件"),
     "serve.json_constant": ("{name} is not a JSON number", "{name} 不是 JSON 数字"),
     "serve.lang": ("unknown language '{lang}'", "未知的语言 '{lang}'"),
     "serve.langs": ("zh or en", "zh 或 en"),
