@@ -174,8 +174,10 @@ def test_serve_refuses_deep_json_and_lone_surrogates_with_a_400(body, needle):
     spec = load_plan(ROOT / "specs" / "tunxi-yrd-2027.yaml")
     sc = load_scenario(str(ROOT / "scenarios" / "tunxi-baseline.yaml"), spec)
     c = TestClient(create_app(Served(spec, sc, 100, 1)), base_url="http://127.0.0.1")
-    r = c.post("/api/check", content=body.encode(), headers={"content-type": "application/json"})
+    r = c.post("/api/check?lang=en", content=body.encode(), headers={"content-type": "application/json"})
     assert r.status_code == 400 and needle in r.json()["error"]["message"]
+    assert "嵌套过深" in c.post("/api/check", content=body.encode(), headers={"content-type": "application/json"}).json()[
+        "error"]["message"] or needle == "lone surrogate"
 
 
 def test_an_empty_explain_id_is_refused_not_ignored():
