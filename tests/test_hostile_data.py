@@ -126,3 +126,22 @@ def test_a_merged_title_above_the_header_and_an_excel_error_cell(tmp_path):
     assert load_plan(plan_with(tmp_path, "d.xlsx", wb)).indicators[0].history == {2020: 100, 2021: 110}
     wb = _book([["指标", "2020", "2021"], ["地区生产总值", 100, "#DIV/0!"]])
     refused(plan_with(tmp_path, "d.xlsx", wb), "d.xlsx:2", "'#DIV/0!' is not a number")
+
+
+def test_a_folder_a_link_loop_and_a_header_with_no_rows_say_what_they_are(tmp_path):
+    (tmp_path / "d.csv").mkdir()
+    refused(plan_with_path(tmp_path, "d.csv"), "d.csv", "a folder, not a data file")
+    (tmp_path / "l.csv").symlink_to("l.csv")
+    refused(plan_with_path(tmp_path, "l.csv"), "l.csv", "symbolic links")
+    refused(plan_with(tmp_path, "h.csv", "indicator,year,value\n"), "h.csv", "header (row 1) but no rows of data")
+
+
+def test_a_name_with_an_invisible_mark_matches_its_indicator(tmp_path):
+    spec = load_plan(plan_with(tmp_path, "d.csv", "指标,2020,2021\n地区\u200b生产\u200f总值,100,110\n"))
+    assert spec.indicators[0].history == {2020: 100, 2021: 110} and not spec.unmatched
+
+
+def plan_with_path(tmp_path, name: str):
+    spec = tmp_path / "p.yaml"
+    spec.write_text(PLAN.replace("DATA", name), encoding="utf-8")
+    return spec

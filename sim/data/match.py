@@ -10,13 +10,15 @@ from sim.meta import Msg
 from sim.spec import units
 from sim.spec.load import is_share
 from sim.spec.model import Indicator, Observation, Spec, Unmatched
+from sim.spec.phrasewords import INVISIBLE
 
 GROWTH_SUFFIX = re.compile(r"(?:增速|增长率|增幅|增长|\.growth|growth)$", re.IGNORECASE)
 
 
 def norm(name: str) -> str:
-    """A name compared without spaces, with full-width brackets as ASCII, case-insensitive."""
-    return re.sub(r"\s+", "", name).translate(str.maketrans("（）【】：", "()[]:")).lower()
+    """A name compared without spaces and invisible format marks (zero-width spaces, direction
+    marks), with full-width brackets as ASCII, case-insensitive."""
+    return re.sub(r"\s+", "", INVISIBLE.sub("", name)).translate(str.maketrans("（）【】：", "()[]:")).lower()
 
 
 class Matcher:

@@ -16,7 +16,7 @@ from sim.data.header import (
 )
 from sim.data.xlsx import BadCell, grid_xlsx
 from sim.errors import SimError
-from sim.meta import Msg
+from sim.meta import Msg, os_reason
 
 __all__ = ["cell_text", "key", "raw_rows", "read_grid"]
 
@@ -52,7 +52,14 @@ def _grid_csv(path: Path, shown: str) -> list[list]:
 
 def read_grid(path: Path, shown: str, sheet: str | None = None) -> tuple[list[list], str | None]:
     """The cells of the file (rows of values) and the sheet read (None for CSV)."""
+    if path.is_dir():
+        raise SimError(Msg("data.is_folder"), file=shown, hint=Msg("data.not_found_hint"))
     if not path.is_file():
+        try:
+            path.stat()
+        except OSError as e:
+            if path.is_symlink():   # a link loop or a link to nowhere: say which
+                raise SimError(Msg("input.cannot_read", why=os_reason(e)), file=shown) from None
         raise SimError(Msg("data.not_found"), file=shown, hint=Msg("data.not_found_hint"))
     if path.stat().st_size > MAX_BYTES:
         raise SimError(Msg("data.too_big", mb=MAX_BYTES // 2**20), file=shown, hint=Msg("data.too_big_hint"))
@@ -111,4 +118,6 @@ def raw_rows(path: Path, shown: str, sheet: str | None = None) -> tuple[list[dic
                 value = row[j] if j < len(row) else None
                 out.append(common | {"year": label, "value": value,
                                      "bad": bad + [value] if isinstance(value, BadCell) else bad})
+    if not out:   # a header and nothing under it: never a silent file with no values
+        raise SimError(Msg("data.no_rows", header=lay.row + 1), **where, hint=Msg("data.no_rows_hint"))
     return out, used

@@ -90,7 +90,7 @@ def plain(x: float) -> str:
 _SPACE = re.compile(r"\s+")
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def normalize(text) -> str:
@@ -102,7 +102,7 @@ def normalize(text) -> str:
 @functools.lru_cache(maxsize=1 << 14)
 def _normalized(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", _INVISIBLE.sub("", s)).replace("～", "~").replace("－", "-")
+    return _SPACE.sub("", INVISIBLE.sub("", s)).replace("～", "~").replace("－", "-")
 
 
 # one leading word, the longest that fits (an alternation tries its branches in this order)
