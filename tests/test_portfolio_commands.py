@@ -191,3 +191,13 @@ def test_compare_portfolio_workbook_has_every_row_with_its_plan(folder, tmp_path
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
     assert rows[0][:2] == ("plan", "indicator") and [r[0] for r in rows[1:]] == [r["plan"] for r in d["rows"]]
     assert [ws.title for ws in wb.worksheets] == ["Rows by plan", "Scenarios across plans", "By plan", "Summary"]
+
+
+def test_long_portfolio_runs_show_progress_on_stderr_each_count_once(folder, monkeypatch):
+    import sim.cli.common
+    monkeypatch.setattr(sim.cli.common, "PORTFOLIO_PROGRESS", 3)      # a "long run" of 3 plans
+    r = run("solve", folder, "--format", "json")
+    assert r.exit_code == 0 and r.stderr.count("solving: 3/3") == 1 and "loading: 3/3" in r.stderr
+    assert json.loads(r.stdout)["portfolio"]["plans"] == 3             # stdout holds the report only
+    r = run("diff", folder, "--as-of", "2021-12-31", "--as-of", "2023-12-31")
+    assert r.stderr.count("checking as of 2021-12-31: 3/3") == 1

@@ -111,7 +111,7 @@ def diff_table(report: dict, lang: str, csv: bool = False) -> tuple[list[str], l
     rows = [[r["indicator"], r["name"], r["text"], r["target_year"], label(r["old_status"]),
              label(r["new_status"]), "; ".join(t["reasons"][x] for x in r["reasons"]),
              latest(r, "old"), latest(r, "new")] for r in report["rows"]]
-    if any(r.get("plan") is not None for r in report["rows"]):     # a portfolio's: rows carry their plan
+    if "portfolio" in report or any(r.get("plan") is not None for r in report["rows"]):   # rows with their plan
         return ["plan" if csv else t["plan"]] + heads, [[r.get("plan")] + x for r, x in zip(report["rows"], rows)]
     return heads, rows
 
