@@ -210,3 +210,18 @@ def test_invisible_marks_in_a_target_are_read_as_the_reader_sees_them(tmp_path, 
     p.write_text(SPEC.replace("FIELDS", f"target: {target}"), encoding="utf-8")
     row = json.loads(run("check", p, "--format", "json").stdout)["rows"][0]
     assert (row["target"], row["kind"]) == (425, "level")
+
+
+@pytest.mark.parametrize("expr", ["c = a / (b - b)", "c = " + " * ".join(["a"] * 22)])
+def test_a_relation_with_no_finite_value_is_not_assessable_not_off_track(tmp_path, expr):
+    import json
+
+    p = tmp_path / "p.yaml"
+    p.write_text("plan: {id: p, title: T, base_year: 2020, target_year: 2030}\nindicators:\n"
+                 "  - {id: a, name: A, unit: 亿元, baseline: 1.0e+15, history: {2021: 1.0e+15}}\n"
+                 "  - {id: b, name: B, unit: 亿元, baseline: 1.0e+15, history: {2021: 1.0e+15}}\n"
+                 "  - {id: c, name: C, unit: 亿元, target: 100}\n"
+                 f"relations:\n  - {{id: r, expr: {expr}}}\n", encoding="utf-8")
+    d = json.loads(run("simulate", p, "--draws", "200", "--seed", "1", "--format", "json").stdout)
+    row = next(r for r in d["rows"] if r["indicator"] == "c")
+    assert row["status"] == "not_assessable" and row["probability"] is None and "no finite value" in row["reason"]

@@ -95,12 +95,16 @@ def _mean_values(model: Model, derived: Mapping[str, Derived]) -> dict[str, np.n
 
 
 def _derived_row(spec: Spec, sc: Scenario, ind: Indicator, t: Target, row: dict, det: dict, y0: int,
-                 how: str) -> Stat:
+                 how: str) -> Stat | None:
     """A target of an indicator that follows its components: projection and status from the
-    components' mean paths; its stat for Monte Carlo."""
+    components' mean paths; its stat for Monte Carlo (None, not assessable, when the relation
+    gives no finite value)."""
     s = target_stat(spec, sc, ind, t, row, y0 + 1)
     x = float(stat_values(s, det, y0)[0])
-    x = x if math.isfinite(x) else None
+    if not math.isfinite(x):   # a division by zero or an overflow of the relation: nothing to draw
+        row.update(projected=None, uncertainty=how, draw_per="derived", status="not_assessable",
+                   reason=Msg("reason.derived_not_finite", how=how))
+        return None
     ok = x is not None and bool(meets(s.target, np.array([x]), s.direction)[0])
     row.update(projected=x, uncertainty=how, draw_per="derived", status="on_track" if ok else "off_track",
                reason=f"{how}; projected {x:.4g} " + ("meets" if ok else "misses") + f" {t.text}"
@@ -170,7 +174,8 @@ def simulate_report(spec: Spec, sc: Scenario, draws: int = 10_000, seed: int | N
                    uncertainty=describe(d, model) if d else None)
         if ind.id in derived and t.kind in ("level", "growth") and t.year in model.years[1:] and \
                 t.value is not None:
-            todo.append((row, _derived_row(spec, sc, ind, t, row, det, y0, how[ind.id])))
+            if (s := _derived_row(spec, sc, ind, t, row, det, y0, how[ind.id])) is not None:
+                todo.append((row, s))
         elif row["status"] != "not_assessable" and row["projected"] is not None:
             s = _closed_or_stat(spec, sc, model, ind, t, row, method)
             if s is not None:

@@ -44,6 +44,9 @@ TEMPLATES: dict[str, tuple] = {
                              "{note};同一口径下不足2个数据点,无法拟合趋势"),
     "reason.no_pace_one_point": ("only one data point and no assumption: no trend can be fitted",
                                  "只有一个数据点且无假设,无法拟合趋势"),
+    "reason.derived_not_finite": ("{how}: the relation gives no finite value from its components' projections "
+                                  "(a division by zero, or a number beyond floating point)",
+                                  "{how}:由分项预测按关系式得不到有限数值(除以零,或数值超出浮点范围)"),
     "reason.wild_trend": ("the compound trend of {start}-{end} grows faster than {max:.0%} a year (values in "
                           "different units, or not one series?): not extrapolated; check the history or give an "
                           "assumption", "{start}-{end}年的复合增长趋势每年超过{max:.0%}(数值单位不一致或并非同一序列?),"
