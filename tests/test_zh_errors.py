@@ -151,3 +151,16 @@ def test_cli_errors_in_chinese_by_default_and_english_with_lang_en(tmp_path, nam
     en = CliRunner().invoke(main, args + ["--lang", "en"])
     assert en.exit_code == 2 and re.search(r"[a-z]{2,} [a-z]{2,}", en.stderr, re.I), en.stderr   # the error, in English
     assert len(en.stderr.splitlines()) == len(r.stderr.splitlines()), (en.stderr, r.stderr)
+
+
+def test_a_portfolio_report_writes_its_unread_plans_errors_in_the_chosen_language(tmp_path):
+    (tmp_path / "a.yaml").write_text(SPEC_OK, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(SPEC_OK.replace("id: p,", "id: q,").replace("target: 20", "target: 20\n    colour: 1"),
+                                     encoding="utf-8")
+    zh = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "md"])
+    assert zh.exit_code == 2 and "未知的键 'colour'" in zh.stdout and "unknown key" not in zh.stdout, zh.stdout
+    en = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "md", "--lang", "en"])
+    assert "unknown key 'colour'" in en.stdout, en.stdout
+    import json
+    doc = json.loads(CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json"]).stdout)
+    assert doc["errors"][0]["message"] == "unknown key 'colour'"      # JSON keeps the English text

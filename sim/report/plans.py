@@ -83,7 +83,7 @@ def render_plans(report: dict, fmt: str, lang: str, one: Callable[[dict, str, st
     t = TEXT[lang]
     results = plan_results(report, rows_key)
     summary = tables(report, lang) if tables else []
-    errors = [(t["errors"], [t[k] for k in ("file", "line", "indicator", "field", "error")], _error_rows(report))
+    errors = [(t["errors"], [t[k] for k in ("file", "line", "indicator", "field", "error")], _error_rows(report, lang))
               ] if report["errors"] else []
     said = count_lines(report, lang) + (lines(report, lang) if lines else [])
     if fmt in ("csv", "xlsx"):

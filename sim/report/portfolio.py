@@ -18,9 +18,10 @@ from sim.spec.many import Loaded
 
 
 def error_dict(e) -> dict:
-    """A located error as data (file, line, indicator, field, message, hint)."""
+    """A located error as data (file, line, indicator, field, message, hint); the message and hint
+    are Msgs, written in the report's language (English in JSON)."""
     return {"file": e.file, "line": e.line, "indicator": e.indicator, "field": e.field,
-            "message": e.message, "hint": e.hint}
+            "message": e.msg, "hint": e.hint_msg}
 
 
 def plans_of(specs: Sequence) -> list[dict]:
@@ -100,7 +101,7 @@ def render_portfolio(report: dict, fmt: str, lang: str = "zh") -> str:
     title = f"{t['title']} — {report['scenario']['name'] or report['scenario']['id']}"
     parts = [render(h, rows, fmt, title=f"{title} · {sub}") for sub, h, rows in matrix_tables(report, lang)]
     if report["errors"]:
-        parts.append(render([t["file"], "line", "indicator", "field", t["error"]], _error_rows(report), fmt,
+        parts.append(render([t["file"], "line", "indicator", "field", t["error"]], _error_rows(report, lang), fmt,
                             title=t["errors"]))
     lines = _summary_lines(report, lang)
     if fmt == "md":
@@ -145,7 +146,7 @@ def portfolio_workbook(report: dict, lang: str = "zh") -> bytes:
     if report["errors"]:
         ws = wb.create_sheet("errors")
         _header(ws, [t["file"], "line", "indicator", "field", t["error"]], "A2")
-        for r in _error_rows(report):
+        for r in _error_rows(report, lang):
             ws.append(r)
         _widths(ws, cap=80)
     buf = io.BytesIO()

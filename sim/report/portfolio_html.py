@@ -42,7 +42,7 @@ def render_portfolio_html(report: dict, lang: str = "zh") -> str:
     if report["errors"]:
         head = "".join(f"<th>{escape(h)}</th>" for h in (t["file"], "line", "indicator", "field", t["error"]))
         trs = "".join("<tr>" + "".join(f"<td>{escape('' if c is None else str(c))}</td>" for c in r) + "</tr>"
-                      for r in _error_rows(report))
+                      for r in _error_rows(report, lang))
         body.append(f"<table><caption>{escape(t['errors'])}</caption><thead><tr>{head}</tr></thead>"
                     f"<tbody>{trs}</tbody></table>")
     return (f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'

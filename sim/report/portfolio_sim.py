@@ -43,7 +43,7 @@ def render_portfolio_simulation(report: dict, fmt: str, lang: str = "zh") -> str
              render([t["name"], t["plans"], t["targets"], b["with_probability"], b["mean"], b["below_half"]],
                     names, fmt, title=f"{title} · {t['by_indicator']}")]
     if report["errors"]:
-        parts.append(render([t["file"], "line", "indicator", "field", t["error"]], _error_rows(report), fmt,
+        parts.append(render([t["file"], "line", "indicator", "field", t["error"]], _error_rows(report, lang), fmt,
                             title=t["errors"]))
     p = report["portfolio"]
     line = (t["plans_ok"].format(ok=p["plans"], bad=p["failed"]) + f"; {t['targets']} {s['targets']}, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sim.assess.statuses import Status
 from sim.report.labels import STATUS as STATUS_LABELS
+from sim.report.labels import text
 
 TEXT = {
     "zh": {"title": "规划组合", "plan": "规划", "plan_title": "名称", "targets": "目标数", "plans": "规划数",
@@ -53,6 +54,8 @@ def _summary_lines(report: dict, lang: str) -> list[str]:
     return lines
 
 
-def _error_rows(report: dict) -> list[list]:
-    return [[e["file"], e["line"], e["indicator"], e["field"], e["message"] + (f" ({e['hint']})" if e["hint"] else "")]
+def _error_rows(report: dict, lang: str) -> list[list]:
+    """file, line, indicator, field and the message (with its hint) of each unread plan, in ``lang``."""
+    return [[e["file"], e["line"], e["indicator"], e["field"],
+             text(e["message"], lang) + (f" ({text(e['hint'], lang)})" if e["hint"] else "")]
             for e in report["errors"]]
