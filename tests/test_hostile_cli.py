@@ -108,7 +108,7 @@ def test_a_port_that_is_not_a_dask_scheduler_gives_up_in_bounded_time(monkeypatc
         server.close()
         for c in held:
             c.close()
-    assert time.monotonic() - start < 8
+    assert time.monotonic() - start < 30   # bounded (Dask alone would wait forever); slack for a loaded machine
     assert needle in str(e.value) and "--cluster" in str(e.value) and "\n" not in str(e.value)
 
 
