@@ -1,4 +1,4 @@
 """`python -m sim ...` runs the command line (the same as the `sim` script)."""
-from sim.cli import main
+from sim.cli import run
 
-main()
+run()

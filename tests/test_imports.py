@@ -108,3 +108,23 @@ def test_loading_the_spec_models_parses_no_text_signature():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_program_runs_without_the_cyclic_collector(monkeypatch):
+    """`sim` and `python -m sim` run sim.cli.run: main with gc off (a short process; serve and
+    --cluster turn it back on), while importing sim.cli leaves gc alone for library users."""
+    import gc
+    import tomllib
+
+    import sim.cli
+    seen = []
+    monkeypatch.setattr(sim.cli, "main", lambda: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    try:
+        sim.cli.run()
+    finally:
+        gc.enable()
+    assert seen == [False]
+    root = Path(__file__).resolve().parent.parent
+    assert tomllib.loads((root / "pyproject.toml").read_text())["project"]["scripts"]["sim"] == "sim.cli:run"
+    assert "run()" in (root / "sim" / "__main__.py").read_text()

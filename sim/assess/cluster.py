@@ -70,6 +70,8 @@ class Cluster:
     existing scheduler). Use as a context manager; ``run`` maps a function over items on it."""
 
     def __init__(self, address: str):
+        import gc
+        gc.enable()   # Dask's event loops make reference cycles (sim.cli.run turns the collector off)
         m = re.fullmatch(r"local:(\d+)(:threads)?|tcp://[^\s]+", address.strip())
         if not m or (m.group(1) is not None and int(m.group(1)) < 1):
             raise SimError(Msg("cluster.unread", address=address), field="--cluster", hint=Msg("cluster.unread_hint"))

@@ -39,8 +39,12 @@ def serve(specs, scenario, host, port, open_browser, lang, draws, seed, as_of):
     The plan, scenario and data files are read once, at start; nothing is written. Several specs or
     a folder: a first page to pick a plan, each plan's page and API under /plans/ID/ (a spec that
     cannot be read is listed there with its errors, and the command exits 2 when stopped)."""
+    import gc
+
     from sim.serve.server import serve as run
     from sim.serve.state import Served
+
+    gc.enable()   # a long-lived server (sim.cli.run turns the collector off for short commands)
 
     files = portfolio_files(specs)
     if files is None:
