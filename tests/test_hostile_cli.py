@@ -225,3 +225,14 @@ def test_a_relation_with_no_finite_value_is_not_assessable_not_off_track(tmp_pat
     d = json.loads(run("simulate", p, "--draws", "200", "--seed", "1", "--format", "json").stdout)
     row = next(r for r in d["rows"] if r["indicator"] == "c")
     assert row["status"] == "not_assessable" and row["probability"] is None and "no finite value" in row["reason"]
+
+
+@pytest.mark.parametrize("text", ["plan: " + "[" * 5000 + "]" * 5000 + "\n",
+                                  "plan: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n"], ids=["lists", "mappings"])
+@pytest.mark.parametrize("command", ["check", "simulate", "validate"])
+def test_deeply_nested_yaml_is_a_located_error(tmp_path, text, command):
+    p = tmp_path / "p.yaml"
+    p.write_text(text, encoding="utf-8")
+    r = run(command, p, "--lang", "en")
+    assert r.exit_code == 2 and "p.yaml: the document is nested too deeply" in r.stderr, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)

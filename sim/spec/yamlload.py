@@ -75,11 +75,16 @@ def loads(text: str, file: str = "<string>", needs: Msg = Msg("yaml.needs_spec")
                        hint=Msg("yaml.syntax_hint")) from None
     except yaml.YAMLError as e:
         raise SimError(Msg("yaml.error", problem=yaml_problem(str(e))), file=file) from None
+    except RecursionError:   # the parser's own recursion, on thousands of nested brackets
+        raise SimError(Msg("yaml.too_deep"), file=file, hint=Msg("yaml.too_deep_hint")) from None
     if node is None:
         raise SimError(Msg("yaml.empty"), file=file, hint=needs)
     lines: dict[Path_, int] = {}
     builder = _Builder(file, lines)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        raise SimError(Msg("yaml.too_deep"), file=file, hint=Msg("yaml.too_deep_hint")) from None
     return Located(data, lines, file)
 
 
