@@ -72,8 +72,8 @@ def validate(specs, lang, max_growth, fail_on):
 def show(specs, fmt, output):
     """Print the normalized plan: every indicator with its normalized targets. Several specs or a
     folder: every plan (JSON: {"plans": [...]}; csv: one table with a plan column)."""
-    from sim.report.tables import render
     from sim.report.show import spec_dict
+    from sim.report.tables import render
 
     files = portfolio_files(specs)
     if files is None:

@@ -6,11 +6,11 @@ from collections import Counter
 from pathlib import Path
 
 from sim.errors import SimError, SpecErrors
-from sim.meta import Msg
 from sim.extract.doc import Doc, Draft, Entry, Unread, read_doc
 from sim.extract.ids import _ids
 from sim.extract.render import render
 from sim.extract.text import traditional_count
+from sim.meta import Msg
 
 
 def extract_file(path: str | Path, encoding: str | None = None, **years) -> Draft:

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from sim.errors import SimError
-from sim.meta import Msg
 from sim.extract.text import decode
+from sim.meta import Msg
 from sim.spec.files import read_input
 
 

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from sim.errors import SimError
-from sim.meta import Msg
 from sim.extract.delimit import _is_header
+from sim.meta import Msg
 
 PAGE_NUMBER = re.compile(r"[-—–·\s]*(?:\d{1,4}|第\d{1,4}页(?:共\d{1,4}页)?)[-—–·\s]*")
 

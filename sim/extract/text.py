@@ -14,14 +14,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if encoding:
         try:
             return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as e:
+        except (LookupError, UnicodeDecodeError):
             raise SimError(Msg("extract.decode", encoding=encoding), hint=Msg("extract.encodings")) from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(name), name
-            except UnicodeDecodeError as e:
+            except UnicodeDecodeError:
                 raise SimError(Msg("extract.bom", name=name), hint=Msg("extract.pass_encoding")) from None
     try:
         return data.decode("utf-8"), "utf-8"

@@ -1,7 +1,18 @@
 """Every error's sentences (messages and hints), by area: code -> (English, 中文)."""
 from __future__ import annotations
 
-from sim.report.labels.errors import assess, cli, data, extract, phrases, scenario, schema, serve, spec, yamltext
+from sim.report.labels.errors import (
+    assess,
+    cli,
+    data,
+    extract,
+    phrases,
+    scenario,
+    schema,
+    serve,
+    spec,
+    yamltext,
+)
 
 TEMPLATES: dict[str, tuple] = {}
 for _area in (schema, cli, spec, yamltext, scenario, data, assess, serve, phrases, extract):
