@@ -196,8 +196,20 @@ def test_compare_portfolio_workbook_has_every_row_with_its_plan(folder, tmp_path
 def test_long_portfolio_runs_show_progress_on_stderr_each_count_once(folder, monkeypatch):
     import sim.cli.common
     monkeypatch.setattr(sim.cli.common, "PORTFOLIO_PROGRESS", 3)      # a "long run" of 3 plans
-    r = run("solve", folder, "--format", "json")
+    r = run("solve", folder, "--format", "json", "--lang", "en")
     assert r.exit_code == 0 and r.stderr.count("solving: 3/3") == 1 and "loading: 3/3" in r.stderr
     assert json.loads(r.stdout)["portfolio"]["plans"] == 3             # stdout holds the report only
-    r = run("diff", folder, "--as-of", "2021-12-31", "--as-of", "2023-12-31")
+    r = run("diff", folder, "--as-of", "2021-12-31", "--as-of", "2023-12-31", "--lang", "en")
     assert r.stderr.count("checking as of 2021-12-31: 3/3") == 1
+
+
+def test_progress_lines_are_in_the_commands_language(folder, monkeypatch):
+    import sim.cli.common
+    monkeypatch.setattr(sim.cli.common, "PORTFOLIO_PROGRESS", 3)
+    r = run("check", folder)                                           # zh by default
+    assert r.stderr.count("读取：3/3") == 1 and r.stderr.count("检查：3/3") == 1, r.stderr
+    assert not english(r.stderr) and "loading" not in r.stderr
+    r = run("check", folder, "--lang", "en")
+    assert r.stderr.count("loading: 3/3") == 1 and r.stderr.count("checking: 3/3") == 1, r.stderr
+    r = run("simulate", folder, "--draws", "200", "--seed", "1", "--format", "json")
+    assert "模拟各规划：3/3" in r.stderr and not english(r.stderr)

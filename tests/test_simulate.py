@@ -328,11 +328,21 @@ def test_compare_uses_common_random_numbers():
 def test_progress_only_for_terminals_or_long_runs(capsys):
     from sim.cli.uncertainty import PROGRESS_DRAWS, _progress
     assert _progress(1000) is None
-    show = _progress(PROGRESS_DRAWS)
+    show = _progress(PROGRESS_DRAWS)          # outside a command: Chinese, the default language
     show(PROGRESS_DRAWS // 2, PROGRESS_DRAWS)
     show(PROGRESS_DRAWS, PROGRESS_DRAWS)
     err = capsys.readouterr().err
-    assert "50%" in err and err.endswith("(100%)\n")
+    assert "50%" in err and err.endswith("(100%)\n") and "已抽样" in err and "draws" not in err
+
+
+def test_draw_progress_follows_lang(monkeypatch):
+    import sim.cli.uncertainty
+    monkeypatch.setattr(sim.cli.uncertainty, "PROGRESS_DRAWS", 100)
+    spec = ROOT / "specs" / sorted(p.name for p in (ROOT / "specs").glob("*.yaml"))[0]
+    r = run("simulate", spec, "--seed", 1, "--draws", 300, "--format", "json", "--lang", "en")
+    assert "simulating: 300/300 draws (100%)" in r.stderr, r.stderr
+    r = run("simulate", spec, "--seed", 1, "--draws", 300, "--format", "json")
+    assert "模拟：已抽样 300/300 次(100%)" in r.stderr and "draws" not in r.stderr, r.stderr
 
 
 def test_json_has_no_nan_for_every_bundled_spec():

@@ -114,6 +114,9 @@ def test_cli_verify_formats_and_exit_codes():
                                   str(FIX / "verify-ok-ranges.yaml"), "--max-examples", "20",
                                   "--fail-on", "broken", "--lang", "en"])
     assert r.exit_code == 0 and "holds" in r.stdout and "verify:" in r.stderr
+    r = CliRunner().invoke(main, ["verify", str(FIX / "verify-ok.yaml"), "-s",
+                                  str(FIX / "verify-ok-ranges.yaml"), "--max-examples", "20"])
+    assert r.exit_code == 0 and "验证 " in r.stderr and "成立" in r.stderr and "verify:" not in r.stderr
     r = CliRunner().invoke(main, ["verify", str(FIX / "missing.yaml")])
     assert no_escape(r).exit_code == 2
 

@@ -193,7 +193,7 @@ def verify(spec: Spec, sc: Scenario, *, max_examples: int = 200, seed: int = 0,
         res["notes"] = prop_notes
         results.append(res)
         if progress:
-            progress(f"verify: {prop}: {res['status']} ({res['tried']} case(s))")
+            progress(Msg("progress.verify", prop=prop, status=res["status"], tried=res["tried"]))
     return Result({"schema_version": SCHEMA_VERSION,
             "plan": {"id": spec.plan.id, "title": spec.plan.title},
             "scenario": scenario_dict(sc),

@@ -130,7 +130,7 @@ def portfolio_check(files, scenario, assume, preset, margin=0.1, max_growth=None
     specs = [x.spec for x in loaded if x.spec is not None]
     clock.done("load")
     rows, found, failed = assess_portfolio(specs, scenario_of, preset, margin, max_growth,
-                                           progress=progress_line("checking", len(specs)))
+                                           progress=progress_line(Msg("progress.checking"), len(specs)))
     clock.done("assess")
     loaded, specs = with_failures(loaded, failed)
     summary = portfolio_summary(rows, [s.plan.id for s in specs])

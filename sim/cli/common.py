@@ -319,17 +319,22 @@ def paused_gc():
             gc.enable()
 
 
-def progress_line(what: str, total: int):
-    """A plain progress line on stderr for a terminal or a long run (``total`` items), else None."""
+def progress_line(what: Msg, total: int):
+    """A plain progress line on stderr in the command's language (``what``: a stage of
+    sim.report.labels.progress) for a terminal or a long run (``total`` items), else None."""
     if not (sys.stderr.isatty() or total >= PORTFOLIO_PROGRESS):
         return None
+    from sim.report.labels import text
+    lang = command_lang()
+    stage = text(what, lang)
     step = max(1, total // 20)
     shown = [-1]
 
     def show(done: int, n: int):
         if done != shown[0] and (done == n or done % step == 0):   # each count once
             shown[0] = done
-            click.echo(f"\r{what}: {done:,}/{n:,}", err=True, nl=done == n)
+            click.echo("\r" + text(Msg("progress.count", what=stage, done=done, total=n), lang), err=True,
+                       nl=done == n)
     return show
 
 
@@ -350,7 +355,8 @@ def load_portfolio_scenarios(files, scenario_paths, assume, as_of: str | None = 
     from sim.scenario.many import for_plan, with_assume
     from sim.spec.many import load_specs
 
-    loaded = load_specs(files, functools.partial(load_one, as_of=as_of), progress_line("loading", len(files)))
+    loaded = load_specs(files, functools.partial(load_one, as_of=as_of),
+                        progress_line(Msg("progress.loading"), len(files)))
     gc.freeze()   # the plans live until the command ends: the cyclic collector need not scan them again
     for x in loaded:
         for e in x.errors:

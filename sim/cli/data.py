@@ -81,7 +81,7 @@ def _diff_portfolio(files, as_of, scenario, assume, fmt, lang, output):
     for d in as_of:
         chosen = [select(s, d) for s in specs]
         rows, _, bad = assess_portfolio(chosen, scenario_of, consistency=False,
-                                        progress=progress_line(f"checking as of {d}", len(chosen)))
+                                        progress=progress_line(Msg("progress.checking_as_of", date=d), len(chosen)))
         failed.update(bad)
         by_plan = {s.plan.id: [] for s in specs}
         for r in rows:
@@ -147,7 +147,8 @@ def backtest(specs, scenario, assume, start, draws, seed, fmt, lang, output):
         from sim.report.backtest import render_backtest_plans
         from sim.report.plans import plans_report
         loaded, _, results, _ = each_plan(files, [scenario] if scenario is not None else [], assume, None,
-                                          lambda s, scs: run(s, scs[0], start, draws, seed), "backtesting")
+                                          lambda s, scs: run(s, scs[0], start, draws, seed),
+                                          Msg("progress.backtesting"))
         report = plans_report(loaded, results, summary=lambda rows, _: summary(
             rows, sum(r["summary"]["targets"] for r in results),
             sum(r["summary"]["targets_with_outcome"] for r in results)),

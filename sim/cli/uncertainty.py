@@ -11,6 +11,7 @@ import click
 from sim.cli.common import (
     FORMATS,
     as_of_option,
+    command_lang,
     draw_options,
     emit,
     emit_bytes,
@@ -38,13 +39,15 @@ PROGRESS_DRAWS = 500_000      # runs this long show progress on stderr even when
 
 
 def _progress(draws: int):
-    """A plain progress line on stderr for a terminal or a long run, else None."""
+    """A plain progress line on stderr in the command's language for a terminal or a long run, else None."""
     if not (sys.stderr.isatty() or draws >= PROGRESS_DRAWS):
         return None
+    from sim.report.labels import text
+    lang = command_lang()
 
     def show(done: int, total: int):
-        click.echo(f"\rsimulating: {done:,}/{total:,} draws ({done / total:.0%})", err=True,
-                   nl=done == total)
+        click.echo("\r" + text(Msg("progress.draws", done=done, total=total, share=done / total), lang),
+                   err=True, nl=done == total)
     return show
 
 
@@ -117,7 +120,7 @@ def _simulate_portfolio(files, scenario, assume, draws, seed, method, fmt, lang,
     specs = [x.spec for x in loaded if x.spec is not None]
     seed = new_seed() if seed is None else seed
     method = method.replace("-", "_")
-    show = progress_line("simulating plans", len(specs))
+    show = progress_line(Msg("progress.simulating_plans"), len(specs))
     with _cluster(cluster) as c:
         reports = simulate_plans(specs, scenario_of, draws, seed, method, c and c.run, show)
     failed = {s.plan.id: r for s, r in zip(specs, reports) if isinstance(r, SimError)}
@@ -170,7 +173,7 @@ def _compare_portfolio(files, scenarios, assume, draws, seed, fmt, lang, ids, ou
 
     seed = new_seed() if seed is None else seed
     loaded, _, results, _ = each_plan(files, scenarios, assume, as_of,
-                                      lambda s, scs: compare_report(s, scs, draws, seed), "comparing")
+                                      lambda s, scs: compare_report(s, scs, draws, seed), Msg("progress.comparing"))
     keys = [{k: sc[k] for k in ("key", "id", "name")} for sc in (results[0]["scenarios"] if results else [])]
     report = plans_report(loaded, results, summary=compare_summary, extra={
         "scenarios": keys, "simulation": {"draws": draws, "seed": seed, "common_random_numbers": True}})
@@ -214,9 +217,10 @@ def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, 
         from sim.assess.tally import tally
         from sim.report.solve import render_solve_plans
         seed = new_seed() if seed is None and probability is not None else seed
-        report = _per_plan(files, scenario, assume, as_of, indicator, "solving", lambda s, scs: solve_report(
-            s, scs[0], indicator, probability, one[0] if one else None, sd, tried, draws, seed),
-            lambda rows, plans: tally(rows, plans, "status"))
+        report = _per_plan(files, scenario, assume, as_of, indicator, Msg("progress.solving"),
+                           lambda s, scs: solve_report(s, scs[0], indicator, probability, one[0] if one else None,
+                                                       sd, tried, draws, seed),
+                           lambda rows, plans: tally(rows, plans, "status"))
         emit(render_solve_plans(report, fmt, lang, ids), output)
         return finish(report)
     s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)
@@ -262,7 +266,7 @@ def sweep(specs, scenario, assume, indicator, growth, change, deflator, fmt, lan
     if files is not None:
         from sim.assess.tally import tally
         from sim.report.solve import render_sweep_plans
-        report = _per_plan(files, scenario, assume, None, indicator, "sweeping",
+        report = _per_plan(files, scenario, assume, None, indicator, Msg("progress.sweeping"),
                            lambda s, scs: sweep_report(s, scs[0], indicator, *ranges),
                            lambda rows, plans: tally(rows, plans, "meets"), "cells")
         emit(render_sweep_plans(report, fmt, lang), output)

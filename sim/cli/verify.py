@@ -17,6 +17,7 @@ from sim.cli.common import (
     specs_argument,
     user_errors,
 )
+from sim.meta import Msg
 
 PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_hold"]  # sim.verify
 
@@ -44,10 +45,11 @@ def verify(specs, scenario, assume, max_examples, seed, timeout, props, fmt, lan
     folder: every plan verified, its properties with its plan; --fail-on over all of them."""
     from sim.assess.verify import any_broken
     from sim.assess.verify import verify as run
+    from sim.report.labels import text
 
-    def one(s, sc, say=lambda msg: click.echo(msg, err=True)):
+    def one(s, sc, say=lambda line: click.echo(line, err=True)):
         return run(s, sc, max_examples=max_examples, seed=seed, timeout=timeout,
-                   properties=tuple(props) or tuple(PROPERTIES), progress=say)
+                   properties=tuple(props) or tuple(PROPERTIES), progress=lambda m: say(text(m, lang)))
 
     files = portfolio_files(specs)
     if files is not None:
@@ -57,7 +59,7 @@ def verify(specs, scenario, assume, max_examples, seed, timeout, props, fmt, lan
         from sim.report.verify import render_verify_plans
         loaded, _, results, _ = each_plan(files, [scenario] if scenario is not None else [], assume, None,
                                           lambda s, scs: one(s, scs[0], lambda msg: click.echo(
-                                              f"{s.plan.id}: {msg}", err=True)), "verifying")
+                                              f"{s.plan.id}: {msg}", err=True)), Msg("progress.verifying"))
         report = plans_report(loaded, results, "properties", lambda rows, plans: tally(rows, plans, "status"))
         emit(render_verify_plans(report, fmt, lang), output)
         return finish(report, bool(fail_on) and any(any_broken(r) for r in results))

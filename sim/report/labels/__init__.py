@@ -16,6 +16,7 @@ from sim.report.labels import (
     findings,
     paces,
     presets,
+    progress,
     reasons,
     runs,
     words,
@@ -42,7 +43,7 @@ class _Templates(dict):
 
 
 TEMPLATES = _Templates()
-for _area in (reasons, explain, conventions, findings, paces, runs, check, presets):
+for _area in (reasons, explain, conventions, findings, paces, runs, check, presets, progress):
     TEMPLATES.add(_area)
 
 STATUS = words.STATUS

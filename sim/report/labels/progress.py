@@ -1,0 +1,28 @@
+"""Progress lines on stderr (long runs, terminals): code -> (English, 中文). A count line is
+``{what}: {done}/{total}``; ``what`` is one of the stage words below."""
+from __future__ import annotations
+
+
+def _verify(lang, prop, status, tried) -> str:
+    from sim.report.labels.tables import VERIFY_LABELS
+    word = VERIFY_LABELS[lang].get(status, status)
+    if lang == "en":
+        return f"verify: {prop}: {word} ({tried} case(s))"
+    return f"验证 {prop}：{word}(尝试 {tried} 例)"
+
+
+TEMPLATES = {
+    "progress.count": ("{what}: {done:,}/{total:,}", "{what}：{done:,}/{total:,}"),
+    "progress.draws": ("simulating: {done:,}/{total:,} draws ({share:.0%})",
+                       "模拟：已抽样 {done:,}/{total:,} 次({share:.0%})"),
+    "progress.verify": (_verify, _verify),
+    "progress.loading": ("loading", "读取"),
+    "progress.checking": ("checking", "检查"),
+    "progress.checking_as_of": ("checking as of {date}", "按 {date} 的数据检查"),
+    "progress.simulating_plans": ("simulating plans", "模拟各规划"),
+    "progress.comparing": ("comparing", "比较情景"),
+    "progress.solving": ("solving", "求解"),
+    "progress.sweeping": ("sweeping", "扫描"),
+    "progress.verifying": ("verifying", "验证"),
+    "progress.backtesting": ("backtesting", "回测"),
+}
