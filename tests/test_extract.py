@@ -40,7 +40,7 @@ def key(t, year=True):
 
 @pytest.fixture(scope="module")
 def drafts():
-    return {sid: extract_file(seed(sid)) for sid in SEEDS}
+    return {sid: extract_file(seed(sid), lang="en") for sid in SEEDS}   # reasons asserted in English
 
 
 # ---- the seeds -------------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def test_encodings_are_detected(tmp_path, drafts, encoding, bom, detected):
     text = seed("000").read_text(encoding="utf-8")
     p = tmp_path / "000_doc.txt"
     p.write_bytes(bom + text.encode(encoding))
-    d = extract_file(p)
+    d = extract_file(p, lang="en")
     assert d.summary["encoding"] == detected
     assert body(d.yaml) == body(drafts["000"].yaml).replace("000_0f5f0682e91e4539", "000_doc") \
         .replace("000-0f5f0682e91e4539", "000-doc")
@@ -171,7 +171,7 @@ FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789.,:;()%|"})
 
 def test_full_width_digits_and_punctuation(drafts):
     text = seed("000").read_text(encoding="utf-8").translate(FULL)
-    d = extract_text(text, source="000_0f5f0682e91e4539.txt")
+    d = extract_text(text, source="000_0f5f0682e91e4539.txt", lang="en")
     assert d.yaml == drafts["000"].yaml
 
 
@@ -180,7 +180,7 @@ def test_traditional_characters(drafts):
     for k, v in TRAD_TO_SIMP.items():
         to_trad.setdefault(ord(v), chr(k))
     text = seed("000").read_text(encoding="utf-8").translate(to_trad)
-    d = extract_text(text, source="000_0f5f0682e91e4539.txt")
+    d = extract_text(text, source="000_0f5f0682e91e4539.txt", lang="en")
     assert d.summary["traditional_converted"] > 100
     assert d.yaml == drafts["000"].yaml
 
@@ -200,7 +200,7 @@ ROWS_TABLE = """某县国民经济和社会发展第十四个五年规划纲要
 
 
 def test_row_per_line_table_with_roles():
-    d = extract_text(ROWS_TABLE, "plan.txt")
+    d = extract_text(ROWS_TABLE, "plan.txt", lang="en")
     s = d.spec
     assert (s.plan.base_year, s.plan.target_year) == (2020, 2025)
     gdp = s.indicator("gdp")
@@ -255,7 +255,7 @@ def test_one_cell_per_line_with_empty_cells_and_numbered_rows():
 
 def test_entries_the_spec_check_refuses_become_unread_comments():
     text = "附表\n指标 | 2020年 | 2025年目标\n城镇化率(%) | 90 | 120\n森林覆盖率(%) | 50 | 52\n"
-    d = extract_text(text, "r.txt")
+    d = extract_text(text, "r.txt", lang="en")
     assert [i.name for i in d.spec.indicators] == ["森林覆盖率"]
     assert '# unread: line 3: "城镇化率(%) | 90 | 120": refused by the spec check' in d.yaml
     assert "outside 0-100" in d.yaml and d.summary["unread"] == 1
@@ -343,7 +343,7 @@ def test_ids_are_glossary_slugs_or_positional_for_review():
     assert slug("全社会研发投入强度")[0] == "rd_intensity"
     assert slug("货物贸易进出口额")[0] == "goods_trade"
     assert slug("某某某")[0] is None
-    s = extract_text("2024年某区工作要点\n完成某某某10项,完成某某某20项。\n", "p.txt").spec
+    s = extract_text("2024年某区工作要点\n完成某某某10项,完成某某某20项。\n", "p.txt", lang="en").spec
     assert [i.id for i in s.indicators] == ["ind_01"]          # one name: targets merged
     assert s.indicators[0].review and "positional" in s.indicators[0].review_reason
 
@@ -353,7 +353,7 @@ def test_ids_are_glossary_slugs_or_positional_for_review():
 
 def test_cli_writes_validates_and_never_overwrites(tmp_path):
     out = tmp_path / "draft.yaml"
-    r = CliRunner().invoke(main, ["extract", str(seed("000")), "-o", str(out)])
+    r = CliRunner().invoke(main, ["extract", str(seed("000")), "-o", str(out), "--lang", "en"])
     assert r.exit_code == 0, r.output
     assert "tables: 1 (24 rows read)" in r.stderr and "needing review" in r.stderr
     assert CliRunner().invoke(main, ["validate", str(out)]).exit_code == 0

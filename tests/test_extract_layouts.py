@@ -15,6 +15,7 @@ from sim.errors import SimError
 from sim.extract.align import fit_row, is_name, segment
 from sim.extract.delimit import delimit
 from sim.extract.draft import extract_file, extract_text
+from sim.report.labels import text
 from sim.extract.header import column, combine, header_columns
 from sim.spec.phrases import plain
 
@@ -170,11 +171,14 @@ def test_header_roles_and_multi_row_headers():
 def test_rows_that_do_not_fit_are_refused_with_their_reason():
     cols = header_columns(["序号", "指标", "单位", "2020年", "2025年", "属性"])
     assert fit_row(cols, ["1", "GDP总量", "亿元", "1", "2", "预期性"])[0] is not None
-    assert fit_row(cols, ["1", "300.41", "亿元", "1", "2", "预期性"]) == (None, "a number '300.41' where the name belongs")
-    assert "attribute" in fit_row(cols, ["1", "预期性", "亿元", "1", "2", "预期性"])[1]
+    fitted, why = fit_row(cols, ["1", "300.41", "亿元", "1", "2", "预期性"])
+    assert fitted is None and text(why, "en") == "a number '300.41' where the name belongs"
+    assert text(why, "zh") == "指标名称处是数字'300.41'"
+    assert "attribute" in text(fit_row(cols, ["1", "预期性", "亿元", "1", "2", "预期性"])[1], "en")
     assert fit_row(cols, ["GDP总量", "亿元", "1", "2", "预期性"])[0][0] == ""     # 序号 merged upward
     assert fit_row(cols, ["1", "GDP总量", "亿元", "1", "2", "预期性", "", ""])[0] is not None
-    assert fit_row(cols, ["1", "GDP总量", "亿元", "1", "2", "预期性", "x"])[1] == "7 cells where the header has 6"
+    assert text(fit_row(cols, ["1", "GDP总量", "亿元", "1", "2", "预期性", "x"])[1], "en") == \
+        "7 cells where the header has 6"
     pieces = segment(cols, ["一、经济", "", "", "1", "GDP总量", "亿元", "1", "2", "预期性",
                             "2", "税收", "亿元", "3", "预期性", "3", "人口", "万人", "5", "6", "预期性"])
     assert [k for k, *_ in pieces] == ["section", "row", "unread", "row"]

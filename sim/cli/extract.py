@@ -5,7 +5,7 @@ import os
 
 import click
 
-from sim.cli.common import emit, output_option, user_errors
+from sim.cli.common import emit, lang_option, output_option, user_errors
 from sim.errors import SimError
 from sim.meta import Msg
 
@@ -18,15 +18,17 @@ from sim.meta import Msg
               "GB18030; an .html meta tag).")
 @click.option("--base-year", type=int, help="plan.base_year (default: read from the document).")
 @click.option("--target-year", type=int, help="plan.target_year (default: read from the document).")
+@lang_option
 @user_errors
-def extract(doc, output, force, encoding, base_year, target_year):
+def extract(doc, output, force, encoding, base_year, target_year, lang):
     """Draft a spec from a plan document: indicator tables and target sentences.
 
     DOC is a text file (tables with |, tabs, commas or aligned columns), .docx, .xlsx, .html or
     .pdf (with a text layer). Rows that do not fit their table become `# unread:` comments.
 
     The draft validates; review it (entries with `review: true`, `# unread:` comments, ids),
-    then `sim validate` and `sim check` it. A summary goes to stderr.
+    then `sim validate` and `sim check` it. A summary goes to stderr. --lang writes the draft's
+    comments, review reasons and the summary in Chinese (default) or English.
     """
     from sim.extract.draft import extract_file
     from sim.extract.render import summary_text
@@ -35,6 +37,6 @@ def extract(doc, output, force, encoding, base_year, target_year):
         raise SimError(Msg("cli.output_is_document", path=output), field="-o", hint=Msg("cli.write_draft_elsewhere"))
     if output and os.path.exists(output) and not force:
         raise SimError(Msg("cli.output_exists", path=output), field="-o", hint=Msg("cli.pass_force"))
-    draft = extract_file(doc, encoding=encoding, base_year=base_year, target_year=target_year)
+    draft = extract_file(doc, encoding=encoding, base_year=base_year, target_year=target_year, lang=lang)
     emit(draft.yaml, output)
-    click.echo(summary_text(draft, output), err=True)
+    click.echo(summary_text(draft, output, lang), err=True)

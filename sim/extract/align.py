@@ -13,6 +13,7 @@ import re
 
 from sim.extract.cells import is_unit
 from sim.extract.header import Column
+from sim.meta import Msg
 from sim.spec.phrases import NONE_TEXTS
 
 ATTRIBUTES = {"预期性", "预期", "约束性", "约束", "预期性指标", "约束性指标"}
@@ -52,27 +53,27 @@ def cell_misfit(col: Column, s: str) -> tuple[float, str | None]:
     role = col.role
     if role == "name":
         if not t:
-            return 0, "no indicator name"
+            return 0, Msg("draft.no_name")
         if is_numberish(t) or SEQ.fullmatch(t):
-            return 0, f"a number '{t}' where the name belongs"
+            return 0, Msg("draft.number_in_name", t=t)
         if t in ATTRIBUTES:
-            return 0, f"'{t}' (an attribute) where the name belongs"
+            return 0, Msg("draft.attribute_in_name", t=t)
         if is_unit(t):
-            return 0, f"a unit '{t}' where the name belongs"
+            return 0, Msg("draft.unit_in_name", t=t)
         return (0, None) if is_name(t) else (1, None)
     if role == "seq":
-        return (0, None) if not t or SEQ.fullmatch(t) else (0, f"'{t}' where the row number belongs")
+        return (0, None) if not t or SEQ.fullmatch(t) else (0, Msg("draft.not_row_number", t=t))
     if role == "attribute":
         if not t or t in ATTRIBUTES or t in NONE_TEXTS:
             return 0, None
-        return (0, f"'{t}' where the attribute belongs") if is_numberish(t) else (2, None)
+        return (0, Msg("draft.not_attribute", t=t)) if is_numberish(t) else (2, None)
     if role == "unit":
-        return (0, f"a number '{t}' where the unit belongs") if t and is_numberish(t) else (0, None)
+        return (0, Msg("draft.number_in_unit", t=t)) if t and is_numberish(t) else (0, None)
     if role in ("baseline", "target", "growth"):
         if t in ATTRIBUTES:
-            return 0, f"'{t}' (an attribute) in the {col.label or role} column"
+            return 0, Msg("draft.attribute_in_column", t=t, label=col.label, role=role)
         if ROW_NAME.match(t):
-            return 0, f"a name '{t}' in the {col.label or role} column"
+            return 0, Msg("draft.name_in_column", t=t, label=col.label, role=role)
         if t and role == "baseline" and is_name(t) and not re.search(r"\d", t):
             return 0.5, None
         return 0, None
@@ -82,7 +83,7 @@ def cell_misfit(col: Column, s: str) -> tuple[float, str | None]:
 def misfit(cols: list[Column], cells: list[str]) -> tuple[float, str | None]:
     """(penalty, reason) of a row: the reason says why its cells do not fit the columns."""
     if len(cells) != len(cols):
-        return 0, f"{len(cells)} cells where the header has {len(cols)}"
+        return 0, Msg("draft.cell_count", cells=len(cells), columns=len(cols))
     total = 0.0
     for col, s in zip(cols, cells):
         pen, why = cell_misfit(col, s)
@@ -175,5 +176,5 @@ def segment(cols: list[Column], cells: list[str]) -> list[tuple[str, int, int, s
 
 def _reason(cols: list[Column], piece: list[str]) -> str:
     if len(piece) == len(cols):
-        return misfit(cols, piece)[1] or "cells do not fit the columns"
-    return f"{len(piece)} cells where the header has {len(cols)}"
+        return misfit(cols, piece)[1] or Msg("draft.cells_misfit")
+    return Msg("draft.cell_count", cells=len(piece), columns=len(cols))

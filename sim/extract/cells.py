@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from sim.extract.doc import UNIT_RE
+from sim.meta import Msg
 from sim.spec.notation import bracket_reading
 from sim.spec.numerals import ARABIC
 from sim.spec.phrases import (
@@ -48,7 +49,7 @@ def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str 
         return float(s.replace(",", "")), None
     m = re.fullmatch(rf"(?:约|近|预计|≈|~)\s*({ARABIC})", s)
     if m:                                    # an estimated actual: its value, marked
-        return float(m.group(1).replace(",", "")), f"baseline cell '{cell}' is an estimate: read as {m.group(1)}"
+        return float(m.group(1).replace(",", "")), Msg("draft.baseline_estimate", cell=cell, value=m.group(1))
     if split_compound(s, unit):
         return s, None
     try:
@@ -57,7 +58,7 @@ def _baseline(cell: str, unit: str, year: int) -> tuple[float | str | None, str 
             return s, None
     except PhraseError:
         pass
-    return None, f"baseline cell '{cell}' is not a plain value (left out)"
+    return None, Msg("draft.baseline_not_plain", cell=cell)
 
 
 SYMBOLS = {">=": "不低于", "≥": "不低于", "<=": "不超过", "≤": "不超过", ">": "超过", "<": "低于",
@@ -93,15 +94,15 @@ def _target(cell: str, unit: str, year: int, base_year, name: str | None = None
     if m and name and bracket_reading(name) == "change":
         try:
             parse_target(s, unit=unit, year=year, base_year=base_year, name=name)
-            return s, f"bracketed '{cell}' read by the plan-table notation for '{name}' (see the normalized target)"
+            return s, Msg("draft.bracket_notation", cell=cell, name=name)
         except PhraseError:
             pass
     if m:
-        s, why = "累计" + m.group(1), f"bracketed '{cell}' read as a total over the period (累计)"
+        s, why = "累计" + m.group(1), Msg("draft.bracket_total", cell=cell)
     try:
         parse_target(s, unit=unit, year=year, base_year=base_year)
     except PhraseError as e:
-        return None, f"target cell '{cell}' not understood: {e}"
+        return None, Msg("draft.target_not_understood", cell=cell, error=e.msg)
     return s, why
 
 
@@ -111,10 +112,10 @@ def _growth(cell: str, unit: str, year: int, base_year) -> tuple[str | None, str
     if s in NONE_TEXTS:
         return None, None
     if BRACKETS.match(s):
-        return None, f"bracketed growth '{cell}' (a change over the period) not converted"
+        return None, Msg("draft.bracket_growth", cell=cell)
     m = re.fullmatch(rf"(?P<pre>[^\d]*?)(?P<n>-?{ARABIC})%?(?P<suf>以上|以下|以内|左右|上下)?", s)
     if not m:
-        return None, f"growth cell '{cell}' not understood"
+        return None, Msg("draft.growth_not_understood", cell=cell)
     n = m["n"]
     word = "年均下降" if n.startswith("-") else "年均增长"
     phrase = f"{m['pre'] if m['pre'] in ('', '不低于', '不超过', '不少于', '约', '超过', '低于') else ''}"
@@ -122,5 +123,5 @@ def _growth(cell: str, unit: str, year: int, base_year) -> tuple[str | None, str
     try:
         parse_target(phrase, unit=unit, year=year, base_year=base_year)
     except PhraseError as e:
-        return None, f"growth cell '{cell}' not understood: {e}"
+        return None, Msg("draft.growth_not_understood_why", cell=cell, error=e.msg)
     return phrase, None

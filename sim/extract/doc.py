@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from sim.extract.text import normalize_line
+from sim.meta import Msg
 
 
 @dataclass
@@ -24,8 +25,8 @@ class Entry:
     history: dict[int, float] = field(default_factory=dict)
     growth_history: dict[int, tuple[float, str]] = field(default_factory=dict)   # year: (%, column)
     where: str | None = None                   # location in a .docx/.xlsx/.html/.pdf file
-    review: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    review: list[Msg] = field(default_factory=list)         # why to review (written in the draft's language)
+    notes: list[str | Msg] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Unread:
     """A row or sentence that could not be read, kept as a comment in the draft."""
     line: int
     text: str
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def indicator_unit(phrase_unit: str) -> tuple[str, str | None]:
     if u == ":1":
         return "x:1", None
     if re.fullmatch(MAGNITUDE, u):
-        return u + "元", f"unit guessed: '{u}' read as {u}元"
+        return u + "元", Msg("draft.unit_guessed_money", unit=u)
     base = re.sub(rf"^{MAGNITUDE}", "", u) if u not in UNIT_BASES else u
     if base.startswith(MONEY) or base in MONEY:
         return u, None

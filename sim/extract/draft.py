@@ -13,21 +13,23 @@ from sim.extract.text import traditional_count
 from sim.meta import Msg
 
 
-def extract_file(path: str | Path, encoding: str | None = None, **years) -> Draft:
+def extract_file(path: str | Path, encoding: str | None = None, lang: str = "zh", **years) -> Draft:
     """Read the document at ``path`` and draft a spec (see ``extract_text``)."""
     from sim.extract.files import load
 
     p = Path(path)
     text, used, where = load(p, encoding)
-    return extract_text(text, source=p.name, encoding=used, where=where, **years)
+    return extract_text(text, source=p.name, encoding=used, where=where, lang=lang, **years)
 
 
 def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
-                 base_year: int | None = None, target_year: int | None = None, where=None) -> Draft:
+                 base_year: int | None = None, target_year: int | None = None, where=None,
+                 lang: str = "zh") -> Draft:
     """Draft a spec from a plan's text: tables and target sentences, checked by loads_spec.
 
     ``base_year``/``target_year`` override the plan years read from the document; ``where`` gives
-    each line's location in a converted .docx/.xlsx/.html/.pdf file (``sim.extract.files``).
+    each line's location in a converted .docx/.xlsx/.html/.pdf file (``sim.extract.files``); the
+    draft's comments and review reasons are written in ``lang`` (zh or en).
     """
     from sim.extract.sentences import read_sentences
     from sim.extract.tables import read_tables
@@ -47,7 +49,7 @@ def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
         _direction(e)
     if not entries:
         raise SimError(Msg("extract.all_past", source=source), hint=Msg("extract.all_past_hint"))
-    spec, yaml_text, unread = _checked(doc, plan, year_note, entries, unread)
+    spec, yaml_text, unread = _checked(doc, plan, year_note, entries, unread, lang)
     from sim.spec.specjson import kind_counts
     summary = {
         "source": source, "encoding": encoding, "lines": len(doc.lines),
@@ -64,42 +66,42 @@ def extract_text(text: str, source: str = "<text>", encoding: str = "utf-8",
     return Draft(yaml=yaml_text, spec=spec, summary=summary)
 
 
-def _plan_years(doc: Doc, tables, entries, base_year, target_year) -> tuple[dict, str]:
+def _plan_years(doc: Doc, tables, entries, base_year, target_year) -> tuple[dict, list[Msg]]:
     """plan.base_year and target_year (given, or from a table header, the title, the plan period,
     the targets' years) and a note saying where each came from."""
     how = []
     header = next(((t.base_year, t.target_year) for t in tables if t.target_year), None)
     years = Counter(y for e in entries for y, _ in e.targets if y is not None)
     if target_year is not None:
-        how.append(f"target_year {target_year} given")
+        how.append(Msg("draft.year_given", key="target_year", year=target_year))
     elif header:
         target_year = header[1]
-        how.append(f"target_year {target_year} from the table header")
+        how.append(Msg("draft.year_header", key="target_year", year=target_year))
     elif doc.doc_year:
         target_year = doc.doc_year
-        how.append(f"target_year {target_year} from the title")
+        how.append(Msg("draft.year_title", key="target_year", year=target_year))
     elif doc.period:
         target_year = doc.period[1]
-        how.append(f"target_year {target_year} from the plan period")
+        how.append(Msg("draft.year_period", key="target_year", year=target_year))
     elif years:
         target_year = max(years, key=lambda y: (years[y], y))
-        how.append(f"target_year {target_year}: the year most targets name")
+        how.append(Msg("draft.year_most", key="target_year", year=target_year))
     else:
         raise SimError(Msg("extract.no_target_year", source=doc.source), hint=Msg("extract.pass_target_year"))
     if base_year is not None:
-        how.append(f"base_year {base_year} given")
+        how.append(Msg("draft.year_given", key="base_year", year=base_year))
     elif header and header[0]:
         base_year = header[0]
-        how.append(f"base_year {base_year} from the table header")
+        how.append(Msg("draft.year_header", key="base_year", year=base_year))
     elif doc.period and doc.period[1] == target_year:
         base_year = doc.period[0]
-        how.append(f"base_year {base_year} from the plan period")
+        how.append(Msg("draft.year_period", key="base_year", year=base_year))
     else:
         base_year = min([y for y in years if y <= target_year] or [target_year]) - 1
-        how.append(f"base_year {base_year} guessed: the year before the first target year")
+        how.append(Msg("draft.base_guessed", year=base_year))
     if base_year >= target_year:
         raise SimError(Msg("extract.years_order", base=base_year, target=target_year), hint=Msg("extract.pass_years"))
-    return {"base_year": base_year, "target_year": target_year}, "; ".join(how)
+    return {"base_year": base_year, "target_year": target_year}, how
 
 
 def _settle_years(entries: list[Entry], plan: dict) -> tuple[list[Entry], list[Unread]]:
@@ -111,11 +113,11 @@ def _settle_years(entries: list[Entry], plan: dict) -> tuple[list[Entry], list[U
         for y, t in e.targets:
             if y is None:
                 y = plan["target_year"]
-                if not any(r.startswith("year masked") for r in e.review):
-                    _add(e.review, f"year not stated: read as the plan's target year {y}")
+                if Msg("draft.year_masked") not in e.review:
+                    _add(e.review, Msg("draft.year_not_stated", year=y))
             if y <= plan["base_year"]:
-                unread.append(Unread(e.line, e.text, f"'{t}' is for {y}, not after the base year "
-                                     f"{plan['base_year']} (an actual, not a target?)"))
+                unread.append(Unread(e.line, e.text, Msg("draft.not_after_base", target=t, year=y,
+                                                             base=plan["base_year"])))
                 continue
             targets.append((y, t))
         if e.targets and not targets:
@@ -140,7 +142,7 @@ def _direction(e: Entry):
                      or re.search(r"[\d*]", t) and not OP_WORDS.search(t)]
     if plain_targets:
         e.direction = "decrease"
-        _add(e.review, "direction guessed from the name: decrease (less is better)")
+        _add(e.review, Msg("draft.direction_guessed"))
 
 
 def _merge(entries: list[Entry]) -> list[Entry]:
@@ -158,7 +160,7 @@ def _merge(entries: list[Entry]) -> list[Entry]:
         for t in e.targets:
             if not any(_same_target(t, u, first.unit) for u in first.targets):
                 first.targets.append(t)
-        first.notes.append(f"also at line {e.line}: {e.text}")
+        first.notes.append(Msg("draft.also_at", line=e.line, text=e.text))
         for r in e.review:
             _add(first.review, r)
     return out
@@ -181,18 +183,18 @@ def _same_target(a: tuple, b: tuple, unit: str) -> bool:
     return key(ta) == key(tb)
 
 
-def _add(reasons: list[str], reason: str):
+def _add(reasons: list[Msg], reason: Msg):
     if reason not in reasons:
         reasons.append(reason)
 
 
-def _checked(doc, plan, year_note, entries, unread):
+def _checked(doc, plan, year_note, entries, unread, lang):
     """Render and check; entries the spec checker refuses become unread comments."""
     from sim.spec.load import loads_spec
 
     while True:
         ids = _ids(entries)
-        text = render(doc, plan, year_note, entries, ids, unread)
+        text = render(doc, plan, year_note, entries, ids, unread, lang)
         try:
             return loads_spec(text, doc.source), text, unread
         except SpecErrors as e:
@@ -202,8 +204,8 @@ def _checked(doc, plan, year_note, entries, unread):
             keep = []
             for entry, (ident, _) in zip(entries, ids):
                 if ident in bad:
-                    msg = "; ".join(err.message for err in e.errors if err.indicator == ident)
-                    unread = unread + [Unread(entry.line, entry.text, f"refused by the spec check: {msg}")]
+                    why = [err.msg for err in e.errors if err.indicator == ident]
+                    unread = unread + [Unread(entry.line, entry.text, Msg("draft.refused", why=why))]
                 else:
                     keep.append(entry)
             entries = keep

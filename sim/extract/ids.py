@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from sim.extract.doc import Entry
+from sim.meta import Msg
 
 GLOSSARY = dict(pair.split("=") for pair in """
 研发投入=rd 研发经费=rd 研究与试验发展=rd 研发=rd 强度=intensity 专利=patents 发明专利=invention_patents
@@ -69,9 +70,9 @@ def _ids(entries: list[Entry]) -> list[tuple[str, str | None]]:
         s, cover = slug(e.name)
         reason = None
         if s is None:
-            s, reason = f"ind_{k:02d}", "id is positional (no glossary word in the name): rename it"
+            s, reason = f"ind_{k:02d}", Msg("draft.id_positional")
         elif cover < MIN_COVER:
-            reason = "id made from a small part of the name: check it"
+            reason = Msg("draft.id_partial")
         seen[s] += 1
         out.append((s if seen[s] == 1 else f"{s}_{seen[s]}", reason))
     return out

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from sim.extract.doc import MONEY, Doc, Draft, Entry
+from sim.meta import Msg
+from sim.report.labels import text
 from sim.spec.phrases import plain
 
 
@@ -18,14 +20,12 @@ def _v(x) -> str:
     return plain(x) if isinstance(x, (int, float)) else _q(x)
 
 
-def render(doc: Doc, plan: dict, year_note: str, entries: list[Entry], ids, unread) -> str:
-    """The draft as spec YAML, with unread rows as ``# unread:`` comments in line order."""
-    out = [f"# Draft spec extracted by `sim extract` from {doc.source} ({doc.encoding}, "
-           f"{len(doc.lines)} lines).",
-           "# Review before use: `review: true` entries say why; ids are generated (rename them);",
-           "# `# unread:` comments are rows or sentences that could not be read. Then run",
-           "# `sim validate` and `sim check` on this file.",
-           f"# Plan years: {year_note}.",
+def render(doc: Doc, plan: dict, year_note: list[Msg], entries: list[Entry], ids, unread,
+           lang: str = "zh") -> str:
+    """The draft as spec YAML, with unread rows as ``# unread:`` comments in line order; comments
+    and review reasons in ``lang``."""
+    out = [text(Msg("draft.draft_header", source=doc.source, encoding=doc.encoding, lines=len(doc.lines),
+                    years=year_note), lang),
            "plan:",
            f"  id: {_plan_id(doc.source)}",
            f"  title: {_q(doc.title)}"]
@@ -37,13 +37,13 @@ def render(doc: Doc, plan: dict, year_note: str, entries: list[Entry], ids, unre
     for line, kind, k in sorted(items):
         if kind:
             u = unread[k]
-            at = doc.where[u.line - 1][1] if doc.where else f"line {u.line}"
-            out.append(f"  # unread: {at}: {_q(u.text[:200])}: {u.reason}".replace("\n", " "))
+            at = doc.where[u.line - 1][1] if doc.where else text(Msg("draft.at_line", line=u.line), lang)
+            out.append(f"  # unread: {at}: {_q(u.text[:200])}: {text(u.reason, lang)}".replace("\n", " "))
         else:
             e = entries[k]
             if doc.where and not e.where:
                 e.where = doc.where[e.line - 1][1]
-            out += _entry_yaml(e, ids[k], plan)
+            out += _entry_yaml(e, ids[k], plan, lang)
     return "\n".join(out) + "\n"
 
 
@@ -52,7 +52,7 @@ def _plan_id(source: str) -> str:
     return s if s else "draft"
 
 
-def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str]:
+def _entry_yaml(e: Entry, ident: tuple[str, Msg | None], plan: dict, lang: str) -> list[str]:
     ident, id_reason = ident
     review = list(e.review) + ([id_reason] if id_reason else [])
     lines = [f"  - id: {ident}", f"    name: {_q(e.name)}", f"    unit: {_q(e.unit)}"]
@@ -71,7 +71,7 @@ def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str
     else:
         lines.append(f"    baseline: {_v(e.baseline)}")
         if e.baseline_year and e.baseline_year != plan["base_year"]:
-            review.append(f"the baseline cell is for {e.baseline_year}, read at base_year {plan['base_year']}")
+            review.append(Msg("draft.baseline_year", year=e.baseline_year, base=plan["base_year"]))
     if e.history:
         lines.append("    history: {" + ", ".join(f"{y}: {plain(v)}" for y, v in sorted(e.history.items())) + "}")
     if e.growth_history:
@@ -89,11 +89,11 @@ def _entry_yaml(e: Entry, ident: tuple[str, str | None], plan: dict) -> list[str
     if labels:
         parts = ", ".join(f"{_q(lab)}: {ident}_{k}" for k, lab in enumerate(labels, 1))
         lines.append(f"    parts: {{{parts}}}")
-        review.append(f"compound cell: sub-indicator ids {ident}_1.. are generated")
+        review.append(Msg("draft.compound", id=ident))
     if e.notes:
-        lines.append(f"    notes: {_q('; '.join(e.notes))}")
+        lines.append(f"    notes: {_q(_join([text(n, lang) for n in e.notes], lang))}")
     if review:
-        lines += ["    review: true", f"    review_reason: {_q('; '.join(review))}"]
+        lines += ["    review: true", f"    review_reason: {_q(_join([text(r, lang) for r in review], lang))}"]
     if e.where:
         lines.append(f"    source: {{text: {_q(e.where + ': ' + e.text)}}}")
     else:
@@ -115,19 +115,10 @@ def _compound_labels(e: Entry) -> list[str]:
     return []
 
 
-def summary_text(d: Draft, output: str | None) -> str:
-    """The stderr summary: tables, indicators, targets by kind, review and unread counts."""
-    s = d.summary
-    kinds = ", ".join(f"{k} {v}" for k, v in s["targets"].items()) or "none"
-    return "\n".join([
-        f"extract: {s['source']} ({s['encoding']}, {s['lines']} lines"
-        + (f", {s['traditional_converted']} traditional characters simplified" if s["traditional_converted"] else "")
-        + ")",
-        f"  tables: {s['tables']} ({s['table_rows']} rows read)",
-        f"  indicators: {s['indicators']} (from {s['entries']['table']} table rows and "
-        f"{s['entries']['text']} sentences)",
-        f"  targets: {sum(s['targets'].values())} ({kinds})",
-        f"  plan years: base {s['base_year']}, target {s['target_year']}",
-        f"  needing review: {s['review']}; unread (commented in the draft): {s['unread']}",
-        f"  wrote {output}" if output else "  (draft on stdout)",
-    ])
+def _join(parts: list[str], lang: str) -> str:
+    return ("; " if lang == "en" else ";").join(parts)
+
+
+def summary_text(d: Draft, output: str | None, lang: str = "zh") -> str:
+    """The stderr summary in ``lang``: tables, indicators, targets by kind, review and unread counts."""
+    return text(Msg("draft.summary", s=d.summary, output=output), lang)

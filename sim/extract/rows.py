@@ -20,6 +20,7 @@ from sim.extract.cells import (
 )
 from sim.extract.doc import Doc, Entry, Unread, owner_of
 from sim.extract.header import Column
+from sim.meta import Msg
 from sim.spec.numerals import ARABIC
 from sim.spec.phrases import NONE_TEXTS
 
@@ -48,7 +49,7 @@ def read_row(doc: Doc, table, cols: list[Column], cells: list[str], line: int, c
     text = " | ".join(cells)
     name = re.sub(r"^(?:\(\d+\)|\d+[.、)](?!\d)|[一二三四五六七八九十]+[、.])", "", name_cell).strip()
     if not name:
-        unread.append(Unread(line, text, "no indicator name"))
+        unread.append(Unread(line, text, Msg("draft.no_name")))
         return category
     e = Entry(name=name, line=line, text=text, origin="table")
     e.where = doc.where[line - 1][1] if doc.where else None
@@ -60,9 +61,9 @@ def read_row(doc: Doc, table, cols: list[Column], cells: list[str], line: int, c
         guess = _unit_from_cells(by)
         if guess:
             e.unit = guess
-            e.review.append(f"unit not given: '{guess}' taken from a value cell")
+            e.review.append(Msg("draft.unit_from_value", unit=guess))
         else:
-            e.review.append("unit not given in the table")
+            e.review.append(Msg("draft.unit_not_in_table"))
     _actuals(e, table, by.get("baseline", []))
     _targets(e, table, by)
     for _, cell in by.get("owner", []):
@@ -73,14 +74,14 @@ def read_row(doc: Doc, table, cols: list[Column], cells: list[str], line: int, c
             e.attribute = ATTRIBUTE[cell]
         elif cell not in NONE_TEXTS:
             e.notes.append(f"{col.label}: {cell}")
-            e.review.append(f"attribute '{cell}' is neither 预期性 nor 约束性")
+            e.review.append(Msg("draft.attribute_unknown", cell=cell))
     for col, cell in by.get("note", []):
         if cell not in NONE_TEXTS:
             e.notes.append(f"{col.label}: {cell}")
     if category:
         e.notes.append(f"类别: {category}")
     if any(c.year is None for c in cols if c.role in ("target", "baseline")):
-        e.review.append("a value column names no year: the plan's years are used")
+        e.review.append(Msg("draft.value_column_no_year"))
     table.entries.append(e)
     return category
 
@@ -98,8 +99,8 @@ def _actuals(e: Entry, table, cells: list[tuple[Column, str]]):
         if value is None:
             continue
         if starred:
-            e.notes.append(f"{col.label}: {raw} (starred in the table: see its footnote)")
-            _add(e.review, "a starred value: the table's footnote may change its basis")
+            e.notes.append(Msg("draft.starred_note", label=col.label, raw=raw))
+            _add(e.review, Msg("draft.starred"))
         if col.year == base_year or col.year is None:
             e.baseline, e.baseline_year = value, col.year
         elif isinstance(value, float) and col.year:
@@ -150,7 +151,7 @@ def _bracketed(e: Entry, cell: str, year: int, base_year) -> tuple[str | None, s
         if float(m.group(2).replace(",", "")) == 0:
             return None, None
         return f"{'降低' if m.group(1) else '提高'}{m.group(2)}个百分点", None
-    return None, f"bracketed change over the period '{cell}' not converted (unit {e.unit or 'none'})"
+    return None, Msg("draft.bracket_change", cell=cell, unit=e.unit)
 
 
 def _read(e: Entry, col: Column, raw: str, year, phrase, why):
@@ -170,10 +171,10 @@ def _growth_history(e: Entry, col: Column, cell: str, raw: str):
         e.growth_history[col.growth_end] = (float(m.group(1).replace(",", "")), col.label)
         return
     e.notes.append(f"{col.label}: {raw}")
-    _add(e.review, f"growth history cell '{raw}' not read")
+    _add(e.review, Msg("draft.growth_history_unread", cell=raw))
 
 
-def _add(reasons: list[str], reason: str):
+def _add(reasons: list[Msg], reason: Msg):
     if reason not in reasons:
         reasons.append(reason)
 

@@ -22,6 +22,7 @@ from sim.extract.quantities import (
     _in_quotes,
     _quantities,
 )
+from sim.meta import Msg
 from sim.spec.phrases import (
     REFERENCE_RE,
     PhraseError,
@@ -218,27 +219,27 @@ def _entry(clause, a, b, q: _Q, others, k, quote, owner, year, previous, context
     name = _clean(left + right)
     if _in_quotes(clause, q.start):
         name = _clean(clause[clause.find("”", q.end) + 1:b]) or name
-        review.append("the number is in a quoted slogan: name the indicator")
+        review.append(Msg("draft.slogan"))
     unit, why = _unit(q, name)
     if why:
         review.append(why)
     if others:
-        review.append("several numbers in the phrase: the target was chosen, the others are kept in the name")
+        review.append(Msg("draft.several_numbers"))
     if year == "masked":
-        review.append("year masked (****年): read as the plan's target year")
+        review.append(Msg("draft.year_masked"))
         year = None
     if "*" in q.num:
-        review.append("digits masked (*): the value is not published")
+        review.append(Msg("draft.digits_masked"))
     try:
         parse_target(phrase, unit=unit, year=year or 2100, base_year=(year or 2100) - 1)
     except PhraseError as e:
-        return None, Unread(k, quote, f"'{phrase}' not understood: {e}")
+        return None, Unread(k, quote, Msg("draft.phrase_not_understood", phrase=phrase, error=e.msg))
     prev = previous[-1] if previous and previous[-1].line == k else None
     if not name and prev is not None and _compatible(prev, unit):
         prev.targets.append((year, phrase))
         if not prev.unit or prev.unit == "%" and unit != "%":
             prev.unit = unit
-            prev.review = [r for r in prev.review if not r.startswith("unit")]
+            prev.review = [r for r in prev.review if not r.code.startswith("draft.unit_")]
         return None, None
     if prev is not None and name and not TARGET_VERBS.search(left) and prev.unit == unit:
         verb = CARRY_VERBS.match(prev.name)
@@ -247,15 +248,15 @@ def _entry(clause, a, b, q: _Q, others, k, quote, owner, year, previous, context
     if len(name) < 2 or (len(name) <= 3 and TARGET_VERBS.fullmatch(name)):
         before = _clean(context)
         if not before:
-            return None, Unread(k, quote, f"'{phrase}': no indicator name in the sentence")
+            return None, Unread(k, quote, Msg("draft.no_name_sentence", phrase=phrase))
         name = before + name
-        review.append("name taken from the text before the number: check it")
+        review.append(Msg("draft.name_before"))
     elif len(name) > 30:
-        review.append("long name taken from the sentence as written: shorten it")
+        review.append(Msg("draft.long_name"))
     e = Entry(name=name, line=k, text=quote, unit=unit, targets=[(year, phrase)], owner=owner,
               review=review)
     if "每年" in clause[:q.start]:
-        e.notes.append("每年: a value for each year")
+        e.notes.append(Msg("draft.each_year"))
     return e, None
 
 
@@ -272,10 +273,10 @@ def _unit(q: _Q, name: str) -> tuple[str, str | None]:
             return "%", None
         guess = next((u for w, u in UNIT_GUESS if w in name), None)
         if guess:
-            return guess, f"unit guessed from the name: {guess}"
-        return "", "unit not stated (a growth rate is given)"
+            return guess, Msg("draft.unit_from_name", unit=guess)
+        return "", Msg("draft.unit_not_stated_growth")
     if q.unit == "":
-        return "", "unit not stated"
+        return "", Msg("draft.unit_not_stated")
     return indicator_unit(q.unit)
 
 
@@ -291,7 +292,7 @@ def _reference(clause: str, m: re.Match, k, quote, owner, year) -> Entry | None:
     if year == "masked":
         year = None
     return Entry(name=name, line=k, text=quote, unit=unit, targets=[(year, phrase)], owner=owner,
-                 notes=["a reference target: add a `references:` series to assess it"])
+                 notes=[Msg("draft.reference_target")])
 
 
 def _clean(s: str) -> str:

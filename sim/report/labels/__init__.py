@@ -13,6 +13,7 @@ from sim.report.labels import (
     check,
     conventions,
     explain,
+    extract,
     findings,
     paces,
     presets,
@@ -43,7 +44,8 @@ class _Templates(dict):
 
 
 TEMPLATES = _Templates()
-for _area in (reasons, explain, conventions, findings, paces, runs, check, presets, progress):
+for _area in (reasons, explain, conventions, findings, paces, runs, check, presets, progress,
+              extract):
     TEMPLATES.add(_area)
 
 STATUS = words.STATUS
