@@ -112,10 +112,16 @@ def test_drafts_validate_and_hold_no_garbage_indicator(scores, name):
 
 
 def test_file_drafts_quote_file_sheet_page_table_and_row(scores):
-    assert 'source: {text: "02_table.docx, table 1, row 4: 地区生产总值 | 亿元 | 3020.5' in scores["02_table.docx"][3].yaml
-    assert "04_tables.xlsx, sheet 主要指标(二), row 5: 居民人均可支配收入" in scores["04_tables.xlsx"][3].yaml
-    assert "05_two_pages.pdf, page 2, table 1, row 3: 居民人均可支配收入" in scores["05_two_pages.pdf"][3].yaml
-    assert "03_table_gb2312.html, table 1, row 4: 地区生产总值" in scores["03_table_gb2312.html"][3].yaml
+    assert 'source: {text: "02_table.docx,表 1 第 4 行: 地区生产总值 | 亿元 | 3020.5' in scores["02_table.docx"][3].yaml
+    assert "04_tables.xlsx,工作表 主要指标(二) 第 5 行: 居民人均可支配收入" in scores["04_tables.xlsx"][3].yaml
+    assert "05_two_pages.pdf,第 2 页表 1 第 3 行: 居民人均可支配收入" in scores["05_two_pages.pdf"][3].yaml
+    assert "03_table_gb2312.html,表 1 第 4 行: 地区生产总值" in scores["03_table_gb2312.html"][3].yaml
+    en = {name: extract_file(CORPUS / name, lang="en").yaml for name in
+          ("02_table.docx", "04_tables.xlsx", "05_two_pages.pdf", "03_table_gb2312.html")}
+    assert 'source: {text: "02_table.docx, table 1, row 4: 地区生产总值 | 亿元 | 3020.5' in en["02_table.docx"]
+    assert "04_tables.xlsx, sheet 主要指标(二), row 5: 居民人均可支配收入" in en["04_tables.xlsx"]
+    assert "05_two_pages.pdf, page 2, table 1, row 3: 居民人均可支配收入" in en["05_two_pages.pdf"]
+    assert "03_table_gb2312.html, table 1, row 4: 地区生产总值" in en["03_table_gb2312.html"]
     assert scores["03_table_gb2312.html"][3].summary["encoding"] == "html, gb18030"
 
 

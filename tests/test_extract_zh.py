@@ -35,11 +35,13 @@ def prose(draft_yaml: str) -> list[str]:
 
 
 def data(draft_yaml: str):
-    """The draft's YAML without its prose (comments, review reasons, notes)."""
+    """The draft's YAML without its prose (comments, review reasons, notes, the words of a
+    source's location in a file: `表 1 第 4 行` / `table 1, row 4`)."""
     d = yaml.safe_load(draft_yaml)
     for i in d["indicators"]:
         i.pop("review_reason", None)
         i.pop("notes", None)
+        i["source"]["text"] = i["source"]["text"].split(": ", 1)[-1]
     return d
 
 

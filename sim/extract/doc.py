@@ -24,7 +24,7 @@ class Entry:
     origin: str = "text"                       # table | text
     history: dict[int, float] = field(default_factory=dict)
     growth_history: dict[int, tuple[float, str]] = field(default_factory=dict)   # year: (%, column)
-    where: str | None = None                   # location in a .docx/.xlsx/.html/.pdf file
+    where: Msg | None = None                   # location in a .docx/.xlsx/.html/.pdf file
     review: list[Msg] = field(default_factory=list)         # why to review (written in the draft's language)
     notes: list[str | Msg] = field(default_factory=list)
 
@@ -48,7 +48,7 @@ class Doc:
     doc_year: int | None                       # 2024年…工作要点: every target is for 2024
     period: tuple[int, int] | None             # 十四五: (2020, 2025)
     owner_first: bool                          # the plan says the first-named unit leads
-    where: tuple[tuple[str, str], ...] | None = None   # per line of a converted file: (table key, location)
+    where: tuple[tuple[str, Msg], ...] | None = None   # per line of a converted file: (table key, location)
 
 
 PERIODS = {"十三五": (2015, 2020), "十四五": (2020, 2025), "十五五": (2025, 2030)}

@@ -25,12 +25,12 @@ class Lines:
         self.source, self.lines, self.where = source, [], []
         self.kept: dict[str, list[int]] = {}
 
-    def text(self, s: str, place: str):
+    def text(self, s: str, place: Msg):
         for part in re.split(r"\r\n|\r|\n", s):
             self.lines.append(part)
-            self.where.append(("", f"{self.source}, {place}"))
+            self.where.append(("", Msg("where.at", source=self.source, place=place)))
 
-    def table(self, rows: list[list[str]], key: str, place: str):
+    def table(self, rows: list[list[str]], key: str, place: Msg):
         """A table's rows (empty columns and rows dropped), ``place`` naming the table; rows are
         numbered as in the file (a sheet's row numbers, a table's rows from 1)."""
         rows = [[c if c is not None else "" for c in r] for r in rows]
@@ -39,17 +39,17 @@ class Lines:
                 if isinstance(c, str) and len(c) > 40 and len([x for x in c.splitlines() if x.strip()]) > 1:
                     for part in c.splitlines():
                         if part.strip():
-                            self.text(part.strip(), f"{place}, row {k}")
+                            self.text(part.strip(), Msg("where.row", place=place, row=k))
                     r[j] = ""
         numbered = [(k, [_cell(c) for c in r]) for k, r in enumerate(rows, 1)]
         numbered = [(k, r) for k, r in numbered if any(r)]
         if all(sum(1 for c in r if c) <= 1 for _, r in numbered):       # one column: text, not a table
             for k, r in numbered:
-                self.text(next(c for c in r if c), f"{place}, row {k}")
+                self.text(next(c for c in r if c), Msg("where.row", place=place, row=k))
             return
         while numbered and sum(1 for c in numbered[0][1] if c) <= 1:   # a title above the table
             k, r = numbered.pop(0)
-            self.text(next(c for c in r if c), f"{place}, row {k}")
+            self.text(next(c for c in r if c), Msg("where.row", place=place, row=k))
         if not numbered:
             return
         rows = [r for _, r in numbered]
@@ -57,12 +57,12 @@ class Lines:
                                       if any(j < len(r) and r[j] for r in rows)]
         self.kept[key] = keep              # a table going on (next page) keeps its columns
         self.lines.append("")
-        self.where.append(("", f"{self.source}, {place}"))
+        self.where.append(("", Msg("where.at", source=self.source, place=place)))
         for k, r in numbered:
             self.lines.append("| " + " | ".join(r[j] if j < len(r) else "" for j in keep) + " |")
-            self.where.append((key, f"{self.source}, {place}, row {k}"))
+            self.where.append((key, Msg("where.at", source=self.source, place=Msg("where.row", place=place, row=k))))
         self.lines.append("")
-        self.where.append(("", f"{self.source}, {place}"))
+        self.where.append(("", Msg("where.at", source=self.source, place=place)))
 
 
 def _cell(value) -> str:
@@ -114,7 +114,7 @@ def _docx(path: Path, data: bytes, out: Lines, encoding) -> str:
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "p":
             n_par += 1
-            out.text(Paragraph(el, d).text, f"paragraph {n_par}")
+            out.text(Paragraph(el, d).text, Msg("where.paragraph", n=n_par))
         elif tag == "tbl":
             n_table += 1
             t = Table(el, d)
@@ -125,7 +125,7 @@ def _docx(path: Path, data: bytes, out: Lines, encoding) -> str:
                 rows.append(["" if tc in rc[:j] or (j < len(above) and above[j] is tc) else texts[j]
                              for j, tc in enumerate(rc)])
                 above = rc
-            out.table(rows, f"t{n_table}", f"table {n_table}")
+            out.table(rows, f"t{n_table}", Msg("where.table", n=n_table))
     return "docx"
 
 
@@ -136,7 +136,7 @@ def _xlsx(path: Path, data: bytes, out: Lines, encoding) -> str:
     for ws in wb.worksheets:
         rows = [[_xl_value(c) for c in r] for r in ws.iter_rows()]
         if any(any(v is not None and str(v).strip() for v in r) for r in rows):
-            out.table(rows, f"s:{ws.title}", f"sheet {ws.title}")
+            out.table(rows, f"s:{ws.title}", Msg("where.sheet", name=ws.title))
     return "xlsx"
 
 
@@ -165,5 +165,5 @@ def _html(path: Path, data: bytes, out: Lines, encoding) -> str:
         if kind == "text":
             out.text(item, place)
         else:
-            out.table(item, place, place)
+            out.table(item, f"t{place.args['n']}", place)
     return f"html, {used}"

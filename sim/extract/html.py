@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from sim.meta import Msg
+
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "section", "article", "title",
           "caption", "header", "footer", "blockquote", "pre", "dt", "dd"}
 
@@ -46,7 +48,7 @@ class _Page(HTMLParser):
         elif tag == "table" and self.tables:
             t = self.tables.pop()
             self._end_row(t)
-            self.items.append(("table", _grid(t["rows"]), f"table {t['n']}"))
+            self.items.append(("table", _grid(t["rows"]), Msg("where.table", n=t["n"])))
         elif self.tables and tag in ("td", "th"):
             self._end_cell(self.tables[-1])
         elif self.tables and tag == "tr":
@@ -75,7 +77,7 @@ class _Page(HTMLParser):
         for line in self.text.split("\n"):
             if line.strip():
                 self.lines += 1
-                self.items.append(("text", line.strip(), f"text line {self.lines}"))
+                self.items.append(("text", line.strip(), Msg("where.text_line", n=self.lines)))
         self.text = ""
 
     def _end_cell(self, t):
@@ -118,8 +120,8 @@ def _grid(rows: list[list[dict]]) -> list[list[str]]:
     return grid
 
 
-def read_html(text: str) -> list[tuple[str, object, str]]:
-    """("text", line, "text") and ("table", rows, "table N") items in page order."""
+def read_html(text: str) -> list[tuple[str, object, Msg]]:
+    """("text", line, where) and ("table", rows, where: table N) items in page order."""
     p = _Page()
     p.feed(text)
     p.close()

@@ -29,7 +29,7 @@ def read_pdf(path: Path, data: bytes, out, encoding) -> str:
         for p, page in enumerate(pdf.pages, 1):
             found = page.find_tables()
             boxes = [t.bbox for t in found]
-            items = [(t.bbox[1], "table", (f"p{p}t{k}", f"page {p}, table {k}", t.extract(), None))
+            items = [(t.bbox[1], "table", (f"p{p}t{k}", Msg("where.page_table", page=p, table=k), t.extract(), None))
                      for k, t in enumerate(found, 1)]
 
             def outside(obj, boxes=boxes):
@@ -42,10 +42,10 @@ def read_pdf(path: Path, data: bytes, out, encoding) -> str:
             if items and items[0][1] == "table" and carry and items[0][2][0] != carry[0]:
                 key, place, rows, cols = items[0][2]     # a ruled table going on from the last page
                 if rows and len(rows[0]) == carry[2] and not _is_header([c or "" for c in rows[0]]):
-                    items[0] = (items[0][0], "table", (carry[0], f"{place} (continued)", rows, cols))
+                    items[0] = (items[0][0], "table", (carry[0], Msg("where.continued", place=place), rows, cols))
             for _, kind, item in items:
                 if kind == "text":
-                    out.text(item, f"page {p}")
+                    out.text(item, Msg("where.page", page=p))
                 else:
                     key, place, rows, _ = item
                     out.table(rows, key, place)
@@ -78,6 +78,13 @@ def _cells(line: list[dict]) -> list[list[dict]]:
     return cells
 
 
+def _continued(place: Msg, page: int) -> Msg:
+    """The place of a table (page P, table K, maybe itself continued) going on at ``page``."""
+    while place.code == "where.continued":
+        place = place.args["place"]
+    return Msg("where.continued", place=Msg("where.page_table", page=page, table=place.args["table"]))
+
+
 def _unruled(lines: list[list[dict]], page: int, ruled: int, carry) -> list[tuple]:
     """Text lines and unruled tables of a page as (top, kind, item) items; the page's first lines
     go on with the last page's unruled table (``carry``) when they hold several cells."""
@@ -94,10 +101,10 @@ def _unruled(lines: list[list[dict]], page: int, ruled: int, carry) -> list[tupl
             if header:
                 count += 1
                 rows, cols = _grid(lines[k:j])
-                item = (f"p{page}t{count}", f"page {page}, table {count}", rows, cols)
+                item = (f"p{page}t{count}", Msg("where.page_table", page=page, table=count), rows, cols)
             else:
                 rows, cols = _grid(lines[k:j], carry[3])
-                item = (carry[0], f"page {page}, {carry[1].split(', ', 1)[-1]} (continued)", rows, cols)
+                item = (carry[0], _continued(carry[1], page), rows, cols)
             items.append((lines[k][0]["top"], "table", item))
             k = j
             continue

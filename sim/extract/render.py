@@ -37,7 +37,7 @@ def render(doc: Doc, plan: dict, year_note: list[Msg], entries: list[Entry], ids
     for line, kind, k in sorted(items):
         if kind:
             u = unread[k]
-            at = doc.where[u.line - 1][1] if doc.where else text(Msg("draft.at_line", line=u.line), lang)
+            at = text(doc.where[u.line - 1][1] if doc.where else Msg("draft.at_line", line=u.line), lang)
             out.append(f"  # unread: {at}: {_q(u.text[:200])}: {text(u.reason, lang)}".replace("\n", " "))
         else:
             e = entries[k]
@@ -95,7 +95,7 @@ def _entry_yaml(e: Entry, ident: tuple[str, Msg | None], plan: dict, lang: str) 
     if review:
         lines += ["    review: true", f"    review_reason: {_q(_join([text(r, lang) for r in review], lang))}"]
     if e.where:
-        lines.append(f"    source: {{text: {_q(e.where + ': ' + e.text)}}}")
+        lines.append(f"    source: {{text: {_q(text(e.where, lang) + ': ' + e.text)}}}")
     else:
         lines.append(f"    source: {{line: {e.line}, text: {_q(e.text)}}}")
     return lines

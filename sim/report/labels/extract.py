@@ -74,6 +74,16 @@ TEMPLATES = {
     "draft.draft_header": (_header, _header),
     "draft.summary": (_summary, _summary),
     "draft.at_line": ("line {line}", "第 {line} 行"),
+    # where a line stands in a .docx/.xlsx/.html/.pdf file
+    "where.at": ("{source}, {place}", "{source},{place}"),
+    "where.row": ("{place}, row {row}", "{place} 第 {row} 行"),
+    "where.paragraph": ("paragraph {n}", "第 {n} 段"),
+    "where.table": ("table {n}", "表 {n}"),
+    "where.sheet": ("sheet {name}", "工作表 {name}"),
+    "where.text_line": ("text line {n}", "正文第 {n} 行"),
+    "where.page": ("page {page}", "第 {page} 页"),
+    "where.page_table": ("page {page}, table {table}", "第 {page} 页表 {table}"),
+    "where.continued": ("{place} (continued)", "{place}(续)"),
     # plan years
     "draft.year_given": ("{key} {year} given", "{key} {year} 由参数给出"),
     "draft.year_header": ("{key} {year} from the table header", "{key} {year} 取自表头"),
