@@ -3,6 +3,7 @@ decorators (--format, -o/--output, --lang, -s/--assume, --draws/--seed, --preset
 each declared once here."""
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import gc
@@ -309,7 +310,11 @@ class Stages:
 def paused_gc():
     """The cyclic garbage collector off for a batch run (a portfolio): its rows and reports are
     millions of acyclic dicts and floats that the collector would walk again and again as they
-    accumulate; reference counting frees them all the same. Back on (and collected) after."""
+    accumulate; reference counting frees them all the same. Back on after; at the process's exit
+    the objects left are frozen, so that the interpreter's last collection does not walk the
+    millions of them it is about to drop (about 0.3 s CPU per 1,000 plans)."""
+    atexit.unregister(gc.freeze)   # registered once however many runs a process makes
+    atexit.register(gc.freeze)
     was = gc.isenabled()
     gc.disable()
     try:
