@@ -311,13 +311,14 @@ def test_the_command_serves_the_page_and_stops_on_ctrl_c():
     proc = subprocess.Popen([sys.executable, "-m", "sim", "serve", SPEC, "-s", BASELINE, "--port", "0"], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        url = proc.stdout.readline().split()[2]
-        assert url.startswith("http://127.0.0.1:")
+        first = proc.stdout.readline()
+        url = first.split()[2]
+        assert url.startswith("http://127.0.0.1:") and "(按 Ctrl-C 停止)" in first   # zh by default
         page = httpx.get(url, timeout=10)
         assert page.status_code == 200 and 'data-status-for="gdp"' in page.text
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=10)
-        assert proc.returncode == 0 and "stopped" in out and "Traceback" not in err, (out, err)
+        assert proc.returncode == 0 and "sim serve: 已停止" in out and "Traceback" not in err, (out, err)
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from sim.errors import SimError
 from sim.meta import Msg, os_reason
+from sim.report.labels import text
 from sim.serve.state import Served
 
 
@@ -57,15 +58,15 @@ def serve(served: Served | Mapping[str, Served], host: str = "127.0.0.1", port: 
     app = create_app(served, lang, allowed_hosts=tuple(dict.fromkeys(LOOPBACK + (host,))) if local else ("*",),
                      unread=unread)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
-    echo(f"sim serve: {url}  (Ctrl-C to stop)")
+    echo(text(Msg("serve.listening", url=url), lang))
     if not local:
-        echo(f"warning: listening on {host}, so other machines can open the page and read the plan", err=True)
+        echo(text(Msg("serve.open_to_all", host=host), lang), err=True)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:      # uvicorn shuts down on Ctrl-C, then raises it again
-        echo("sim serve: stopped")
+        echo(text(Msg("serve.stopped"), lang))
     finally:
         sock.close()
 

@@ -25,4 +25,8 @@ TEMPLATES = {
     "progress.sweeping": ("sweeping", "扫描"),
     "progress.verifying": ("verifying", "验证"),
     "progress.backtesting": ("backtesting", "回测"),
+    "serve.listening": ("sim serve: {url}  (Ctrl-C to stop)", "sim serve: {url}  (按 Ctrl-C 停止)"),
+    "serve.open_to_all": ("warning: listening on {host}, so other machines can open the page and read the plan",
+                          "注意：正在 {host} 上监听，其他计算机也能打开此页面并读取规划"),
+    "serve.stopped": ("sim serve: stopped", "sim serve: 已停止"),
 }
