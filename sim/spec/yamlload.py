@@ -69,6 +69,8 @@ def loads(text: str, file: str = "<string>", needs: Msg = Msg("yaml.needs_spec")
     try:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as e:
+        if "nesting depth" in (e.problem or ""):   # libyaml's own limit (PyYAML 6.0.4 and later)
+            raise SimError(Msg("yaml.too_deep"), file=file, hint=Msg("yaml.too_deep_hint")) from None
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
         raise SimError(Msg("yaml.syntax", problem=yaml_problem(e.problem or str(e))), file=file, line=line,
