@@ -213,3 +213,17 @@ def test_progress_lines_are_in_the_commands_language(folder, monkeypatch):
     assert r.stderr.count("loading: 3/3") == 1 and r.stderr.count("checking: 3/3") == 1, r.stderr
     r = run("simulate", folder, "--draws", "200", "--seed", "1", "--format", "json")
     assert "模拟各规划：3/3" in r.stderr and not english(r.stderr)
+
+
+def test_solve_summarizes_statuses_by_indicator_name_and_owner_across_plans(folder):
+    """Like check: solve DIR counts targets by status per indicator name and per owner, over plans."""
+    d = _json("solve", folder)
+    rows, s = d["rows"], d["summary"]
+    for key, field in (("by_indicator", "name"), ("by_owner", "owner")):
+        assert sum(g["targets"] for g in s[key].values()) == len(rows)
+        for k, g in s[key].items():
+            mine = [r for r in rows if (r[field] or "—") == k]
+            assert g["targets"] == len(mine) and g["plans"] == len({r["plan"] for r in mine})
+            assert g["by_status"] == {st: sum(r["status"] == st for r in mine) for st in g["by_status"]}
+    table = run("solve", folder).stdout
+    assert "按指标名称(跨规划)" in table and "按责任单位" in table

@@ -159,7 +159,7 @@ def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probabi
         ind = spec.indicator(row["indicator"])
         t = next(t for t in ind.targets if (t.year, t.text, t.kind, t.op) == (row["target_year"], row["text"],
                                                                               row["kind"], row["op"]))
-        out = {k: row[k] for k in ("indicator", "name", "unit", "text", "target_year", "kind", "op", "target",
+        out = {k: row[k] for k in ("indicator", "name", "unit", "owner", "text", "target_year", "kind", "op", "target",
                                    "start", "start_year", "start_assumed", "pace_model", "pace_unit",
                                    "assumed_pace", "pace_source", "status")}
         out.update(break_even_pace=row["required_pace"], break_even_real_pace=row["required_real_pace"],

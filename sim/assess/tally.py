@@ -20,6 +20,14 @@ def tally(rows: Sequence[dict], plans: Sequence[str], key: str) -> dict:
     return {"plans": len(plans), "rows": len(rows), by: total, "by_plan": per}
 
 
+def status_summary(rows: Sequence[dict], plans: Sequence[str]) -> dict:
+    """``tally`` by status, with the statuses by indicator name and by owner across plans
+    (``by_indicator``, ``by_owner`` as sim.assess.portfolio.portfolio_summary gives them)."""
+    from sim.assess.portfolio import portfolio_summary
+    groups = portfolio_summary(list(rows), plans)
+    return {**tally(rows, plans, "status"), "by_indicator": groups["by_indicator"], "by_owner": groups["by_owner"]}
+
+
 def compare_summary(rows: Sequence[dict], plans: Sequence[str]) -> dict:
     """Scenarios across plans: for each scenario key of the compare ``rows`` (each with ``plan``),
     the statuses by plan, indicator name and owner (sim.assess.portfolio.portfolio_summary) and the

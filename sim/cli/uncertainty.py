@@ -214,13 +214,13 @@ def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, 
     files = portfolio_files(specs)
     if files is not None:
         from sim.assess.probability import new_seed
-        from sim.assess.tally import tally
+        from sim.assess.tally import status_summary
         from sim.report.solve import render_solve_plans
         seed = new_seed() if seed is None and probability is not None else seed
         report = _per_plan(files, scenario, assume, as_of, indicator, Msg("progress.solving"),
                            lambda s, scs: solve_report(s, scs[0], indicator, probability, one[0] if one else None,
                                                        sd, tried, draws, seed),
-                           lambda rows, plans: tally(rows, plans, "status"))
+                           status_summary)
         emit(render_solve_plans(report, fmt, lang, ids), output)
         return finish(report)
     s, sc = plan_and_scenario(specs[0], scenario, assume, as_of)

@@ -33,10 +33,17 @@ def matrix_tables(report: dict, lang: str) -> list[tuple[str, list[str], list[li
     st = _status_headers(lang)
     plan_rows = [[pid, titles.get(pid), g["targets"]] + [g["by_status"][k] for k in Status] + [g["not_on_track"]]
                  for pid, g in s["by_plan"].items()]
-    out = [(t["by_plan"], [t["plan"], t["plan_title"], t["targets"]] + st + [t["not_on_track"]], plan_rows)]
+    return [(t["by_plan"], [t["plan"], t["plan_title"], t["targets"]] + st + [t["not_on_track"]], plan_rows)] \
+        + group_tables(s, lang)
+
+
+def group_tables(summary: dict, lang: str) -> list[tuple[str, list[str], list[list]]]:
+    """(title, headers, rows) of a summary's statuses by indicator name and by owner across plans."""
+    t, st = TEXT[lang], _status_headers(lang)
+    out = []
     for key, head in (("by_indicator", t["name"]), ("by_owner", t["owner"])):
         rows = [[k, g["plans"], g["targets"]] + [g["by_status"][x] for x in Status] + [g["not_on_track"]]
-                for k, g in s[key].items()]
+                for k, g in summary[key].items()]
         out.append((t[key], [head, t["plans"], t["targets"]] + st + [t["not_on_track"]], rows))
     return out
 

@@ -114,10 +114,14 @@ def sweep_table(report: dict, lang: str | None = None) -> tuple[list[str], list[
 
 
 def render_solve_plans(report: dict, fmt: str, lang: str = "zh", ids: bool = False) -> str | bytes:
-    """A portfolio of solve reports (sim.report.plans): each plan's table, then targets by status."""
+    """A portfolio of solve reports (sim.report.plans): each plan's table, then targets by status by
+    plan, by indicator name and by owner."""
     from sim.report.plans import render_plans, tally_table
-    return render_plans(report, fmt, lang, lambda r, f, lg: render_solve(r, f, lg, ids), lambda r, lg: solve_table(localize(r, lg), "csv", lg),
-                        tables=lambda rep, lg: [tally_table(rep, "status", STATUS_LABELS[lg], lg)])
+    from sim.report.portfolio_tables import group_tables
+    return render_plans(report, fmt, lang, lambda r, f, lg: render_solve(r, f, lg, ids),
+                        lambda r, lg: solve_table(localize(r, lg), "csv", lg),
+                        tables=lambda rep, lg: [tally_table(rep, "status", STATUS_LABELS[lg], lg)]
+                        + group_tables(rep["summary"], lg))
 
 
 def render_sweep_plans(report: dict, fmt: str, lang: str = "zh") -> str | bytes:
