@@ -94,6 +94,14 @@ def test_sweep_lists_the_plans_without_the_indicator(folder):
     assert r.exit_code == 2 and "no plan of the portfolio has indicator 'nowhere'" in r.stderr
 
 
+def test_sweep_usage_error_is_said_once_not_as_a_plan_that_could_not_be_read(folder):
+    r = run("sweep", folder, "--indicator", "gdp", "--lang", "en")      # neither --growth nor --change
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.count("--growth") >= 1 and len(r.stderr.strip().splitlines()) == 1
+    r = run("sweep", folder, "--indicator", "gdp", "--change", "1:2:1", "--deflator", "0.02", "--lang", "en")
+    assert r.exit_code == 2 and r.stdout == "" and "--deflator" in r.stderr
+
+
 def test_compare_rows_carry_plan_with_a_summary_by_scenario():
     scs = ["-s", SCEN / "tunxi-baseline.yaml", "-s", SCEN / "tunxi-optimistic.yaml", "--draws", "200", "--seed", "3"]
     d = _json("compare", BUNDLED, *scs)

@@ -240,6 +240,14 @@ def _baselines(out: dict, ind: Indicator, t: Target, spec: Spec, baselines, shar
     out["notes"].append(Msg("solve.baselines", year=spec.plan.base_year))
 
 
+def sweep_usage(growth_values, change_values, deflators) -> None:
+    """A usage error unless exactly one of growth and change values is given (deflators only with growth)."""
+    if (growth_values is None) == (change_values is None):
+        raise SimError(Msg("sweep.one_of"), field="--growth")
+    if change_values is not None and deflators:
+        raise SimError(Msg("sweep.deflator"), field="--deflator")
+
+
 def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[float] | None = None,
                  change_values: list[float] | None = None, deflators: list[float] | None = None) -> Result:
     """Projected target-year value and status over a grid: growth (or change) by deflator.
@@ -249,10 +257,7 @@ def sweep_report(spec: Spec, sc: Scenario, indicator: str, growth_values: list[f
     """
 
     ind = _indicator(spec, indicator)[0]
-    if (growth_values is None) == (change_values is None):
-        raise SimError(Msg("sweep.one_of"), field="--growth")
-    if change_values is not None and deflators:
-        raise SimError(Msg("sweep.deflator"), field="--deflator")
+    sweep_usage(growth_values, change_values, deflators)
     if not ind.targets:
         raise SimError(Msg("sweep.no_target", id=ind.id), field="--indicator")
     field = "change" if change_values is not None else "real_growth" if deflators else "growth"

@@ -257,11 +257,12 @@ def _per_plan(files, scenario, assume, as_of, indicator, what, run, summary, row
 def sweep(specs, scenario, assume, indicator, growth, change, deflator, fmt, lang, output):
     """What-if grid: the target-year projection over growth (rows) by deflator (columns).
     Several specs or a folder: the grid of every plan that has the indicator, cells with their plan."""
-    from sim.assess.solve import parse_range, sweep_report
+    from sim.assess.solve import parse_range, sweep_report, sweep_usage
     from sim.report.solve import render_sweep
 
     ranges = [parse_range(x, name) if x else None
               for x, name in ((growth, "--growth"), (change, "--change"), (deflator, "--deflator"))]
+    sweep_usage(*ranges)   # once, before any plan is read
     files = portfolio_files(specs)
     if files is not None:
         from sim.assess.tally import tally
