@@ -102,6 +102,13 @@ def test_sweep_usage_error_is_said_once_not_as_a_plan_that_could_not_be_read(fol
     assert r.exit_code == 2 and r.stdout == "" and "--deflator" in r.stderr
 
 
+def test_solve_bad_probability_is_said_once_not_per_plan(folder):
+    for p in ("2", "nan"):
+        r = run("solve", folder, "--probability", p, "--lang", "en")
+        assert r.exit_code == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+        assert "--probability" in r.stderr
+
+
 def test_compare_rows_carry_plan_with_a_summary_by_scenario():
     scs = ["-s", SCEN / "tunxi-baseline.yaml", "-s", SCEN / "tunxi-optimistic.yaml", "--draws", "200", "--seed", "3"]
     d = _json("compare", BUNDLED, *scs)

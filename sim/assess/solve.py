@@ -140,13 +140,18 @@ def _unit(mode: str, ind: Indicator) -> str:
     return "%/yr" if mode == "rate" else linear_unit(ind)
 
 
+def probability_usage(probability: float | None) -> None:
+    """A usage error unless ``probability`` is None or strictly between 0 and 1."""
+    if probability is not None and not 0 < probability < 1:
+        raise SimError(Msg("solve.probability"), field="--probability")
+
+
 def solve_report(spec: Spec, sc: Scenario, indicator: str | None = None, probability: float | None = None,
                  pace: float | None = None, sd: float | None = None, baselines: list[float] | None = None,
                  draws: int = 10_000, seed: int | None = None) -> Result:
     """Per target: break-even pace, pace for a probability, year reached, pace by baseline."""
 
-    if probability is not None and not 0 < probability < 1:
-        raise SimError(Msg("solve.probability"), field="--probability")
+    probability_usage(probability)
     seed = new_seed() if seed is None else seed
     inds = {i.id for i in _indicator(spec, indicator)}
     model = plan_model(spec, sc)

@@ -204,9 +204,10 @@ def solve(specs, scenario, assume, indicator, probability, sd, pace, baselines, 
           as_of):
     """Break-even paces, the pace for a probability, the year each target is reached.
     Several specs or a folder: every plan's rows with its plan (plans without --indicator listed)."""
-    from sim.assess.solve import parse_range, solve_report
+    from sim.assess.solve import parse_range, probability_usage, solve_report
     from sim.report.solve import render_solve
 
+    probability_usage(probability)   # once, before any plan is read
     one = parse_range(pace, "--pace") if pace else None
     if one is not None and len(one) != 1:
         raise SimError(Msg("cli.pace_one"), field="--pace")
