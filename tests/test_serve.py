@@ -173,6 +173,17 @@ def test_downloaded_scenario_reads_back_to_the_same_result(scenario, body):
     assert any("pace" in r["assumed"] for r in changed)
 
 
+def test_downloaded_scenario_header_follows_the_page_language():
+    c = client()
+    body = {"assume": {"gdp.real_growth": 0.12}}
+    zh, en = (c.post(f"/api/scenario?lang={lang}", json=body).text.split("scenario:")[0] for lang in ("zh", "en"))
+    assert "由 `sim serve` 为规划 tunxi-yrd-2027 保存的情景" in zh and "已修改:gdp.real_growth=0.12" in zh
+    assert "Scenario saved" not in zh and "Read it back" not in zh
+    assert "Scenario saved by `sim serve` for plan tunxi-yrd-2027 from " in en and "changed: gdp.real_growth=0.12" in en
+    assert c.post("/api/scenario", json=body).text.split("scenario:")[0] == zh    # the server's default, zh
+    assert c.post("/api/scenario?lang=fr", json=body).status_code == 422
+
+
 def test_posted_scenario_is_read_as_a_file_is():
     text = (ROOT / "scenarios" / "tunxi-optimistic.yaml").read_text(encoding="utf-8")
     got = client().post("/api/check", json={"scenario": yaml.safe_load(text)}).json()

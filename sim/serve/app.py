@@ -202,12 +202,13 @@ def _plan_routes(app: FastAPI, prefix: str, served_of, lang: str, script: str, n
     @app.post(prefix + "/api/scenario")
     async def api_scenario(request: Request):
         served = served_of(request)
+        chosen = _lang(request, lang)
         body = await _body(request)
         sc = scenario_of(served, body)
         changed = ", ".join(f"{k}={v!r}" for part in ("center", "assume") for k, v in (body.get(part) or {}).items())
-        note = (f"Scenario saved by `sim serve` for plan {served.spec.plan.id}"
-                + (f" from {served.scenario.file}" if served.scenario.file else "")
-                + (f"; changed: {changed}" if changed else "") + ".\nRead it back with: sim check SPEC -s FILE")
+        origin = text(Msg("serve.saved_from", file=served.scenario.file), chosen) if served.scenario.file else ""
+        edits = text(Msg("serve.saved_changed", changed=changed), chosen) if changed else ""
+        note = text(Msg("serve.saved_scenario", plan=served.spec.plan.id, origin=origin, changed=edits), chosen)
         return Response(scenario_yaml(sc, note), media_type="application/yaml; charset=utf-8",
                         headers=HEADERS | _attachment(f"{sc.scenario.id}.yaml"))
 

@@ -29,4 +29,10 @@ TEMPLATES = {
     "serve.open_to_all": ("warning: listening on {host}, so other machines can open the page and read the plan",
                           "注意：正在 {host} 上监听，其他计算机也能打开此页面并读取规划"),
     "serve.stopped": ("sim serve: stopped", "sim serve: 已停止"),
+    "serve.saved_scenario": ("Scenario saved by `sim serve` for plan {plan}{origin}{changed}.\n"
+                             "Read it back with: sim check SPEC -s FILE",
+                             "由 `sim serve` 为规划 {plan} 保存的情景{origin}{changed}。\n"
+                             "读回:sim check SPEC -s FILE"),
+    "serve.saved_from": (" from {file}", ",基于 {file}"),
+    "serve.saved_changed": ("; changed: {changed}", ";已修改:{changed}"),
 }
