@@ -16,7 +16,7 @@ from sim.spec.targets import Target
 PROPERTIES = ("components_imply_derived", "shares_in_bounds", "binding_targets_hold")
 
 
-PACE_FIELDS = ("change", "real_growth", "growth")   # the precedence of sim.scenario.pace_of
+PACE_FIELDS = ("change", "real_growth", "growth")   # the precedence of sim.scenario.paths.pace_of
 
 
 class Range(NamedTuple):

@@ -313,7 +313,7 @@ def _check_values(ctx, path, ind: IndicatorIn, out: Indicator):
 
 
 def _relation(ctx, i, r: RelationIn, known: set[str]) -> Relation:
-    """A relation read by the restricted expression parser (sim.relations); errors located."""
+    """A relation read by the restricted expression parser (sim.spec.relations); errors located."""
     try:
         names = parse_relation(r.expr, known).names
     except RelationError as e:
