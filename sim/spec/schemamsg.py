@@ -19,7 +19,7 @@ _SAME = {   # pydantic type -> our code, the arguments taken from its context
     "less_than_equal": "schema.le", "too_short": "schema.too_short", "too_long": "schema.too_long",
     "string_too_short": "schema.str_too_short", "string_too_long": "schema.str_too_long",
     "string_pattern_mismatch": "schema.pattern", "union_tag_not_found": "schema.tag_missing",
-    "union_tag_invalid": "schema.tag_invalid", "int_from_float_fraction": "schema.int",
+    "int_from_float_fraction": "schema.int",
 }
 _CTX = ("gt", "ge", "lt", "le", "min_length", "max_length", "pattern", "discriminator", "tag")
 
