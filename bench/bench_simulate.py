@@ -43,9 +43,9 @@ def plan_yaml() -> tuple[str, str]:
 
 
 CHILD = """import json, resource, sys, time
-from sim.scenario import load_scenario
-from sim.simulate import plan_model, simulate_report
-from sim.spec import load_spec
+from sim.assess.simulate import simulate_report
+from sim.data import load_spec
+from sim.scenario.load import load_scenario
 spec = load_spec(sys.argv[1]); sc = load_scenario(sys.argv[2], spec)
 t0 = time.perf_counter()
 rep = simulate_report(spec, sc, int(sys.argv[3]), 1, method=sys.argv[4])

@@ -1,6 +1,6 @@
 """CLI commands for uncertainty: simulate, compare, solve, sweep.
 
-The math lives in sim.simulate and sim.solve, imported inside each command.
+The math lives in sim.assess.simulate and sim.assess.solve, imported inside each command.
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from sim.cli.common import (
 )
 from sim.meta import Msg
 
-PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_hold"]  # sim.verify
+PROPERTIES = ["components_imply_derived", "shares_in_bounds", "binding_targets_hold"]  # sim.assess.verify
 
 
 @click.command()

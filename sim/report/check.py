@@ -18,7 +18,7 @@ from sim.spec.model import Spec
 def check_report(spec: Spec, sc: Scenario, preset: str | Method = "default", margin: float = 0.1,
                  max_growth: float | None = None, projection: Mapping[str, Projection] | None = None) -> Result:
     """The `sim check` result as plain data (schema_version 1); derived indicators are projected
-    from their components, and ``consistency`` lists sim.consistency.findings. ``preset`` is a
+    from their components, and ``consistency`` lists sim.assess.consistency.findings. ``preset`` is a
     name or a Method with its settings (margin, growth margin, task form). ``projection``: the
     scenario's sim.scenario.projection.project_plan, when the caller has it."""
     method = as_method(preset, margin)

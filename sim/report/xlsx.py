@@ -70,7 +70,7 @@ def workbook(reports: list[dict], projections: list[dict] = (), lang: str = "zh"
     ``reports``: `sim check` or `sim simulate` reports (one per scenario; a simulate report adds
     the probability and percentile sheets); ``projections``: `sim project` reports; ``findings``:
     consistency findings (with ``scenarios`` when merged over scenarios); ``indicators``: the
-    spec's indicators as in ``sim.html.report_data`` (sources of every number).
+    spec's indicators as in ``sim.report.reportdata.report_data`` (sources of every number).
     """
     reports, projections = localize(list(reports), lang), localize(list(projections), lang)
     from openpyxl import Workbook
@@ -97,7 +97,7 @@ def workbook(reports: list[dict], projections: list[dict] = (), lang: str = "zh"
 
 
 def report_workbook(data: dict, lang: str = "zh") -> bytes:
-    """The workbook of ``sim.html.report_data``: every scenario's check, projections, simulation."""
+    """The workbook of ``sim.report.reportdata.report_data``: every scenario's check, projections, simulation."""
     data = localize(data, lang)
     reports = []
     for run in data["runs"]:
