@@ -69,5 +69,8 @@ def test_cli_extract_lang():
     r = CliRunner().invoke(main, ["extract", str(seed("000"))])
     assert r.exit_code == 0 and "需审阅" in r.stderr and "# 使用前请审阅" in r.stdout
     assert not english(r.stderr) and not [t for t in prose(r.stdout) if english(t)]
+    kinds = next(line for line in r.stderr.splitlines() if line.strip().startswith("目标:"))
+    assert "总量" in kinds and not re.search("[a-z]", kinds)       # kinds named in Chinese, as validate names them
     r = CliRunner().invoke(main, ["extract", str(seed("000")), "--lang", "en"])
     assert r.exit_code == 0 and "needing review" in r.stderr and "# Review before use" in r.stdout
+    assert re.search(r"targets: \d+ \(level \d+", r.stderr)

@@ -1,6 +1,7 @@
 """`sim extract`'s draft and summary: review reasons, `# unread:` reasons, the draft's header and
 the stderr summary. code -> (English, 中文)."""
 from __future__ import annotations
+from sim.report.labels.check import KINDS
 
 _ROLE = {"zh": {"name": "指标名称", "unit": "单位", "baseline": "基期值", "target": "目标值", "year": "年份",
                 "growth": "增速", "attribute": "属性", "owner": "责任单位", "category": "类别"}}
@@ -45,7 +46,8 @@ def _header(lang, source, encoding, lines, years) -> str:
 
 def _summary(lang, s, output) -> str:
     none = "none" if lang == "en" else "无"
-    kinds = ", ".join(f"{k} {v}" for k, v in s["targets"].items()) or none
+    kinds = ((", " if lang == "en" else ",").join(f"{KINDS[lang].get(k, k)} {v}" for k, v in s["targets"].items())
+             or none)
     n = sum(s["targets"].values())
     if lang == "en":
         return "\n".join([
