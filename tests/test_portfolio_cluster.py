@@ -3,11 +3,8 @@ LocalCluster of 2 worker processes) gives the numbers of a run without one."""
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from sim.cli import main
-from tests.conftest import no_escape
-from tests.test_portfolio import SPECS
+from tests.test_portfolio import SPECS, run
 
 SCENARIO = """scenario: {id: uncertain}
 defaults:
@@ -16,12 +13,6 @@ assumptions:
   rd: {change: {dist: triangular, low: -0.1, mode: 0.1, high: 0.3}}
 """
 DRAWS = "70000"          # three chunks of 32,768 draws
-
-
-def run(*args):
-    r = CliRunner().invoke(main, [str(a) for a in args])
-    no_escape(r)
-    return r
 
 
 @pytest.fixture()
