@@ -182,3 +182,20 @@ def test_terminal_tables_name_indicators_and_fit_80_columns(args):
     assert not any(c and c != s and s.startswith(c) for c in cells for s in split), "a status was broken"
     ids = CliRunner().invoke(main, args + ["--ids"], env={"COLUMNS": "200"})
     assert ids.exit_code == 0 and "rd_intensity" in ids.output
+
+
+def test_a_check_says_how_to_assess_targets_that_lack_a_start_or_a_pace():
+    """Without a scenario most bundled targets have one data point: the summary counts those a
+    scenario would make assessable and says how (-s, --assume); assuming GDP growth takes one off."""
+    root = Path(__file__).resolve().parent.parent
+    spec = str(root / "specs" / "tunxi-yrd-2027.yaml")
+
+    def count(*extra):
+        r = CliRunner().invoke(main, ["check", spec, *extra])
+        assert r.exit_code == 0
+        line = [x for x in r.output.splitlines() if "缺少基期值或速度" in x]
+        return int(line[0].split("其中 ")[1].split(" ")[0]) if line else 0
+    bare = count()
+    assert bare > 20 and "--assume" in CliRunner().invoke(main, ["check", spec]).output
+    assert count("--assume", "gdp.growth=7%") == bare - 1
+    assert count("-s", str(root / "scenarios" / "tunxi-baseline.yaml")) < bare

@@ -36,3 +36,10 @@ SHORT_OF_PACE = frozenset({Status.NEEDS_ACCELERATION, Status.OFF_TRACK, Status.M
 
 WATCH = (Status.OFF_TRACK, Status.MOVING_AWAY, Status.AT_RISK)
 """What the office report's watch list shows: off track, moving away, at risk."""
+
+
+NEEDS_ASSUMPTION = frozenset({"reason.no_start", "reason.no_start_range", "reason.no_pace",
+                              "reason.no_pace_default_none", "reason.no_pace_break", "reason.no_pace_one_point",
+                              "reason.keep_no_pace"})
+"""Reason codes of targets a scenario would make assessable: the start or the pace is missing (no
+baseline or history to fit, and nothing assumed)."""

@@ -2,7 +2,7 @@
 JSON (sentences in English). Imported only to render: a JSON check never needs the table code."""
 from __future__ import annotations
 
-from sim.assess.statuses import SHORT_OF_PACE
+from sim.assess.statuses import NEEDS_ASSUMPTION, SHORT_OF_PACE
 from sim.report.checktable import terminal_table
 from sim.report.dataview import vintage_mark
 from sim.report.findings import render_findings
@@ -67,6 +67,7 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
     """table (names, or ids with ``ids``; fitted to ``width``), md, csv or json."""
     if fmt == "json":   # to_json writes the sentences in English
         return to_json(report)
+    needs = sum(getattr(r["reason"], "code", None) in NEEDS_ASSUMPTION for r in report["rows"])
     report = localize(report, lang)
     cols = [c for c in COLUMNS if wide or fmt == "csv" or c[0] in SHORT
             or (fmt == "md" and c[0] == "reason")]
@@ -99,6 +100,8 @@ def render_check(report: dict, fmt: str, lang: str = "zh", group_by: str | None 
         lines.append(f"{t['binding']}: " + ", ".join(
             f"{b['indicator']} {b['name']} ({STATUS_LABELS[lang][b['status']]}, {b['owner'] or '—'})"
             for b in s["binding_not_on_track"]))
+    if needs:
+        lines.append(t["needs_assumption"].format(n=needs))
     if report.get("consistency"):
         lines += [f"{t['consistency']}:"] + render_findings(report["consistency"], lang).splitlines()
     if fmt == "md":

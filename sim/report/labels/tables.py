@@ -36,10 +36,15 @@ CHECK_TEXT = {
     "zh": {"summary": "汇总", "binding": "约束性指标未达预期", "assumed": "(假设)", "weak": "(证据弱)",
            "legend": "* 来自情景假设   ? 趋势证据弱(少于4个数据点)",
            "group": "分组", "none": "无", "consistency": "目标一致性",
+           "needs_assumption": "其中 {n} 个目标缺少基期值或速度:用 -s 情景文件或 --assume ID.growth=7% 给出假设即可评估"
+                               "(“所需速度”列已给出各目标需要的速度;sim serve 可逐项试算)",
            "attribute": {"binding": "约束性", "expected": "预期性", None: "未注明"}},
     "en": {"summary": "Summary", "binding": "Binding indicators not on track", "assumed": "(assumed)",
            "legend": "* from a scenario assumption   ? weak trend evidence (fewer than 4 points)",
            "weak": "(weak evidence)", "group": "group", "none": "none", "consistency": "Consistency",
+           "needs_assumption": "{n} target(s) lack a start or a pace: assume them with -s SCENARIO or "
+                               "--assume ID.growth=7% to assess them (the required pace column already says what "
+                               "each needs; sim serve tries paces interactively)",
            "attribute": {"binding": "binding", "expected": "expected", None: "unspecified"}},
 }
 
